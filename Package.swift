@@ -1,0 +1,66 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Lesson modules in learning-path order. Each one is a library whose sources
+/// live in `Sources/<name>/`, whose tests live in `Tests/<name>Tests/`, and whose
+/// learning page is `Sources/<name>/README.md`.
+///
+/// Lesson modules depend on the Swift toolchain alone (stdlib, Foundation,
+/// Dispatch, Synchronization): interview answers must be writable from scratch.
+let lessonModules = [
+    "HandbookBasics",
+    "HandbookIntermediate",
+    "HandbookAdvanced",
+]
+
+let upcomingFeatures: [SwiftSetting] = [
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    .enableUpcomingFeature("InferIsolatedConformances"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+/// The unsafe-pointer lesson teaches Swift 6.2's strict memory safety: every
+/// unsafe construct in that module must be acknowledged with `unsafe`.
+func settings(for module: String) -> [SwiftSetting] {
+    module == "HandbookAdvanced" ? upcomingFeatures + [.strictMemorySafety()] : upcomingFeatures
+}
+
+let package = Package(
+    name: "BackendInterviewHandbook",
+    products: lessonModules.map { .library(name: $0, targets: [$0]) } + [
+        .library(name: "HandbookCatalog", targets: ["HandbookCatalog"]),
+        .executable(name: "handbook", targets: ["HandbookCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: lessonModules.map { module in
+        .target(name: module, exclude: ["README.md"], swiftSettings: settings(for: module))
+    }
+        + lessonModules.map { module in
+            .testTarget(
+                name: "\(module)Tests",
+                dependencies: [.target(name: module), "HandbookTestSupport"],
+                swiftSettings: upcomingFeatures
+            )
+        } + [
+            // The catalogue: every lesson, its files, seed topics and break-it experiments.
+            .target(name: "HandbookCatalog", swiftSettings: upcomingFeatures),
+            .executableTarget(
+                name: "HandbookCLI",
+                dependencies: [
+                    "HandbookCatalog",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                ],
+                swiftSettings: upcomingFeatures
+            ),
+            // Test helpers shared by every test target; not a lesson, not a product.
+            .target(name: "HandbookTestSupport", path: "Tests/HandbookTestSupport", swiftSettings: upcomingFeatures),
+            .testTarget(
+                name: "HandbookCatalogTests",
+                dependencies: ["HandbookCatalog", "HandbookTestSupport"],
+                swiftSettings: upcomingFeatures
+            ),
+        ]
+)

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import HandbookCatalog
+
+/// `handbook show <lesson-id>`: the lesson's teaching text, files, the exact
+/// test command and its break-it experiments.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one lesson: why it matters, where it is, how to run and break it.")
+
+    @Argument(help: "A lesson id, e.g. basics.value-vs-reference (see `handbook list`).")
+    var lessonID: String
+
+    @Flag(help: "Print the lesson's catalogue entry as JSON.")
+    var json = false
+
+    func run() throws {
+        try reporting {
+            let lesson = try requireLesson(lessonID)
+            if json {
+                print(try CatalogueJSON.encode([lesson]))
+                return
+            }
+            let style = Style.standardOutput
+            let workspace = try Workspace.locate()
+            let text = try workspace.text(of: lesson)
+            var out = [
+                style.bold("\(lesson.title)  \(style.dim("[\(lesson.id) · \(lesson.module) · phase \(lesson.phase)]"))")
+            ]
+            if !text.summary.isEmpty { out += ["", text.summary] }
+            if !lesson.seedTopics.isEmpty { out += ["", "Seed topics: \(lesson.seedTopics.joined(separator: "; "))"] }
+            for heading in LessonText.requiredSections + ["Go → Swift"] {
+                guard let body = text.section(heading) else { continue }
+                out += ["", style.accent(heading), body.indented(by: 2)]
+            }
+            out += ["", style.accent("Files")]
+            out += lesson.sources.map { "  read:  \($0)" } + lesson.tests.map { "  tests: \($0)" }
+            out += [
+                "", style.accent("Run it (\(workspace.testCount(of: lesson)) tests)"),
+                "  swift test --filter '\(lesson.testFilter)'",
+            ]
+            out += ["", style.accent("Break it")]
+            for experiment in lesson.experiments {
+                out.append("  \(style.bold(experiment.id))  (\(experiment.expect.rawValue))")
+                out.append("    in \(experiment.file), replace:")
+                out.append(experiment.original.indented(by: 6))
+                out.append("    with:")
+                out.append(experiment.replacement.isEmpty ? "      (nothing)" : experiment.replacement.indented(by: 6))
+                out.append("    then run: swift test --filter '\(experiment.caughtBy)'")
+                out.append(experiment.teaches.indented(by: 4))
+            }
+            print(out.joined(separator: "\n"))
+        }
+    }
+}
+
+extension String {
+    func indented(by spaces: Int) -> String {
+        let pad = String(repeating: " ", count: spaces)
+        return split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }.joined(
+            separator: "\n")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Text the `handbook` command prints and the READMEs embed, generated from
+/// the catalogue so that no page can drift from the code.
+public enum Rendering {
+    /// Markers around generated blocks in Markdown files.
+    public static let beginMarker = "<!-- BEGIN GENERATED: handbook map -->"
+    public static let endMarker = "<!-- END GENERATED: handbook map -->"
+
+    /// The root README's map: one table per phase, one row per module.
+    public static func readmeMap() -> String {
+        var lines: [String] = []
+        for phase in Catalogue.modules.map(\.phase).uniqued() {
+            lines.append("### Phase \(phase): \(Seed.phases[phase] ?? "")")
+            lines.append("")
+            lines.append("| Module | Seed package | Seed topics | Lessons |")
+            lines.append("|:--|:--|:--|:--|")
+            for module in Catalogue.modules where module.phase == phase {
+                let lessons = Catalogue.lessons(in: module)
+                let links = lessons.map { "[\($0.title)](\($0.sources[0]))" }.joined(separator: " · ")
+                lines.append(
+                    "| [`\(module.name)`](\(module.readme)) | `\(module.seedPackage.name)/` | "
+                        + "\(module.seedPackage.topics.joined(separator: ", ")) | \(links) |")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n").trimmingWhitespace
+    }
+
+    /// A module README's lesson table, in study order. Paths are relative to
+    /// the README (which sits in `Sources/<Module>/`).
+    public static func moduleMap(_ module: Catalogue.Module) -> String {
+        var lines = [
+            "| # | Lesson | Seed topics | Run it | Break it |",
+            "|:--|:--|:--|:--|:--|",
+        ]
+        for (index, lesson) in Catalogue.lessons(in: module).enumerated() {
+            let source = lesson.sources[0].split(separator: "/").last.map(String.init) ?? lesson.sources[0]
+            let topics = lesson.seedTopics.isEmpty ? "Swift extra" : lesson.seedTopics.joined(separator: "; ")
+            let experiments = lesson.experiments.map { "`\($0.id)`" }.joined(separator: ", ")
+            lines.append(
+                "| \(index + 1) | [\(lesson.title)](\(source)) | \(topics) | "
+                    + "`swift test --filter \(lesson.testFilter)` | \(experiments) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Replaces the generated block between the markers in `document`.
+    /// Returns nil when the markers are missing.
+    public static func replacingGeneratedBlock(in document: String, with block: String) -> String? {
+        guard let begin = document.range(of: beginMarker), let end = document.range(of: endMarker),
+            begin.upperBound <= end.lowerBound
+        else { return nil }
+        return String(document[..<begin.upperBound]) + "\n" + block + "\n" + String(document[end.lowerBound...])
+    }
+
+    /// The generated block currently in `document`, if the markers are there.
+    public static func generatedBlock(in document: String) -> String? {
+        guard let begin = document.range(of: beginMarker), let end = document.range(of: endMarker),
+            begin.upperBound <= end.lowerBound
+        else { return nil }
+        return String(document[begin.upperBound..<end.lowerBound]).trimmingWhitespace
+    }
+}
+
+extension Sequence where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
+    }
+}
