@@ -58,6 +58,11 @@ let package = Package(
             // Test helpers shared by every test target; not a lesson, not a product.
             .target(name: "HandbookTestSupport", path: "Tests/HandbookTestSupport", swiftSettings: upcomingFeatures),
             .testTarget(
+                name: "HandbookTestSupportTests",
+                dependencies: ["HandbookTestSupport"],
+                swiftSettings: upcomingFeatures
+            ),
+            .testTarget(
                 name: "HandbookCatalogTests",
                 dependencies: ["HandbookCatalog", "HandbookTestSupport"],
                 swiftSettings: upcomingFeatures

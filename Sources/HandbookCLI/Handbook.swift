@@ -21,6 +21,7 @@ enum HandbookError: Error, CustomStringConvertible {
     /// Bad input (an unknown id): exit code 2.
     case unknownLesson(String, suggestions: [String])
     case staleReadme([String])
+    case missingReadme(String)
 
     var description: String {
         switch self {
@@ -30,13 +31,15 @@ enum HandbookError: Error, CustomStringConvertible {
                 + "\nRun `swift run handbook list` for every id."
         case .staleReadme(let files):
             "generated maps are stale in: \(files.joined(separator: ", ")). Run `swift run handbook readme --write`."
+        case .missingReadme(let path):
+            "\(path) is missing: every module needs a learning page with the generated-map markers."
         }
     }
 
     var exitCode: ExitCode {
         switch self {
         case .unknownLesson: ExitCode(2)
-        case .staleReadme: ExitCode(1)
+        case .staleReadme, .missingReadme: ExitCode(1)
         }
     }
 }

@@ -28,7 +28,8 @@ enum CatalogueJSON {
 
     static func encode(_ lessons: [Lesson]) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        // Sorted keys: the same catalogue always prints the same bytes, so tools can diff it.
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(Document(lessons: lessons)), as: UTF8.self)
     }
 }

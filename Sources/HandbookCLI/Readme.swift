@@ -18,7 +18,7 @@ struct Readme: ParsableCommand {
             pages += Catalogue.modules.map { ($0.readme, Rendering.moduleMap($0)) }
             var stale: [String] = []
             for (path, block) in pages {
-                let document = try workspace.read(path)
+                guard let document = try? workspace.read(path) else { throw HandbookError.missingReadme(path) }
                 guard Rendering.generatedBlock(in: document) != block else { continue }
                 stale.append(path)
                 if write, let updated = Rendering.replacingGeneratedBlock(in: document, with: block) {

@@ -47,7 +47,7 @@ struct Show: ParsableCommand {
                 out.append("    with:")
                 out.append(experiment.replacement.isEmpty ? "      (nothing)" : experiment.replacement.indented(by: 6))
                 out.append("    then run: swift test --filter '\(experiment.caughtBy)'")
-                out.append(experiment.teaches.indented(by: 4))
+                out.append(experiment.teaches.wrapped(width: 96).indented(by: 4))
             }
             print(out.joined(separator: "\n"))
         }
@@ -55,6 +55,23 @@ struct Show: ParsableCommand {
 }
 
 extension String {
+    /// Greedy word wrap; keeps existing line breaks.
+    func wrapped(width: Int) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var lines: [String] = []
+            var current = ""
+            for word in line.split(separator: " ") {
+                if !current.isEmpty, current.count + 1 + word.count > width {
+                    lines.append(current)
+                    current = ""
+                }
+                current += current.isEmpty ? String(word) : " " + word
+            }
+            lines.append(current)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
     func indented(by spaces: Int) -> String {
         let pad = String(repeating: " ", count: spaces)
         return split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }.joined(

@@ -11,7 +11,7 @@ import Testing
 /// ```
 public func expectDeallocated<Object: AnyObject>(
     _ make: () -> Object,
-    use body: (Object) throws -> Void = { _ in },
+    use body: (Object) throws -> Void,
     sourceLocation: SourceLocation = #_sourceLocation
 ) rethrows {
     weak var probe: Object?
@@ -30,7 +30,7 @@ public func expectDeallocated<Object: AnyObject>(
 /// that demonstrate a leak on purpose (a retain cycle) and assert that it leaks.
 public func isStillAlive<Object: AnyObject>(
     after make: () -> Object,
-    use body: (Object) throws -> Void = { _ in }
+    use body: (Object) throws -> Void
 ) rethrows -> Bool {
     weak var probe: Object?
     try {
@@ -39,4 +39,12 @@ public func isStillAlive<Object: AnyObject>(
         try body(object)
     }()
     return probe != nil
+}
+
+/// ``expectDeallocated(_:use:sourceLocation:)`` for an object nobody uses.
+public func expectDeallocated<Object: AnyObject>(
+    _ make: () -> Object,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    expectDeallocated(make, use: { _ in }, sourceLocation: sourceLocation)
 }
