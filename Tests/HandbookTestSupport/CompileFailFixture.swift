@@ -38,19 +38,22 @@ public enum CompileFailFixture {
         return Outcome(exitCode: process.terminationStatus, diagnostics: String(decoding: data, as: UTF8.self))
     }
 
-    /// Expects the fixture to fail to compile with an error containing every
-    /// string in `diagnostics` (a message fragment or a group such as
-    /// `[#SendingRisksDataRace]`).
+    /// Expects the fixture to fail to compile with an error in diagnostic
+    /// `group` (for example `"SendingRisksDataRace"`, printed by the compiler
+    /// as `[#SendingRisksDataRace]`) and containing every fragment in
+    /// `diagnostics`.
     public static func expect(
         _ relativePath: String,
-        diagnostics: [String],
+        group: String? = nil,
+        diagnostics: [String] = [],
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let outcome = try compile(relativePath)
         #expect(
             outcome.exitCode != 0, "\(relativePath) compiled, but the lesson says it must not",
             sourceLocation: sourceLocation)
-        for diagnostic in diagnostics {
+        let expected = diagnostics + (group.map { ["[#\($0)]"] } ?? [])
+        for diagnostic in expected {
             #expect(
                 outcome.diagnostics.contains(diagnostic),
                 "missing diagnostic \"\(diagnostic)\" in:\n\(outcome.diagnostics)",
