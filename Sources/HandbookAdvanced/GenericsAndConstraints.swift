@@ -38,8 +38,9 @@
 /// ## Key takeaway
 /// A constraint is a promise in both directions: callers may pass only types
 /// that conform, and the body may use only what the protocols declare. The
-/// compiler checks the body once, at the definition, and specialises it for
-/// concrete types in optimised builds.
+/// compiler checks the body once, at the definition; optimised builds
+/// specialise it for concrete types wherever the body is visible (the same
+/// module, or `@inlinable`).
 ///
 /// ## Go → Swift
 /// Go's `Number interface { ~int | ~float64 }` becomes a protocol bound:

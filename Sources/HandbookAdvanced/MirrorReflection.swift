@@ -13,14 +13,15 @@
 /// ## Why interviewers ask this
 /// Go code leans on `reflect` for encoding, validation and dependency
 /// injection, and interviewers probe whether you know what Swift offers
-/// instead and why it offers less. `Mirror` powers `dump`, debuggers and
-/// `String(reflecting:)`, but it cannot set fields or call methods. Swift's
-/// answers are compile-time: `Codable` synthesis, key paths, property
-/// wrappers and macros.
+/// instead and why it offers less. `Mirror` powers `dump`, the default
+/// `print` output of a struct and `String(reflecting:)`, but it cannot set
+/// fields or call methods. Swift's answers are compile-time: `Codable`
+/// synthesis, key paths, property wrappers and macros.
 ///
 /// ## Common pitfalls
 /// - Expecting `Mirror` to write: there is no `Set` or `Call`; `children`
-///   are copies of the values, and its subscript is get-only.
+///   hold copies of the values (of references, for objects), and its
+///   subscript is get-only.
 /// - Forgetting that a wrapped property `@Required var host` is stored as
 ///   `_host`: a Mirror sees the wrapper, with the underscore label.
 /// - Looking for inherited properties in a class's `children`: they are on

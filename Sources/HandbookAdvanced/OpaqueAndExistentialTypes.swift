@@ -9,10 +9,11 @@
 /// ```
 ///
 /// ## Why interviewers ask this
-/// Swift 5.7 and 6 made the choice explicit (`ExistentialAny` requires the
-/// `any` keyword), and it is a daily design decision: return `some` to hide a
-/// type without losing performance, take `some` to be generic without angle
-/// brackets, and store `any` only when values really are heterogeneous. An
+/// Swift 5.6 added the `any` keyword (this package's `ExistentialAny` setting
+/// makes it mandatory) and 5.7 added `some` parameters, so the choice shows
+/// in every signature. Return `some` to hide a type without losing
+/// performance, take `some` to be generic without angle brackets, and store
+/// `any` only when values really are heterogeneous. An
 /// interviewer wants the cost model (box, witness table, dynamic dispatch,
 /// 40-byte container) and the limits (`==` on two `any Equatable`).
 ///
