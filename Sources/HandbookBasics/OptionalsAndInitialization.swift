@@ -22,9 +22,9 @@
 ///   server that is every in-flight request. Use `guard let … else` instead.
 /// - Using `map` where `flatMap` is meant: `Optional("80").map(Int.init)` is
 ///   an `Int??`, a nested Optional that is non-nil even when parsing failed.
-/// - Expecting a class's `init` to run like Go's composite literal. A
-///   subclass must set its own stored properties *before* `super.init`, and
-///   may touch `self` only after it (``TLSConnection``).
+/// - Calling `super.init` first, as a Java constructor must. A Swift
+///   subclass sets its own stored properties *before* `super.init`, and may
+///   use `self` only after it (``TLSConnection``).
 /// - Looking for Go's `make`/`new`. Neither exists: every type is created by
 ///   an initializer that is given real values.
 ///
