@@ -38,9 +38,10 @@
 /// "requestID", id)` and reads it back with a type assertion three calls
 /// down. The string key can collide or be misspelt, and a wrong assertion
 /// fails silently (``GoStyleContext`` shows both). Swift's key is a typed
-/// static property, propagation needs no `ctx` parameter, and swift-log's
-/// metadata providers and swift-distributed-tracing's `ServiceContext` build
-/// on exactly this mechanism.
+/// static property and propagation needs no `ctx` parameter. Server
+/// libraries build on the same mechanism: `ServiceContext.current`
+/// (swift-service-context, used by swift-distributed-tracing) is a
+/// task-local, and swift-log's metadata providers read task-locals.
 public enum TaskLocalValues {
     /// The ID of the request being served by the current task, or `nil`
     /// outside any request.
