@@ -1,0 +1,189 @@
+import Synchronization
+
+/// Noncopyable types: a `~Copyable` value has exactly one owner, so a
+/// resource it wraps is released exactly once, and the compiler proves it.
+///
+/// ```swift
+/// let handle = FileHandleLike()      // owns a descriptor
+/// inspect(handle)                    // borrowing: the caller keeps it
+/// let descriptor = handle.close()    // consuming: `handle` is gone now
+/// // handle.close()                  // error: 'handle' consumed more than once
+/// ```
+///
+/// ## Why interviewers ask this
+/// Unique ownership is how Swift models file descriptors, locks, leases and
+/// buffers without a class, a reference count or a runtime check. It is
+/// also the machinery behind `Mutex`, `Atomic`, `Span` and `InlineArray`. An
+/// interviewer wants to hear what `borrowing`, `consuming`, `consume` and
+/// `discard self` each do, and why a double close becomes a compile error
+/// instead of an incident.
+///
+/// ## Common pitfalls
+/// - Modelling a handle as a class (``SharedFileHandle``): every copy of the
+///   reference can call `close()`, so a double close compiles. With POSIX
+///   descriptors that can close a descriptor number the kernel has already
+///   handed to someone else.
+/// - Forgetting `discard self` in a `consuming` close: the value dies at the
+///   end of `close()`, so `deinit` runs as well and the descriptor is
+///   closed twice.
+/// - Expecting `discard self` to work on any type: today it requires every
+///   stored property to be trivially destroyed (no class references), which
+///   is why the handle stores only a descriptor number.
+/// - Reading `consume x` as a runtime move instruction. It ends the
+///   binding's lifetime at compile time: any later use of `x` is an error,
+///   and the value's ownership passes on, which can save a copy-on-write.
+/// - Writing `func f<T>(_: T)` and wondering why a noncopyable type is
+///   rejected: generics assume `Copyable` unless you write `T: ~Copyable`.
+///
+/// ## Key takeaway
+/// `~Copyable` gives a value one owner. `borrowing` lends it, `consuming`
+/// takes it, and the compiler rejects every use after it is gone. `deinit`
+/// is the cleanup path that always runs once, and `discard self` lets an
+/// explicit `close()` replace it.
+///
+/// ## Go → Swift
+/// The Go seed has no counterpart: Go copies every struct, so a closed file
+/// can still be used, and a double `Close()` is a runtime error to check.
+/// `defer f.Close()` is the convention. Swift's ownership model turns that
+/// convention into a type-system guarantee, with Rust-like moves but no
+/// borrow checker for references.
+public enum NoncopyableOwnership {
+    /// How a descriptor was released.
+    public enum CloseEvent: Equatable, Sendable {
+        /// `close()` ran; its `discard self` skipped `deinit`.
+        case explicitClose
+        /// The handle went out of scope and its `deinit` closed it.
+        case deinitClose
+    }
+
+    /// A simulated, process-wide descriptor table that records every close.
+    ///
+    /// Descriptors are never reused (unlike a real kernel's), so each test
+    /// owns its own numbers and parallel tests never see each other's events.
+    public final class DescriptorTable: Sendable {
+        /// The table ``FileHandleLike`` opens from and closes into.
+        public static let shared = DescriptorTable()
+
+        private let lastDescriptor = Atomic<Int32>(2)
+        private let events = Mutex<[Int32: [CloseEvent]]>([:])
+
+        init() {}
+
+        func open() -> Int32 {
+            lastDescriptor.wrappingAdd(1, ordering: .relaxed).newValue
+        }
+
+        func record(_ event: CloseEvent, for descriptor: Int32) {
+            events.withLock { $0[descriptor, default: []].append(event) }
+        }
+
+        /// Every close of `descriptor`, in order. Correct code has exactly one.
+        public func closeEvents(of descriptor: Int32) -> [CloseEvent] {
+            events.withLock { $0[descriptor] ?? [] }
+        }
+    }
+
+    /// A unique owner of a descriptor: it cannot be copied, so it is closed
+    /// exactly once, either by ``close()`` or by `deinit`.
+    public struct FileHandleLike: ~Copyable {
+        /// The descriptor number. Stored alone so the type stays trivially
+        /// destroyed, which `discard self` requires.
+        public let descriptor: Int32
+
+        /// Opens a fresh descriptor in ``DescriptorTable/shared``.
+        public init() {
+            descriptor = DescriptorTable.shared.open()
+        }
+
+        deinit {
+            DescriptorTable.shared.record(.deinitClose, for: descriptor)
+        }
+
+        /// Closes the descriptor now and ends the handle's life.
+        ///
+        /// `consuming` means the caller gives the handle up; `discard self`
+        /// means its `deinit` must not run, since the close already happened.
+        /// - Returns: the closed descriptor number.
+        public consuming func close() -> Int32 {
+            let descriptor = descriptor
+            DescriptorTable.shared.record(.explicitClose, for: descriptor)
+            discard self
+            return descriptor
+        }
+    }
+
+    /// **Pitfall.** A handle as a class: copies of the reference share it,
+    /// and nothing stops two of them from closing it.
+    public final class SharedFileHandle: Sendable {
+        public let descriptor: Int32
+
+        public init() {
+            descriptor = DescriptorTable.shared.open()
+        }
+
+        /// Records a close every time it is called: a double close compiles.
+        public func close() {
+            DescriptorTable.shared.record(.explicitClose, for: descriptor)
+        }
+    }
+
+    /// Reads the handle without taking it: the caller still owns it.
+    public static func inspect(_ handle: borrowing FileHandleLike) -> Int32 {
+        handle.descriptor
+    }
+
+    /// Takes ownership of the handle. The caller cannot use it afterwards,
+    /// and since this function neither stores nor closes it, its `deinit`
+    /// runs before the function returns.
+    public static func adopt(_ handle: consuming FileHandleLike) -> Int32 {
+        handle.descriptor
+    }
+
+    /// Takes ownership of any value, copyable or not. Without `~Copyable`,
+    /// `T` would mean "some Copyable type" and reject ``FileHandleLike``.
+    public static func dispose<T: ~Copyable>(_ value: consuming T) {
+        _ = consume value
+    }
+
+    /// Appends to an array the caller hands over, reporting whether the
+    /// append reused the caller's storage or had to copy it.
+    ///
+    /// Pass `consume numbers` and the caller's binding ends, so the array
+    /// arrives uniquely referenced and the append happens in place (given
+    /// spare capacity). Pass `numbers` while the caller still uses it and
+    /// copy-on-write must copy.
+    public static func append(
+        _ element: Int, to numbers: consuming [Int]
+    ) -> (numbers: [Int], reusedStorage: Bool) {
+        let before = storageAddress(of: numbers)
+        numbers.append(element)
+        return (numbers, storageAddress(of: numbers) == before)
+    }
+
+    /// The address of the array's buffer, as a number for comparison only.
+    private static func storageAddress(of numbers: [Int]) -> UInt {
+        unsafe numbers.withUnsafeBufferPointer { buffer in UInt(bitPattern: buffer.baseAddress) }
+    }
+
+    /// Holds at most one value, copyable or not; ``take()`` moves it out.
+    ///
+    /// The slot is noncopyable only when its value is: the conditional
+    /// `Copyable` conformance below lets `Slot<Int>` copy freely.
+    public struct Slot<Value: ~Copyable>: ~Copyable {
+        private var value: Value?
+
+        public init(_ value: consuming Value) {
+            self.value = .some(value)
+        }
+
+        /// Whether the value has been taken.
+        public var isEmpty: Bool { value == nil }
+
+        /// Moves the value out, leaving the slot empty; `nil` the second time.
+        public mutating func take() -> Value? {
+            value.take()
+        }
+    }
+}
+
+extension NoncopyableOwnership.Slot: Copyable where Value: Copyable {}
