@@ -64,7 +64,9 @@ public enum UnsafePointers {
     public static func sum(_ numbers: [Int]) -> Int {
         unsafe numbers.withUnsafeBufferPointer { buffer in
             var total = 0
-            for unsafevalue in unsafe buffer { total &+= value }
+            // `for unsafe value in unsafe buffer` is the direct form, but
+            // swift-format 6.3 rewrites it to `for unsafevalue …`; indices avoid that.
+            for index in buffer.indices { total &+= unsafe buffer[index] }
             return total
         }
     }
@@ -199,7 +201,7 @@ public enum UnsafePointers {
         var string = string
         return string.withUTF8 { bytes in
             var digits = 0
-            for unsafebyte in unsafe bytes where (0x30...0x39).contains(byte) { digits += 1 }
+            for index in bytes.indices where (0x30...0x39).contains(unsafe bytes[index]) { digits += 1 }
             return digits
         }
     }
