@@ -25,9 +25,11 @@
 ///   (`Bool?` is 1 byte, a class reference `?` is 8) but a whole extra
 ///   byte for `Int?` (size 9, stride 16).
 /// - Relying on declaration order. Swift lays stored properties out in
-///   declaration order today, but the language does not promise it; only
-///   `@frozen` types of a library built for evolution, and C structs
-///   imported through a module map, have a layout you may depend on.
+///   declaration order today, but that is the compiler's current algorithm,
+///   not a language promise. A layout you must depend on (a wire format, a
+///   C API) belongs in a C struct imported from a header; library authors
+///   mark a struct `@frozen` to commit to its stored properties across
+///   versions.
 /// - Forgetting what `any P` costs: a 3-word inline buffer, the type's
 ///   metadata and one witness table, 40 bytes per element of `[any P]`.
 ///

@@ -12,8 +12,9 @@ import Synchronization
 ///
 /// ## Why interviewers ask this
 /// Unique ownership is how Swift models file descriptors, locks, leases and
-/// buffers without a class, a reference count or a runtime check. It is
-/// also the machinery behind `Mutex`, `Atomic`, `Span` and `InlineArray`. An
+/// buffers without a class, a reference count or a runtime check. The
+/// standard library relies on it too: `Mutex` and `Atomic` are noncopyable,
+/// and `Optional` and `InlineArray` accept noncopyable elements. An
 /// interviewer wants to hear what `borrowing`, `consuming`, `consume` and
 /// `discard self` each do, and why a double close becomes a compile error
 /// instead of an incident.
@@ -38,15 +39,17 @@ import Synchronization
 /// ## Key takeaway
 /// `~Copyable` gives a value one owner. `borrowing` lends it, `consuming`
 /// takes it, and the compiler rejects every use after it is gone. `deinit`
-/// is the cleanup path that always runs once, and `discard self` lets an
-/// explicit `close()` replace it.
+/// runs exactly once, unless a consuming method ends with `discard self`
+/// so that an explicit `close()` replaces it.
 ///
 /// ## Go → Swift
-/// The Go seed has no counterpart: Go copies every struct, so a closed file
-/// can still be used, and a double `Close()` is a runtime error to check.
+/// The Go seed has no counterpart: Go copies values and pointers freely, so
+/// every copy of an `*os.File` can still be used after `Close()`, and a
+/// second `Close()` returns an error you must remember to check.
 /// `defer f.Close()` is the convention. Swift's ownership model turns that
-/// convention into a type-system guarantee, with Rust-like moves but no
-/// borrow checker for references.
+/// convention into a compile-time guarantee: moves and borrows are checked
+/// as in Rust, but only for the types that opt out of `Copyable`; everything
+/// else stays copyable and reference-counted.
 public enum NoncopyableOwnership {
     /// How a descriptor was released.
     public enum CloseEvent: Equatable, Sendable {

@@ -24,9 +24,11 @@ import Synchronization
 /// - Returning or storing the pointer a `withUnsafe…` closure hands you. It
 ///   compiles, but the pointer is only valid inside the closure: after it,
 ///   the array may move or die (``escapingBaseAddress(of:)``).
-/// - `load(fromByteOffset:as:)` at an offset that is not a multiple of the
-///   type's alignment traps ("load from misaligned raw pointer"). Byte
-///   streams need `loadUnaligned` (``loadUInt32AssumingAlignment(from:atByteOffset:)``).
+/// - `load(fromByteOffset:as:)` at a misaligned address (in a byte array,
+///   an offset that is not a multiple of the type's alignment) traps in
+///   debug builds with "load from misaligned raw pointer" and is undefined
+///   behaviour in release builds. Byte streams need `loadUnaligned`
+///   (``loadUInt32AssumingAlignment(from:atByteOffset:)``).
 /// - `deallocate()` without `deinitialize(count:)` frees the slots but never
 ///   releases the objects in them: a leak no ARC tool can see
 ///   (``leakingRoundTrip(count:counter:)``).
@@ -51,8 +53,9 @@ import Synchronization
 /// UTF-8 with U+FFFD), so the aliasing bug cannot happen. Go's `new(T)`
 /// returns zeroed, garbage-collected memory. Swift's raw counterpart,
 /// `UnsafeMutablePointer<T>.allocate(capacity:)`, returns *uninitialised*
-/// memory that you must free yourself. Everyday Swift never needs it: an
-/// initialiser (`T()`) does what `new` and `make` do in Go.
+/// memory that you must free yourself. Everyday Swift never needs it:
+/// initialisers do both of Go's jobs, `Point()` for `new` and
+/// `[Int](repeating: 0, count: n)` or `reserveCapacity(_:)` for `make`.
 public enum UnsafePointers {
     // MARK: Borrowed views
 
@@ -112,8 +115,9 @@ public enum UnsafePointers {
     }
 
     /// **Pitfall.** `load(fromByteOffset:as:)` requires the address to be a
-    /// multiple of `MemoryLayout<UInt32>.alignment` (4). At an odd offset it
-    /// traps with "load from misaligned raw pointer".
+    /// multiple of `MemoryLayout<UInt32>.alignment` (4). At an odd offset a
+    /// debug build traps with "load from misaligned raw pointer"; a release
+    /// build may skip the check, which makes it undefined behaviour.
     public static func loadUInt32AssumingAlignment(from bytes: [UInt8], atByteOffset offset: Int) -> UInt32 {
         unsafe bytes.withUnsafeBytes { raw in
             unsafe raw.load(fromByteOffset: offset, as: UInt32.self)
