@@ -51,38 +51,66 @@ import Synchronization
 /// as in Rust, but only for the types that opt out of `Copyable`; everything
 /// else stays copyable and reference-counted.
 public enum NoncopyableOwnership {
-    /// How a descriptor was released.
-    public enum CloseEvent: Equatable, Sendable {
-        /// `close()` ran; its `discard self` skipped `deinit`.
-        case explicitClose
-        /// The handle went out of scope and its `deinit` closed it.
-        case deinitClose
+    /// How many times a descriptor was closed, and by which path. Correct
+    /// code closes each descriptor exactly once.
+    public struct CloseCount: Equatable, Sendable, CustomStringConvertible {
+        /// Closes by an explicit `close()`.
+        public var explicit: Int
+        /// Closes by `deinit`, when the owner went out of scope.
+        public var byDeinit: Int
+
+        public init(explicit: Int = 0, byDeinit: Int = 0) {
+            self.explicit = explicit
+            self.byDeinit = byDeinit
+        }
+
+        public var total: Int { explicit + byDeinit }
+
+        public var description: String { "explicit \(explicit), deinit \(byDeinit)" }
     }
 
-    /// A simulated, process-wide descriptor table that records every close.
+    /// A simulated, process-wide descriptor table that counts every close.
     ///
     /// Descriptors are never reused (unlike a real kernel's), so each test
-    /// owns its own numbers and parallel tests never see each other's events.
+    /// owns its own numbers and parallel tests never see each other's counts.
+    ///
+    /// The counters are atomics rather than a `Mutex`-protected dictionary:
+    /// on Linux, ThreadSanitizer cannot see `Mutex`'s futex-based lock
+    /// (Swift 6.3) and reports false races on the state it protects.
     public final class DescriptorTable: Sendable {
         /// The table ``FileHandleLike`` opens from and closes into.
         public static let shared = DescriptorTable()
 
-        private let lastDescriptor = Atomic<Int32>(2)
-        private let events = Mutex<[Int32: [CloseEvent]]>([:])
+        /// How many descriptors the table can hand out; opening more traps.
+        public static let capacity = 1_024
+
+        private let lastDescriptor = Atomic<Int>(2)
+        private let explicitCloses: InlineArray<1_024, Atomic<Int>> = InlineArray { _ in Atomic(0) }
+        private let deinitCloses: InlineArray<1_024, Atomic<Int>> = InlineArray { _ in Atomic(0) }
 
         init() {}
 
         func open() -> Int32 {
-            lastDescriptor.wrappingAdd(1, ordering: .relaxed).newValue
+            let descriptor = lastDescriptor.wrappingAdd(1, ordering: .relaxed).newValue
+            precondition(descriptor < Self.capacity, "descriptor table full at \(descriptor)")
+            return Int32(descriptor)
         }
 
-        func record(_ event: CloseEvent, for descriptor: Int32) {
-            events.withLock { $0[descriptor, default: []].append(event) }
+        func recordExplicitClose(of descriptor: Int32) {
+            explicitCloses[Int(descriptor)].add(1, ordering: .releasing)
         }
 
-        /// Every close of `descriptor`, in order. Correct code has exactly one.
-        public func closeEvents(of descriptor: Int32) -> [CloseEvent] {
-            events.withLock { $0[descriptor] ?? [] }
+        func recordDeinitClose(of descriptor: Int32) {
+            deinitCloses[Int(descriptor)].add(1, ordering: .releasing)
+        }
+
+        /// How often, and how, `descriptor` has been closed so far.
+        /// - Precondition: `descriptor` came from this table.
+        public func closes(of descriptor: Int32) -> CloseCount {
+            precondition((0..<Self.capacity).contains(Int(descriptor)), "unknown descriptor \(descriptor)")
+            return CloseCount(
+                explicit: explicitCloses[Int(descriptor)].load(ordering: .acquiring),
+                byDeinit: deinitCloses[Int(descriptor)].load(ordering: .acquiring))
         }
     }
 
@@ -99,7 +127,7 @@ public enum NoncopyableOwnership {
         }
 
         deinit {
-            DescriptorTable.shared.record(.deinitClose, for: descriptor)
+            DescriptorTable.shared.recordDeinitClose(of: descriptor)
         }
 
         /// Closes the descriptor now and ends the handle's life.
@@ -109,7 +137,7 @@ public enum NoncopyableOwnership {
         /// - Returns: the closed descriptor number.
         public consuming func close() -> Int32 {
             let descriptor = descriptor
-            DescriptorTable.shared.record(.explicitClose, for: descriptor)
+            DescriptorTable.shared.recordExplicitClose(of: descriptor)
             discard self
             return descriptor
         }
@@ -126,7 +154,7 @@ public enum NoncopyableOwnership {
 
         /// Records a close every time it is called: a double close compiles.
         public func close() {
-            DescriptorTable.shared.record(.explicitClose, for: descriptor)
+            DescriptorTable.shared.recordExplicitClose(of: descriptor)
         }
     }
 

@@ -83,7 +83,7 @@ extension Catalogue {
                     caughtBy: "HandbookAdvancedTests.NoncopyableOwnershipTests/closeSuppressesDeinit",
                     teaches: """
                         Without discard self, a consuming close() destroys self at its end, so deinit runs too and \
-                        the descriptor is closed twice: the events become [explicitClose, deinitClose].
+                        the descriptor is closed twice: the count becomes one explicit close plus one deinit close.
                         """),
                 Experiment(
                     id: "noncopyable-ownership.inspect-consumes",

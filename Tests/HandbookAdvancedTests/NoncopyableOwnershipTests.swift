@@ -7,9 +7,9 @@ struct NoncopyableOwnershipTests {
     typealias Lesson = NoncopyableOwnership
 
     // Each test opens its own descriptors and only asks about those, so the
-    // shared table never mixes events of tests running in parallel.
-    func events(_ descriptor: Int32) -> [Lesson.CloseEvent] {
-        Lesson.DescriptorTable.shared.closeEvents(of: descriptor)
+    // shared table never mixes the counts of tests running in parallel.
+    func closes(_ descriptor: Int32) -> Lesson.CloseCount {
+        Lesson.DescriptorTable.shared.closes(of: descriptor)
     }
 
     @Test("deinit closes a handle exactly once when it goes out of scope")
@@ -18,16 +18,16 @@ struct NoncopyableOwnershipTests {
         do {
             let handle = Lesson.FileHandleLike()
             descriptor = handle.descriptor
-            #expect(events(descriptor).isEmpty)
+            #expect(closes(descriptor).total == 0)
         }
-        #expect(events(descriptor) == [.deinitClose])
+        #expect(closes(descriptor) == Lesson.CloseCount(byDeinit: 1))
     }
 
     @Test("consuming close() with discard self closes once and suppresses deinit")
     func closeSuppressesDeinit() {
         let handle = Lesson.FileHandleLike()
         let descriptor = handle.close()
-        #expect(events(descriptor) == [.explicitClose])
+        #expect(closes(descriptor) == Lesson.CloseCount(explicit: 1))
     }
 
     @Test("a class-based handle compiles a double close")
@@ -36,7 +36,7 @@ struct NoncopyableOwnershipTests {
         let alias = handle
         handle.close()
         alias.close()
-        #expect(events(handle.descriptor) == [.explicitClose, .explicitClose])
+        #expect(closes(handle.descriptor) == Lesson.CloseCount(explicit: 2))
     }
 
     @Test("closing a noncopyable handle twice does not compile: consumed more than once")
@@ -51,9 +51,9 @@ struct NoncopyableOwnershipTests {
         let descriptor = handle.descriptor
         #expect(Lesson.inspect(handle) == descriptor)
         #expect(Lesson.inspect(handle) == descriptor)
-        #expect(events(descriptor).isEmpty, "borrowing never ends the caller's ownership")
+        #expect(closes(descriptor).total == 0, "borrowing never ends the caller's ownership")
         #expect(Lesson.adopt(handle) == descriptor)
-        #expect(events(descriptor) == [.deinitClose], "the callee owned it and dropped it")
+        #expect(closes(descriptor) == Lesson.CloseCount(byDeinit: 1), "the callee owned it and dropped it")
     }
 
     @Test("consume ends a binding's lifetime: the handle is destroyed at that line")
@@ -61,7 +61,7 @@ struct NoncopyableOwnershipTests {
         let handle = Lesson.FileHandleLike()
         let descriptor = handle.descriptor
         _ = consume handle
-        #expect(events(descriptor) == [.deinitClose])
+        #expect(closes(descriptor) == Lesson.CloseCount(byDeinit: 1))
     }
 
     @Test("consume hands a uniquely referenced array over, so the append needs no copy")
@@ -94,7 +94,7 @@ struct NoncopyableOwnershipTests {
         let descriptor = handle.descriptor
         Lesson.dispose(handle)
         Lesson.dispose(42)
-        #expect(events(descriptor) == [.deinitClose])
+        #expect(closes(descriptor) == Lesson.CloseCount(byDeinit: 1))
 
         var slot = Lesson.Slot(Lesson.FileHandleLike())
         let fullBefore = !slot.isEmpty
@@ -102,7 +102,7 @@ struct NoncopyableOwnershipTests {
         let emptyAfter = slot.isEmpty  // #expect cannot capture a noncopyable value
         #expect(fullBefore && emptyAfter)
         let closed = taken?.close()
-        #expect(closed.map(events) == [.explicitClose])
+        #expect(closed.map(closes) == Lesson.CloseCount(explicit: 1))
 
         let numbers = Lesson.Slot(7)
         var copy = numbers  // Slot<Int> is Copyable: the conformance is conditional
