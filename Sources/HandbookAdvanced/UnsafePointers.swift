@@ -30,8 +30,8 @@ import Synchronization
 ///   behaviour in release builds. Byte streams need `loadUnaligned`
 ///   (``loadUInt32AssumingAlignment(from:atByteOffset:)``).
 /// - `deallocate()` without `deinitialize(count:)` frees the slots but never
-///   releases the objects in them: a leak no ARC tool can see
-///   (``leakingRoundTrip(count:counter:)``).
+///   releases the objects in them: ARC never knew about those references,
+///   so nothing frees them (``leakingRoundTrip(count:counter:)``).
 /// - `assumingMemoryBound(to:)` is a promise, not a conversion: using it on
 ///   memory bound to another type is undefined behaviour. Read bytes with
 ///   `load`/`loadUnaligned`, or `withMemoryRebound` for a scoped rebind.
@@ -59,7 +59,8 @@ import Synchronization
 public enum UnsafePointers {
     // MARK: Borrowed views
 
-    /// Sums `numbers` through a buffer pointer: no bounds checks in the loop.
+    /// Sums `numbers` through a buffer pointer: no bounds checks in the loop
+    /// of a release build (debug builds still check the subscript).
     ///
     /// The pointer exists only inside the closure. The closure returns the
     /// sum, a value, which is the safe way out.
