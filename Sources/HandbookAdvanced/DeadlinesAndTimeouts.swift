@@ -102,9 +102,8 @@ public enum DeadlinesAndTimeouts {
         clock: C,
         operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
-        let outcome = FirstOutcome<T>()
-        return try await withCheckedThrowingContinuation { continuation in
-            outcome.install(continuation)
+        try await withCheckedThrowingContinuation { continuation in
+            let outcome = FirstOutcome(continuation)
             Task {
                 do {
                     outcome.resolve(with: .success(try await operation()))
@@ -120,15 +119,21 @@ public enum DeadlinesAndTimeouts {
     }
 
     /// Resumes a continuation with whichever result arrives first.
+    ///
+    /// The continuation never changes, so a single atomic flag is enough to
+    /// guarantee it is resumed exactly once; later results are dropped (the
+    /// abandoned work this pitfall leaks).
     private final class FirstOutcome<T: Sendable>: Sendable {
-        private let continuation = Mutex<CheckedContinuation<T, any Error>?>(nil)
+        private let continuation: CheckedContinuation<T, any Error>
+        private let resolved = Atomic(false)
 
-        func install(_ continuation: CheckedContinuation<T, any Error>) {
-            self.continuation.withLock { $0 = continuation }
+        init(_ continuation: CheckedContinuation<T, any Error>) {
+            self.continuation = continuation
         }
 
         func resolve(with result: Result<T, any Error>) {
-            continuation.withLock { $0.take() }?.resume(with: result)
+            let (won, _) = resolved.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
+            if won { continuation.resume(with: result) }
         }
     }
 

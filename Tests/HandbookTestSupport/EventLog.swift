@@ -1,11 +1,9 @@
-import Synchronization
-
 /// A thread-safe, append-only log of events, for asserting *order*.
 ///
 /// Concurrency lessons are about what happens before what. Components under
 /// test append to a log; the test reads `events` once everything has settled.
 public final class EventLog<Event: Sendable>: Sendable {
-    private let storage = Mutex<[Event]>([])
+    private let storage = Locked<[Event]>([])
 
     public init() {}
 

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A one-shot latch for tests: tasks `wait()` until someone calls `open()`.
 ///
 /// Gates replace sleeps. Instead of "sleep 50 ms and hope the other task got
@@ -23,7 +21,7 @@ public final class Gate: Sendable {
         case open
     }
 
-    private let state = Mutex(State.closed([]))
+    private let state = Locked(State.closed([]))
 
     public init() {}
 

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A clock whose time moves only when a test says so.
 ///
 /// Production code takes `some Clock<Duration>` (or `any Clock<Duration>`) and
@@ -50,7 +48,7 @@ public final class ManualClock: Clock, Sendable {
         var sleeperWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     public init() {}
 
