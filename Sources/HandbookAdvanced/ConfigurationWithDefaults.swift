@@ -18,8 +18,9 @@
 ///
 /// ## Common pitfalls
 /// - Porting functional options literally (``GoStyleServer``): five closures
-///   and a typealias to get what default arguments give for free, and an
-///   option has nowhere to report an error, so a bad value is dropped.
+///   and a typealias to get what default arguments give for free, and the
+///   seed's `func(*Server)` option has nowhere to report an error (Go code
+///   that needs one writes `func(*Server) error`), so a bad value is dropped.
 /// - Validating only in `init`: the properties are `var`, so anything can be
 ///   changed afterwards. Validate where the value is used too, or in every
 ///   modifier (``ServerConfiguration/with(_:)``).

@@ -23,11 +23,13 @@
 ///
 /// ## Common pitfalls
 /// - Constraining to `Equatable` and then using `<`: it does not compile.
-///   Go's `Min[T comparable]` compiled and silently returned `a` every time.
+///   Go rejects `<` on `comparable` as well; the seed's `Min[T comparable]`
+///   avoided the error by never comparing and always returning `a`.
 /// - Returning a "zero value plus false" from an empty container. Swift has
 ///   `Optional`: `pop()` returns `nil`, and `Element` needs no default.
 /// - Expecting one generic `average` to suit integers and floats: integer
-///   division truncates, and a float divided by zero is NaN, not a trap. Write
+///   division truncates, and floating-point division by zero never traps:
+///   `0.0 / 0` (the empty average) is NaN and `x / 0` is ±infinity. Write
 ///   one overload per numeric protocol.
 /// - Reaching for `any Collection` when `some Collection<Int>` (a primary
 ///   associated type) keeps static types and specialisation.

@@ -26,8 +26,10 @@
 ///   boxed on the heap, and every call goes through a witness table.
 /// - Expecting `==` on two `any Equatable`: the boxes may hold different
 ///   types. Open one with a generic function and cast the other.
-/// - Thinking `some` erases the type at run time: `type(of:)` still reports
-///   the concrete type, and the value is stored unboxed.
+/// - Thinking `some` erases the type at run time: the static type *is* the
+///   concrete type, so `MemoryLayout.size(ofValue:)` is `Circle`'s 8 bytes,
+///   not a 40-byte container. (`type(of:)` reports the dynamic type for both
+///   `some` and `any`, so it cannot tell them apart.)
 /// - Forgetting that a class-constrained protocol (`: AnyObject`) makes a
 ///   2-word existential (reference + witness table) instead of 5 words.
 ///

@@ -115,7 +115,8 @@ public enum TaskCancellation {
     /// Runs `body` with a ``CancellationFlag`` that is raised the moment the
     /// calling task is cancelled.
     ///
-    /// The handler runs exactly once: on the thread that calls `cancel()`,
+    /// The handler runs at most once (once if the task is cancelled): on the
+    /// thread that calls `cancel()`,
     /// while `body` is still running, or *before* `body` starts if the task is
     /// already cancelled.
     public static func withCancellationFlag<T>(_ body: (CancellationFlag) async throws -> T) async rethrows -> T {

@@ -18,7 +18,8 @@
 ///
 /// ## Common pitfalls
 /// - Expecting `Task.detached` to see the value. It starts with none: that is
-///   what "detached" means. `Task {}` and group children copy the values.
+///   what "detached" means. `Task {}` copies the values; `async let` and
+///   group children read the parent's bindings (they cannot outlive them).
 /// - Trying to assign a task-local (`requestID = "x"`). It does not compile;
 ///   a value is bound for a scope with `$requestID.withValue(_:operation:)`.
 /// - Storing per-request state in a global or a static `var`: concurrent
@@ -36,8 +37,9 @@
 /// ## Go → Swift
 /// Go's `context.go` stores the request ID with `context.WithValue(ctx,
 /// "requestID", id)` and reads it back with a type assertion three calls
-/// down. The string key can collide or be misspelt, and a wrong assertion
-/// fails silently (``GoStyleContext`` shows both). Swift's key is a typed
+/// down. The string key can collide or be misspelt, and a wrong comma-ok
+/// assertion yields the zero value silently (a plain `x.(T)` panics;
+/// ``GoStyleContext`` shows both). Swift's key is a typed
 /// static property and propagation needs no `ctx` parameter. Server
 /// libraries build on the same mechanism: `ServiceContext.current`
 /// (swift-service-context, used by swift-distributed-tracing) is a

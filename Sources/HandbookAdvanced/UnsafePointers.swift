@@ -30,8 +30,9 @@ import Synchronization
 ///   behaviour in release builds. Byte streams need `loadUnaligned`
 ///   (``loadUInt32AssumingAlignment(from:atByteOffset:)``).
 /// - `deallocate()` without `deinitialize(count:)` frees the slots but never
-///   releases the objects in them: ARC never knew about those references,
-///   so nothing frees them (``leakingRoundTrip(count:counter:)``).
+///   releases the objects in them: the +1 retain that `initialize(to:)`
+///   stored in each slot is never released, so the objects never die
+///   (``leakingRoundTrip(count:counter:)``).
 /// - `assumingMemoryBound(to:)` is a promise, not a conversion: using it on
 ///   memory bound to another type is undefined behaviour. Read bytes with
 ///   `load`/`loadUnaligned`, or `withMemoryRebound` for a scoped rebind.

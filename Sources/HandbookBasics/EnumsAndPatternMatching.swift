@@ -167,8 +167,10 @@ public enum EnumsAndPatternMatching {
 
     // MARK: - Recursive enums
 
-    /// An arithmetic expression tree. `indirect` stores the recursive cases
-    /// in a heap box, so the enum has a finite size.
+    /// An arithmetic expression tree. `indirect` on the enum stores every
+    /// case that has a payload in a heap box (including `.number`), so the
+    /// enum has a finite size; `indirect case` on just the recursive cases
+    /// would keep `.number` inline.
     public indirect enum Expression: Equatable, Sendable {
         case number(Int)
         case add(Expression, Expression)

@@ -41,7 +41,8 @@
 /// initializer that must be given its value. Go's `make([]T, n)` is
 /// `Array(repeating:count:)`, `make([]T, 0, n)` is `[]` plus
 /// `reserveCapacity(n)`, `make(map[K]V, n)` is `Dictionary(minimumCapacity:)`,
-/// and `make(chan T)` is an `AsyncStream` (see the concurrency lessons).
+/// and `make(chan T)` has no exact twin: `AsyncStream` is the nearest (one
+/// consumer, unbounded buffer by default, `yield` never suspends).
 /// Go's `if v, ok := m[k]; ok` is `if let v = m[k]`.
 public enum OptionalsAndInitialization {
     /// A TCP port number in `1...65_535`: invalid input yields `nil`, not a
@@ -184,7 +185,9 @@ public enum OptionalsAndInitialization {
         }
 
         /// Runs during `Connection.init`, and `certificate` is already set:
-        /// unlike Java or C++, a Swift override never sees a default value.
+        /// unlike Java (where the override sees null or 0) and C++ (where the
+        /// base's version runs instead), a Swift override sees the subclass's
+        /// properties already set.
         public override func describe() -> String { "tls \(host) with \(certificate)" }
     }
 }

@@ -18,9 +18,10 @@
 /// interface that is not nil" trap and does Swift have it.
 ///
 /// ## Common pitfalls
-/// - Writing `any P` where `some P` or a generic would do: every `any P`
-///   value is a 40-byte box (on 64-bit), its calls are dynamic, and large
-///   values are heap-allocated. Prefer `some P` unless the array really
+/// - Writing `any P` where `some P` or a generic would do: an `any P` for a
+///   non-class protocol is a 3-word inline buffer plus type metadata plus one
+///   witness table per protocol (40 bytes for one protocol on 64-bit), its
+///   calls are dynamic, and values too large for the buffer go to the heap. Prefer `some P` unless the array really
 ///   holds mixed types.
 /// - `as!` on the wrong type traps (``assumeString(_:)``); use `as?` and
 ///   handle `nil` (``asString(_:)``).

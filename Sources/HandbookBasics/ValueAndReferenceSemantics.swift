@@ -16,10 +16,13 @@
 /// copies cheap.
 ///
 /// ## Common pitfalls
-/// - Expecting `var b = a; b.append(x)` to change `a`, as it would for a Go
-///   slice with spare capacity. It never does in Swift.
-/// - Thinking `inout` passes a pointer. It is copy-in, copy-out: the callee
-///   works on its own value and writes it back when it returns.
+/// - Expecting `var b = a; b[0] = x` to change `a`, as it does for a Go
+///   slice (and Go's `append(a[:2], x)` even overwrites `a[2]` when capacity
+///   allows). Neither can happen in Swift.
+/// - Thinking `inout` is a Go `*T`. Semantically it is copy-in, copy-out:
+///   the callee works on its own value and writes it back when it returns
+///   (the compiler often passes an address as an optimisation, which is why
+///   overlapping accesses are forbidden).
 /// - Copying a struct that holds a class reference and believing the copy is
 ///   deep: the struct is copied, the object is shared (``Wrapper``).
 /// - Reassigning a class parameter inside a function and expecting the

@@ -11,6 +11,13 @@ struct Readme: ParsableCommand {
     @Flag(help: "Rewrite the generated blocks in place.")
     var write = false
 
+    @Flag(help: "Only check that the generated blocks are current (the default); exit 1 if not.")
+    var check = false
+
+    func validate() throws {
+        if write && check { throw ValidationError("--write and --check exclude each other") }
+    }
+
     func run() throws {
         try reporting {
             let workspace = try Workspace.locate()

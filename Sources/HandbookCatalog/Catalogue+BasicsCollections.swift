@@ -133,7 +133,7 @@ extension Catalogue {
                     teaches: """
                         Comparing an Any? with nil only sees the outer optional; the Int?.none boxed inside \
                         reads as "not nil", just as Go's interface holding a nil *T compares != nil. \
-                        Looking inside the box (Mirror) is the only way to see the inner nil.
+                        Looking inside the box (here with Mirror) is what finds the inner nil.
                         """),
             ]),
     ]

@@ -116,8 +116,8 @@ extension Catalogue {
                     replacement: "String(decoding: text.utf8.prefix(maxCharacters), as: UTF8.self)",
                     caughtBy: "HandbookBasicsTests.StringsAndCharactersTests/truncation",
                     teaches: """
-                        Truncating by bytes (Go's s[:n]) cuts through multi-byte characters: the result ends \
-                        in U+FFFD replacement characters and the family emoji is destroyed.
+                        Truncating by bytes (Go's s[:n]) counts bytes, not characters: "héllo 世界" cut to 7 \
+                        loses a character, and a cut inside a multi-byte character decodes to U+FFFD.
                         """),
                 Experiment(
                     id: "strings-and-characters.return-the-substring",

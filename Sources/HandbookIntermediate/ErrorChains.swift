@@ -27,7 +27,8 @@ import Foundation
 ///   (``ErrorChains/isNotFoundNaively(_:)``). Walk the chain
 ///   (``Swift/Error/contains(_:)``).
 /// - Relying on `localizedDescription` without `LocalizedError`: you get
-///   "The operation could not be completed. (Module.Type error 1.)". Conform
+///   "The operation could not be completed. (Module.Type error 1.)" (Darwin
+///   spells it "couldn’t"). Conform
 ///   to `LocalizedError` (``ErrorChains/FieldError``) or `CustomStringConvertible`.
 /// - Formatting the cause into a string (Go's `%v` instead of `%w`): the
 ///   message looks the same, but nothing can match the cause any more

@@ -33,7 +33,9 @@
 ///   "conditionally": the conformance exists only where `Element: Speaker`,
 ///   and the compiler says so.
 /// - Calling a `mutating` requirement on a `let` struct. It does not compile,
-///   exactly as Go's value `T` lacks the pointer-receiver methods of `*T`. A
+///   much as a non-addressable Go value (a map element, a return value)
+///   cannot call `*T` methods, and a `T` does not satisfy an interface that
+///   needs them. A
 ///   class can witness the same requirement without `mutating` and is
 ///   callable through `let`, because it mutates the object, not the reference.
 /// - Conforming a type you don't own to a protocol you don't own: Swift 6

@@ -20,9 +20,9 @@
 /// - Force-unwrapping or force-trying on request data
 ///   (``trappingLineTotal(_:)``). It is a denial of service: one bad query
 ///   string restarts the service for everybody.
-/// - Believing a trap in a child `Task` stays in that task, as a panic stays
-///   in (and kills only) its goroutine's stack until recovered. It kills the
-///   process.
+/// - Believing the parent can catch a trap in a child `Task`. Nothing can:
+///   the trap kills the process. (An unrecovered Go panic also kills the whole
+///   program; what Go has and Swift lacks is `recover()` inside the goroutine.)
 /// - `Int` arithmetic with `+` on values from the outside world: overflow
 ///   traps. Use `&+` only when wrapping is what you mean, and
 ///   `addingReportingOverflow` (or a thrown error) when it is not.
@@ -35,7 +35,7 @@
 /// at the boundary and `throw` a typed error (``validatedLineTotal(_:)``),
 /// map it to a response (``serve(_:)``), and keep the process alive.
 /// Crash-prone work (a parser you do not trust, a plugin) belongs in a child
-/// process; a supervisor (systemd, Kubernetes, ServiceLifecycle) restarts a
+/// process; a supervisor (systemd, Kubernetes, a container restart policy) restarts a
 /// server that does trap, and `SWIFT_BACKTRACE` prints where.
 ///
 /// ## Go → Swift

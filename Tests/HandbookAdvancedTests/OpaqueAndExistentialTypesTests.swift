@@ -33,7 +33,8 @@ struct OpaqueAndExistentialTypesTests {
     @Test("through some, the type stays concrete and the value is stored unboxed")
     func opaqueKeepsTheConcreteType() {
         let opaque = Lesson.makeUnitCircle()
-        #expect(type(of: opaque) == Lesson.Circle.self)
+        #expect(type(of: opaque) == Lesson.Circle.self)  // true for `any` too: the dynamic type
+        // What only `some` gives: the static type is Circle, stored unboxed.
         #expect(MemoryLayout.size(ofValue: opaque) == MemoryLayout<Lesson.Circle>.size)
         #expect(opaque.area == Double.pi)
 
