@@ -30,6 +30,7 @@ let package = Package(
     name: "BackendInterviewHandbook",
     products: lessonModules.map { .library(name: $0, targets: [$0]) } + [
         .library(name: "HandbookCatalog", targets: ["HandbookCatalog"]),
+        .library(name: "HandbookCommands", targets: ["HandbookCommands"]),
         .executable(name: "handbook", targets: ["HandbookCLI"]),
     ],
     dependencies: [
@@ -47,11 +48,19 @@ let package = Package(
         } + [
             // The catalogue: every lesson, its files, seed topics and break-it experiments.
             .target(name: "HandbookCatalog", swiftSettings: upcomingFeatures),
-            .executableTarget(
-                name: "HandbookCLI",
+            // The `handbook` command: learning path, lesson runner, break-it experiments, progress.
+            .target(
+                name: "HandbookCommands",
                 dependencies: [
                     "HandbookCatalog",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                ],
+                swiftSettings: upcomingFeatures
+            ),
+            .executableTarget(
+                name: "HandbookCLI",
+                dependencies: [
+                    "HandbookCommands", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 ],
                 swiftSettings: upcomingFeatures
             ),
@@ -60,6 +69,11 @@ let package = Package(
             .testTarget(
                 name: "HandbookTestSupportTests",
                 dependencies: ["HandbookTestSupport"],
+                swiftSettings: upcomingFeatures
+            ),
+            .testTarget(
+                name: "HandbookCommandsTests",
+                dependencies: ["HandbookCommands", "HandbookCatalog", "HandbookTestSupport"],
                 swiftSettings: upcomingFeatures
             ),
             .testTarget(

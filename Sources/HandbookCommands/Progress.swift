@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import HandbookCatalog
+
+/// `handbook progress [--json] [--reset]`: lessons run and broken, per phase,
+/// with the seed's checklist ticked as its lessons are done.
+struct Progress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show which lessons you have run and broken, and the seed checklist.",
+        discussion: "Kept in $XDG_CONFIG_HOME/handbook/progress.json (or ~/.config/…), never in the repository."
+    )
+
+    @Flag(help: "Print as JSON.")
+    var json = false
+
+    @Flag(help: "Forget all progress.")
+    var reset = false
+
+    struct Summary: Encodable {
+        struct LessonState: Encodable {
+            var id: String
+            var phase: Int
+            var module: String
+            var testsPassed: Bool?
+            var brokenExperiments: [String]
+            var done: Bool
+        }
+        struct ChecklistItem: Encodable {
+            var item: String
+            var lessons: [String]
+            var ticked: Bool
+        }
+        var file: String
+        var lessons: [LessonState]
+        var checklist: [ChecklistItem]
+    }
+
+    static func summary(of document: ProgressStore.Document, file: URL) -> Summary {
+        Summary(
+            file: file.path,
+            lessons: Catalogue.lessons.map { lesson in
+                let progress = document.lessons[lesson.id]
+                return .init(
+                    id: lesson.id, phase: lesson.phase, module: lesson.module, testsPassed: progress?.testsPassed,
+                    brokenExperiments: progress?.brokenExperiments ?? [], done: document.isDone(lesson))
+            },
+            checklist: Seed.checklist.map { item in
+                .init(
+                    item: item, lessons: Catalogue.lessons.filter { $0.checklist.contains(item) }.map(\.id),
+                    ticked: document.isTicked(item))
+            })
+    }
+
+    func run() throws {
+        let store = ProgressStore(file: ProgressStore.defaultFile())
+        if reset {
+            try? FileManager.default.removeItem(at: store.file)
+            print("Progress reset (\(store.file.path)).")
+            return
+        }
+        let summary = Self.summary(of: store.load(), file: store.file)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            return
+        }
+        let style = Style.standardOutput
+        for phase in Catalogue.modules.map(\.phase).uniquedInOrder() {
+            let lessons = summary.lessons.filter { $0.phase == phase }
+            print(
+                style.bold("Phase \(phase): \(Seed.phases[phase] ?? "")")
+                    + "  \(lessons.count { $0.done })/\(lessons.count) done")
+            for lesson in lessons {
+                let tested =
+                    lesson.testsPassed == true ? style.good("run ✔") : (lesson.testsPassed == false ? "run ✘" : "run ·")
+                let broken = lesson.brokenExperiments.isEmpty ? "broken ·" : style.good("broken ✔")
+                print(
+                    "  \(lesson.done ? style.good("✔") : "·") \(lesson.id.padding(toLength: 44, withPad: " ", startingAt: 0)) \(tested)  \(broken)"
+                )
+            }
+        }
+        print("")
+        print(style.bold("Seed checklist"))
+        for item in summary.checklist {
+            let note = item.lessons.isEmpty ? style.dim(" (no lesson yet)") : ""
+            print("  [\(item.ticked ? "x" : " ")] \(item.item)\(note)")
+        }
+        print(
+            style.dim(
+                "\nA lesson is done when `handbook test` passed and `handbook break` caught one of its experiments."))
+    }
+}

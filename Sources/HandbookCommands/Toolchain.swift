@@ -1,0 +1,90 @@
+import Foundation
+
+/// Runs the Swift toolchain (`swift build`, `swift test`) as a child process.
+struct Toolchain: Sendable {
+    /// The `swift` executable.
+    var swift: URL
+
+    /// Finds `swift`: `$SWIFT_EXEC`, else the first `swift` on `PATH`.
+    static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {
+        if let explicit = environment["SWIFT_EXEC"], !explicit.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: explicit) else { throw HandbookError.noToolchain }
+            return Toolchain(swift: URL(fileURLWithPath: explicit))
+        }
+        for directory in (environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("swift")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return Toolchain(swift: candidate) }
+        }
+        throw HandbookError.noToolchain
+    }
+
+    /// The result of one child process.
+    struct Outcome: Sendable {
+        var exitCode: Int32
+        var output: String
+        var timedOut: Bool
+    }
+
+    /// Runs `swift <arguments>` in `directory`, capturing stdout and stderr
+    /// together. With a `timeout`, the whole process group is killed when it
+    /// expires (coreutils `timeout`), so a hung test binary cannot outlive it.
+    func run(_ arguments: [String], in directory: URL, timeout: Duration? = nil) throws -> Outcome {
+        let process = Process()
+        if let timeout, let wrapper = Self.timeoutCommand {
+            process.executableURL = wrapper
+            let seconds = max(1, Int(timeout.components.seconds))
+            process.arguments = ["--kill-after=10", "\(seconds)", swift.path] + arguments
+        } else {
+            process.executableURL = swift
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let status = process.terminationStatus
+        // coreutils `timeout` exits 124 when the time ran out (137 after SIGKILL).
+        let timedOut = timeout != nil && Self.timeoutCommand != nil && (status == 124 || status == 137)
+        return Outcome(exitCode: status, output: String(decoding: data, as: UTF8.self), timedOut: timedOut)
+    }
+
+    private static let timeoutCommand: URL? = ["/usr/bin/timeout", "/bin/timeout"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+        .map { URL(fileURLWithPath: $0) }
+}
+
+/// Reading `swift test` output.
+enum TestOutput {
+    /// Passed and failed counts from Swift Testing's per-test lines.
+    static func counts(in output: String) -> (passed: Int, failed: Int) {
+        var passed = 0
+        var failed = 0
+        for line in output.split(separator: "\n") {
+            // One result line per test: `✔ Test "name" passed after …` or
+            // `✘ Test "name" failed after …` (issue lines and the run summary differ).
+            // Parameterised tests add "with N test cases" before "passed".
+            guard line.hasPrefix("✔ Test \"") || line.hasPrefix("✘ Test \""),
+                !line.contains("recorded an issue")
+            else { continue }
+            if line.contains(" passed after ") { passed += 1 }
+            if line.contains(" failed after ") { failed += 1 }
+        }
+        return (passed, failed)
+    }
+
+    /// The lines a learner needs to see when something broke: failed
+    /// expectations, compiler errors, trap messages.
+    static func failureLines(in output: String, limit: Int = 12) -> [String] {
+        let markers = ["✘", "error:", "Fatal error", "Expectation failed", "recorded an issue", "Time limit"]
+        var seen: Set<Substring> = []
+        return output.split(separator: "\n")
+            .filter { line in markers.contains { line.contains($0) } }
+            .filter { seen.insert($0).inserted }
+            .prefix(limit)
+            .map(String.init)
+    }
+}
