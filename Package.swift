@@ -11,7 +11,15 @@ let lessonModules = [
     "HandbookBasics",
     "HandbookIntermediate",
     "HandbookAdvanced",
+    "HandbookDataStructures",
+    "HandbookAlgorithms",
+    "HandbookLeetCode",
 ]
+
+/// Phase 4 modules check their data-structure invariants after every mutation
+/// in debug builds (`_checkInvariants()`); release builds and benchmarks pay
+/// nothing.
+let invariantChecked: Set<String> = ["HandbookDataStructures", "HandbookAlgorithms", "HandbookLeetCode"]
 
 let upcomingFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
@@ -23,7 +31,12 @@ let upcomingFeatures: [SwiftSetting] = [
 /// The unsafe-pointer lesson teaches Swift 6.2's strict memory safety: every
 /// unsafe construct in that module must be acknowledged with `unsafe`.
 func settings(for module: String) -> [SwiftSetting] {
-    module == "HandbookAdvanced" ? upcomingFeatures + [.strictMemorySafety()] : upcomingFeatures
+    var settings = upcomingFeatures
+    if module == "HandbookAdvanced" { settings.append(.strictMemorySafety()) }
+    if invariantChecked.contains(module) {
+        settings.append(.define("HANDBOOK_INTERNAL_CHECKS", .when(configuration: .debug)))
+    }
+    return settings
 }
 
 let package = Package(
@@ -34,7 +47,9 @@ let package = Package(
         .executable(name: "handbook", targets: ["HandbookCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only: property-based checks of data structures and algorithms against simple oracles.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: lessonModules.map { module in
         .target(name: module, exclude: ["README.md"], swiftSettings: settings(for: module))
@@ -42,7 +57,9 @@ let package = Package(
         + lessonModules.map { module in
             .testTarget(
                 name: "\(module)Tests",
-                dependencies: [.target(name: module), "HandbookTestSupport"],
+                dependencies: [.target(name: module), "HandbookTestSupport"]
+                    + (invariantChecked.contains(module)
+                        ? [.product(name: "PropertyBased", package: "swift-property-based")] : []),
                 swiftSettings: upcomingFeatures
             )
         } + [

@@ -34,6 +34,15 @@ public enum Catalogue {
         Module(
             name: "HandbookAdvanced", seedPackage: seedPackage("advanced"),
             summary: "Cancellation and deadlines, generics, Mirror, unsafe pointers, layout, ownership"),
+        Module(
+            name: "HandbookDataStructures", seedPackage: seedPackage("ds"),
+            summary: "Generic, invariant-checked structures: stack, queue, lists, trees, heap, hash map, LRU"),
+        Module(
+            name: "HandbookAlgorithms", seedPackage: seedPackage("algo"),
+            summary: "Searching, windows, two pointers, sorting, dynamic programming, recursion, graphs"),
+        Module(
+            name: "HandbookLeetCode", seedPackage: seedPackage("leetcode"),
+            summary: "Classic backend-interview problems, each with statement, complexity and examples"),
     ]
 
     /// Every lesson, in learning-path order (module order, then lesson order).
@@ -41,6 +50,10 @@ public enum Catalogue {
         basicsValueLessons + basicsCollectionLessons + basicsLanguageLessons
         + intermediateErrorLessons + intermediateLanguageLessons
         + advancedContextLessons + advancedTypeLessons + advancedMemoryLessons
+        + dataStructureLinearLessons + dataStructureTreeLessons + dataStructureHeapAndHashLessons
+        + dataStructureLRULessons
+        + algorithmArrayLessons + algorithmRecursionAndGraphLessons
+        + leetCodeFirstLessons + leetCodeSecondLessons
 
     /// The lesson with this id, if any.
     public static func lesson(id: String) -> Lesson? {

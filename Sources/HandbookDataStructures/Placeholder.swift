@@ -1,0 +1,1 @@
+// Placeholder until the first lesson lands; delete it then.

@@ -1,0 +1,1 @@
+// Placeholder until the first lesson's tests land; delete it then.
