@@ -122,5 +122,82 @@ extension Catalogue {
                         deterministically, and that includes the whole chain, right now.
                         """),
             ]),
+        Lesson(
+            id: "leetcode.merge-intervals",
+            phase: 4,
+            module: "HandbookLeetCode",
+            title: "Merge Intervals (LeetCode 56)",
+            sources: ["Sources/HandbookLeetCode/MergeIntervals.swift"],
+            tests: ["Tests/HandbookLeetCodeTests/MergeIntervalsTests.swift"],
+            experiments: [
+                Experiment(
+                    id: "merge-intervals.touching-stays-apart",
+                    file: "Sources/HandbookLeetCode/MergeIntervals.swift",
+                    original: "interval.lowerBound <= last.upperBound",
+                    replacement: "interval.lowerBound < last.upperBound",
+                    caughtBy: "HandbookLeetCodeTests.MergeIntervalsTests/publishedExamples",
+                    teaches: """
+                        With < the closed intervals 1...4 and 4...5 stay apart although both contain 4: \
+                        LeetCode's second example fails. Closed intervals that touch overlap.
+                        """),
+                Experiment(
+                    id: "merge-intervals.take-the-last-end",
+                    file: "Sources/HandbookLeetCode/MergeIntervals.swift",
+                    original: "max(last.upperBound, interval.upperBound)",
+                    replacement: "interval.upperBound",
+                    caughtBy: "HandbookLeetCodeTests.MergeIntervalsTests/containmentKeepsTheLargerEnd",
+                    teaches: """
+                        Taking the next interval's end instead of the larger end shrinks 1...10 merged with 2...3 \
+                        to 1...3: an interval inside another must not cut it short.
+                        """),
+            ]),
+        Lesson(
+            id: "leetcode.top-k-frequent-elements",
+            phase: 4,
+            module: "HandbookLeetCode",
+            title: "Top K Frequent Elements (LeetCode 347)",
+            sources: ["Sources/HandbookLeetCode/TopKFrequentElements.swift"],
+            tests: ["Tests/HandbookLeetCodeTests/TopKFrequentElementsTests.swift"],
+            experiments: [
+                Experiment(
+                    id: "top-k-frequent-elements.walk-buckets-upwards",
+                    file: "Sources/HandbookLeetCode/TopKFrequentElements.swift",
+                    original: "for bucket in buckets.reversed() {",
+                    replacement: "for bucket in buckets {",
+                    caughtBy: "HandbookLeetCodeTests.TopKFrequentElementsTests/publishedExamples",
+                    teaches: """
+                        Walking the buckets from count 0 upwards returns the LEAST frequent values: the bucket \
+                        index is the count, so the most frequent live at the end.
+                        """),
+                Experiment(
+                    id: "top-k-frequent-elements.bucket-in-dictionary-order",
+                    file: "Sources/HandbookLeetCode/TopKFrequentElements.swift",
+                    original: "for value in firstAppearance {",
+                    replacement: "for value in counts.keys {",
+                    caughtBy: "HandbookLeetCodeTests.TopKFrequentElementsTests/tiesFollowFirstAppearance",
+                    teaches: """
+                        Filling buckets in dictionary order makes ties follow the hash order, which ignores the \
+                        input and changes between runs: [4, 5, 5, 4, 6] and [5, 4, 4, 5, 6] cannot both be right.
+                        """),
+            ]),
+        Lesson(
+            id: "leetcode.group-anagrams",
+            phase: 4,
+            module: "HandbookLeetCode",
+            title: "Group Anagrams (LeetCode 49)",
+            sources: ["Sources/HandbookLeetCode/GroupAnagrams.swift"],
+            tests: ["Tests/HandbookLeetCodeTests/GroupAnagramsTests.swift"],
+            experiments: [
+                Experiment(
+                    id: "group-anagrams.key-by-scalars",
+                    file: "Sources/HandbookLeetCode/GroupAnagrams.swift",
+                    original: "let key = String(word.sorted())",
+                    replacement: "let key = keyByUnicodeScalars(word)",
+                    caughtBy: "HandbookLeetCodeTests.GroupAnagramsTests/canonicallyEquivalentCharactersMatch",
+                    teaches: """
+                        Sorting Unicode scalars, as Go sorts runes, gives café (one é scalar) and face + U+0301 \
+                        different keys; sorting Characters compares them by canonical equivalence and groups them.
+                        """)
+            ]),
     ]
 }
