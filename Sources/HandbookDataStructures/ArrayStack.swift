@@ -43,11 +43,12 @@
 /// `Pop` returns `(value, ok)` or `nil` for empty. Swift uses one generic type
 /// and an Optional; heterogeneous values are an explicit
 /// `ArrayStack<any Sendable>` (or an enum) instead of `interface{}` plus type
-/// assertions. Go's `s.items = s.items[:n-1]` leaves the popped pointer in the
-/// backing array, keeping the object reachable; Swift's `popLast` destroys the
-/// slot, so a popped object is freed as soon as the caller drops it. Copying a
-/// Go stack struct copies a slice header that still aliases the same backing
-/// array; copying an `ArrayStack` gives an independent stack.
+/// assertions. A Go pop written as `s.items = s.items[:n-1]` leaves the popped
+/// pointer in the backing array, keeping the object reachable; Swift's
+/// `popLast` destroys the slot, so a popped object is freed as soon as the
+/// caller drops it. Copying a Go struct that holds a slice copies a header
+/// that still aliases the same backing array; copying an `ArrayStack` gives an
+/// independent stack.
 public struct ArrayStack<Element> {
     /// Bottom at index 0, top at the end: both ends we touch are O(1).
     @usableFromInline internal var storage: ContiguousArray<Element>

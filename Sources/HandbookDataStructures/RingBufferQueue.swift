@@ -42,10 +42,11 @@
 /// in a struct with copy-on-write so the queue behaves like a Swift value.
 ///
 /// ## Go → Swift
-/// Go's `queue.go` has a slice queue whose `Dequeue` re-slices `q.items[1:]`
-/// (O(1), but the backing array's front is never reused or freed) and a
-/// bounded `CircularQueue` with `EnQueue`/`DeQueue` returning `bool` and
-/// `Front`/`Rear` returning -1 when empty. Here one generic type does both:
+/// Go's `queue.go` pairs a slice-backed queue with a bounded `CircularQueue`
+/// in the LeetCode 622 style: `EnQueue`/`DeQueue` return `bool`, and
+/// `Front`/`Rear` return -1 when empty. A Go slice queue that dequeues with
+/// `q.items = q.items[1:]` is O(1) but never reuses or frees the front of its
+/// backing array until `append` reallocates. Here one generic type does both:
 /// `dequeue()` and `first`/`last` return Optionals instead of sentinels, and
 /// `enqueue(_:)` returns `false` only when a maximum count is set and reached.
 /// In production Swift, swift-collections' `Deque` is this structure (a ring

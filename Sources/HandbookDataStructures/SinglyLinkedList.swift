@@ -45,8 +45,8 @@
 /// cycles and middles, a spliced tail to merge without allocating.
 ///
 /// ## Go → Swift
-/// Go's `linked_list.go` uses `*Node` pointers with an `interface{}` value
-/// and a GC that frees unreachable nodes, cycles included. Swift's nodes are
+/// Go's `linked_list.go` links `*Node` pointers, and Go's tracing GC frees
+/// unreachable nodes, cycles included. Swift's nodes are
 /// `final class` objects freed by ARC the moment their last strong reference
 /// goes: a list of n nodes is freed as a chain when the head is dropped
 /// (a 10M-node chain frees without a stack overflow on this toolchain), but a
