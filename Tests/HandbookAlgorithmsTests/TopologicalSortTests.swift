@@ -66,7 +66,7 @@ struct TopologicalSortTests {
     }
 
     @Test("property: on random DAGs both orders put u before v for every edge u→v")
-    func ordersRespectEveryEdge() async throws {
+    func ordersRespectEveryEdge() async {
         await propertyCheck(count: 1_000, input: Gen.int(in: 1...8), Gen.int(in: 0...63).array(of: 0...20)) {
             n, codes in
             // Orient every edge from the larger label to the smaller: acyclic, and
@@ -74,10 +74,15 @@ struct TopologicalSortTests {
             let edges = codes.map { ($0 / 8 % n, $0 % 8 % n) }.filter { $0.0 != $0.1 }.map {
                 (max($0.0, $0.1), min($0.0, $0.1))
             }
-            let kahn = try Lesson.kahn(vertexCount: n, edges: edges)
-            let dfs = try Lesson.depthFirst(vertexCount: n, edges: edges)
-            #expect(Self.respectsEdges(kahn, vertexCount: n, edges: edges))
-            #expect(Self.respectsEdges(dfs, vertexCount: n, edges: edges))
+            // propertyCheck swallows errors thrown by its body, so a throw must become an issue here.
+            do {
+                let kahn = try Lesson.kahn(vertexCount: n, edges: edges)
+                let dfs = try Lesson.depthFirst(vertexCount: n, edges: edges)
+                #expect(Self.respectsEdges(kahn, vertexCount: n, edges: edges))
+                #expect(Self.respectsEdges(dfs, vertexCount: n, edges: edges))
+            } catch {
+                Issue.record("a DAG must sort, but \(error) was thrown for \(edges)")
+            }
         }
     }
 
