@@ -1,3 +1,121 @@
 extension Catalogue {
-    static let algorithmRecursionAndGraphLessons: [Lesson] = []
+    static let algorithmRecursionAndGraphLessons: [Lesson] = [
+        Lesson(
+            id: "algo.dynamic-programming",
+            phase: 4,
+            module: "HandbookAlgorithms",
+            title: "Dynamic programming",
+            sources: ["Sources/HandbookAlgorithms/DynamicProgramming.swift"],
+            tests: ["Tests/HandbookAlgorithmsTests/DynamicProgrammingTests.swift"],
+            seedTopics: ["algo: Dynamic Programming"],
+            experiments: [
+                Experiment(
+                    id: "dynamic-programming.memo-never-stores",
+                    file: "Sources/HandbookAlgorithms/DynamicProgramming.swift",
+                    original: "\n            cache[n] = value",
+                    replacement: "",
+                    caughtBy: "HandbookAlgorithmsTests.DynamicProgrammingTests/memoizationMakesLinearCalls",
+                    teaches: """
+                        A memo that is read but never written is plain recursion again: the values stay right, \
+                        but fib(20) makes 21 891 calls instead of 39, which is the exponential blow-up memoization exists to remove.
+                        """),
+                Experiment(
+                    id: "dynamic-programming.knapsack-upward-reuses-items",
+                    file: "Sources/HandbookAlgorithms/DynamicProgramming.swift",
+                    original: "for room in stride(from: capacity, through: weight, by: -1) {",
+                    replacement: "for room in weight...capacity {",
+                    caughtBy: "HandbookAlgorithmsTests.DynamicProgrammingTests/knapsackMatchesBruteForce",
+                    teaches: """
+                        Walking capacities upwards lets best[room - weight] already include the current item, so items are \
+                        reused: that is the unbounded knapsack. The brute-force property test finds a counterexample and prints its seed.
+                        """),
+            ]),
+        Lesson(
+            id: "algo.recursion-and-backtracking",
+            phase: 4,
+            module: "HandbookAlgorithms",
+            title: "Recursion and backtracking",
+            sources: ["Sources/HandbookAlgorithms/RecursionAndBacktracking.swift"],
+            tests: ["Tests/HandbookAlgorithmsTests/RecursionAndBacktrackingTests.swift"],
+            experiments: [
+                Experiment(
+                    id: "recursion-and-backtracking.forget-to-unchoose",
+                    file: "Sources/HandbookAlgorithms/RecursionAndBacktracking.swift",
+                    original: "\n                current.removeLast()  // un-choose",
+                    replacement: "",
+                    caughtBy: "HandbookAlgorithmsTests.RecursionAndBacktrackingTests/permutationsOfThree",
+                    teaches: """
+                        Backtracking is choose, recurse, un-choose. Without the removeLast() the working array keeps \
+                        growing, it never has exactly n elements again after the first leaf, and only one permutation is produced.
+                        """)
+            ]),
+        Lesson(
+            id: "algo.graph-traversal",
+            phase: 4,
+            module: "HandbookAlgorithms",
+            title: "Graph traversal: BFS, DFS, components, cycles",
+            sources: ["Sources/HandbookAlgorithms/GraphTraversal.swift"],
+            tests: ["Tests/HandbookAlgorithmsTests/GraphTraversalTests.swift"],
+            experiments: [
+                Experiment(
+                    id: "graph-traversal.two-colour-cycle-check",
+                    file: "Sources/HandbookAlgorithms/GraphTraversal.swift",
+                    original: "if colour[next] == .grey { return true }",
+                    replacement: "if colour[next] != .white { return true }",
+                    caughtBy: "HandbookAlgorithmsTests.GraphTraversalTests/directedCycles",
+                    teaches: """
+                        Treating every visited vertex as a cycle collapses grey and black into one colour: the diamond \
+                        0→1→3, 0→2→3 reaches 3 twice and is wrongly reported as cyclic. Only an edge back to the current path is a cycle.
+                        """)
+            ]),
+        Lesson(
+            id: "algo.topological-sort",
+            phase: 4,
+            module: "HandbookAlgorithms",
+            title: "Topological sort: Kahn and DFS",
+            sources: ["Sources/HandbookAlgorithms/TopologicalSort.swift"],
+            tests: ["Tests/HandbookAlgorithmsTests/TopologicalSortTests.swift"],
+            experiments: [
+                Experiment(
+                    id: "topological-sort.forget-in-degree-decrement",
+                    file: "Sources/HandbookAlgorithms/TopologicalSort.swift",
+                    original: "\n                inDegree[next] -= 1",
+                    replacement: "",
+                    caughtBy: "HandbookAlgorithmsTests.TopologicalSortTests/ordersRespectEveryEdge",
+                    teaches: """
+                        Kahn's algorithm frees a vertex when its last predecessor is emitted. Without the decrement no \
+                        vertex with a predecessor ever becomes ready, so every DAG with an edge throws CycleError.unresolved.
+                        """)
+            ]),
+        Lesson(
+            id: "algo.dijkstra",
+            phase: 4,
+            module: "HandbookAlgorithms",
+            title: "Dijkstra's shortest paths",
+            sources: ["Sources/HandbookAlgorithms/Dijkstra.swift"],
+            tests: ["Tests/HandbookAlgorithmsTests/DijkstraTests.swift"],
+            experiments: [
+                Experiment(
+                    id: "dijkstra.accept-negative-weights",
+                    file: "Sources/HandbookAlgorithms/Dijkstra.swift",
+                    original: "weight >= 0,",
+                    replacement: "true,",
+                    caughtBy: "HandbookAlgorithmsTests.DijkstraTests/negativeWeightTraps",
+                    teaches: """
+                        Without the precondition a negative edge is accepted silently and the exit test sees the process \
+                        succeed. Dijkstra would then return wrong distances, because a vertex is final when it leaves the queue.
+                        """),
+                Experiment(
+                    id: "dijkstra.sift-down-ignores-right-child",
+                    file: "Sources/HandbookAlgorithms/Dijkstra.swift",
+                    original:
+                        "\n                if right < elements.count && elements[right] < elements[smallest] { smallest = right }",
+                    replacement: "",
+                    caughtBy: "HandbookAlgorithmsTests.DijkstraTests/priorityQueueMatchesOracle",
+                    teaches: """
+                        A sift-down that only looks at the left child leaves a smaller right child under a larger parent. \
+                        The invariant check (and the sorted-array oracle) catch the broken heap on the first random sequence that needs it.
+                        """),
+            ]),
+    ]
 }
