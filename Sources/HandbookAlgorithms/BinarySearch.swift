@@ -27,8 +27,9 @@
 /// - `(lo + hi) / 2` on `Int`. Go silently wraps and searches garbage; Swift
 ///   traps with "arithmetic overflow". Use `lo + (hi - lo) / 2`, or, on
 ///   indices, `index(lo, offsetBy: distance / 2)` as the generic code does.
-/// - `mid * mid <= n` in an integer square root overflows for
-///   `n > 3037000499²` and traps (``isqrtNaive(_:)``); compare
+/// - `mid * mid <= n` in an integer square root overflows as soon as `mid`
+///   exceeds 3037000499; searching `1...n`, that happens for any `n` above
+///   about 6 × 10⁹, and Swift traps (``isqrtNaive(_:)``). Compare
 ///   `mid <= n / mid` instead (``isqrt(_:)``).
 /// - Returning "some" matching index when the question asks for the first
 ///   or last one; with duplicates, plain search is not a lower bound.
@@ -42,13 +43,13 @@
 /// all one-liners on top of it, and they work on slices for free.
 ///
 /// ## Go → Swift
-/// Go's `binary_search.go` works on `[]int` with `int` offsets and
-/// `sort.Search` as the library primitive; here the primitive is generic
+/// Go's `binary_search.go` searches `[]int` by `int` offsets, and Go's
+/// library primitive is `sort.Search(n, f)`; here the primitive is generic
 /// over `RandomAccessCollection` and returns indices (swift-algorithms calls
 /// it `partitioningIndex(where:)`; the lesson writes its own so the module
-/// stays toolchain-only). Go's integer sqrt overflows silently when it
-/// squares `mid`; Swift traps, so the overflow-safe comparison is not
-/// optional.
+/// stays toolchain-only). A Go square root that squares `mid` wraps silently
+/// on overflow and returns garbage; Swift traps, so the overflow-safe
+/// comparison is not optional.
 public enum BinarySearch {
     // MARK: The one primitive
 

@@ -42,12 +42,12 @@
 /// move forward, so the work is O(n) however many times the inner loop runs.
 ///
 /// ## Go → Swift
-/// Go's `sliding_window.go` windows over bytes with `map[byte]int` and
-/// `[256]int` tables; here the element is `Character`, with
-/// `[Character: Int]` counts, which is correct for any text and still O(n).
-/// Go returns 0 for "no window"; the Swift versions return `nil` or `""`
-/// where absent and zero differ. The seed README lists minimum window
-/// substring without implementing it: it is here.
+/// Indexing a Go string gives bytes, and `[]rune` gives code points; here
+/// the element is `Character`, with `[Character: Int]` counts, which is
+/// correct for any text and still O(n). Where "no window" and "zero"
+/// differ, the Swift versions return `nil` or `""` instead of a 0 that
+/// could be a real answer. The seed README lists minimum window substring
+/// without implementing it: it is here.
 public enum SlidingWindow {
     // MARK: Fixed window
 

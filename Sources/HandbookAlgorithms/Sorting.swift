@@ -43,7 +43,7 @@
 /// Know the table: merge O(n log n) always, stable, O(n) extra space;
 /// quick O(n log n) expected, O(n²) worst, in place, unstable; heap
 /// O(n log n) always, in place, unstable; insertion O(n²) but O(n) on
-/// nearly sorted input and stable (it finishes the standard library's
+/// nearly sorted input and stable (the standard library uses it for short
 /// runs). In Swift production code call `sort()`/`sorted(by:)`: stable,
 /// O(n log n), and the predicate must be a strict `<`.
 ///
@@ -53,8 +53,9 @@
 /// every algorithm is generic with a `by:` predicate, and stability is
 /// tested on ``Record`` values. Go's `sort.Slice` is not stable (its
 /// `sort.SliceStable` is), while Swift's `sort()` is documented stable.
-/// Go's quickselect mutates its input; ``kthLargest(in:k:using:)`` works on
-/// a copy because Swift arrays are values.
+/// A Go quickselect on a slice rearranges the caller's backing array;
+/// ``kthLargest(in:k:using:)`` partitions a copy, because Swift arrays are
+/// values.
 public enum Sorting {
     /// A record sorted by `key` whose `originalIndex` records where it was
     /// before sorting: a sort is stable iff equal keys keep their

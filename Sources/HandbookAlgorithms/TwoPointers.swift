@@ -40,13 +40,15 @@
 /// pointer, with `swapAt`. For text, the pointers walk `Character`s.
 ///
 /// ## Go → Swift
-/// Go's `two_pointers.go` indexes bytes (`s[i]`), which is right for ASCII
-/// and wrong for "éké" or emoji; Swift's `String` is not integer-indexable,
-/// and its `Character` is a grapheme cluster, so the correct version is also
-/// the natural one. In-place algorithms take `inout [Int]` (Go mutates the
-/// slice's shared backing array); `swapAt(_:_:)` replaces Go's
-/// `a[i], a[j] = a[j], a[i]`. Go returns `[]int{-1, -1}` for "not found";
-/// Swift returns an optional tuple.
+/// Go's `two_pointers.go` checks palindromes by byte (`s[i]` on a Go string
+/// is a byte), which is right for ASCII and wrong for "éké" or emoji; even
+/// `[]rune` only gets code points, not graphemes. Swift's `String` is not
+/// integer-indexable and its `Character` is a grapheme cluster, so the
+/// correct version is also the natural one. In-place algorithms take
+/// `inout [Int]` (a Go function mutates the caller's backing array through
+/// the slice); `swapAt(_:_:)` replaces `a[i], a[j] = a[j], a[i]`. Where Go
+/// idiom returns `-1` sentinels for "not found", Swift returns an optional
+/// tuple.
 public enum TwoPointers {
     // MARK: Pair and triplet sums
 

@@ -16,7 +16,7 @@ struct BinarySearchTests {
     }
 
     @Test(
-        "Go's tables: first and last occurrence and the insertion point",
+        "published examples: first and last occurrence and the insertion point",
         arguments: [
             Case(numbers: [1, 3, 5, 7, 9], target: 5, first: 2, last: 2, insertion: 2),
             Case(numbers: [1, 3, 5, 7, 9], target: 1, first: 0, last: 0, insertion: 0),

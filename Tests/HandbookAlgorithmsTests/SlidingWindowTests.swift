@@ -7,7 +7,7 @@ struct SlidingWindowTests {
     typealias Lesson = SlidingWindow
 
     @Test(
-        "fixed window: max sum of k consecutive elements (Go's table)",
+        "fixed window: max sum of k consecutive elements (published examples)",
         arguments: [
             ([2, 1, 5, 1, 3, 2], 3, 9), ([2, 3, 4, 1, 5], 2, 7), ([1, 4, 2, 10, 23, 3, 1, 0, 20], 4, 39),
             ([-1, -2, -3, -4], 2, -3), ([5], 1, 5), ([1, 2], 3, nil), ([], 1, nil),
@@ -17,14 +17,14 @@ struct SlidingWindowTests {
     }
 
     @Test(
-        "longest substring without repeating characters (Go's table)",
+        "longest substring without repeating characters (published examples)",
         arguments: [("abcabcbb", 3), ("bbbbb", 1), ("pwwkew", 3), ("", 0), (" ", 1), ("dvdf", 3), ("abba", 2)])
     func longestWithoutRepeating(_ text: String, _ length: Int) {
         #expect(Lesson.longestWithoutRepeating(text) == length)
     }
 
     @Test(
-        "longest with at most k distinct, and min subarray with sum >= target (Go's tables)",
+        "longest with at most k distinct, and min subarray with sum >= target (published examples)",
         arguments: [("eceba", 2, 3), ("aa", 1, 2), ("araaci", 2, 4), ("araaci", 1, 2), ("cbbebi", 3, 5), ("abc", 0, 0)])
     func atMostKDistinct(_ text: String, _ k: Int, _ length: Int) {
         #expect(Lesson.longestWithAtMostKDistinct(text, k: k) == length)

@@ -22,7 +22,7 @@ struct SortingTests {
     ]
 
     @Test(
-        "every algorithm sorts Go's arrays, negatives and duplicates included",
+        "every algorithm sorts the classic arrays, negatives and duplicates included",
         arguments: Sorting.Algorithm.allCases, goArrays)
     func sortsGoArrays(_ algorithm: Sorting.Algorithm, _ numbers: [Int]) {
         #expect(algorithm.sorted(numbers) == numbers.sorted())
@@ -102,7 +102,7 @@ struct SortingTests {
     }
 
     @Test(
-        "quickselect: k-th largest (Go's table)",
+        "quickselect: k-th largest (published examples)",
         arguments: [
             ([3, 2, 1, 5, 6, 4], 2, 5), ([3, 2, 3, 1, 2, 4, 5, 5, 6], 4, 4), ([1], 1, 1), ([7, 7, 7], 2, 7),
             ([-1, -5, 3, 0], 1, 3), ([-1, -5, 3, 0], 4, -5), ([Int.min, Int.max], 2, Int.min),

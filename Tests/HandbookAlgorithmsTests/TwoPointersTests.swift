@@ -7,7 +7,7 @@ struct TwoPointersTests {
     typealias Lesson = TwoPointers
 
     @Test(
-        "two-sum on sorted input (Go's cases, zero-based indices)",
+        "two-sum on sorted input (published examples, zero-based indices)",
         arguments: [
             ([2, 7, 11, 15], 9, (0, 1)),
             ([2, 3, 4], 6, (0, 2)),
@@ -62,7 +62,7 @@ struct TwoPointersTests {
     }
 
     @Test(
-        "container with most water (Go's cases)",
+        "container with most water (published examples)",
         arguments: [
             ([1, 8, 6, 2, 5, 4, 8, 3, 7], 49), ([1, 1], 1), ([4, 3, 2, 1, 4], 16), ([1, 2, 1], 2), ([5], 0), ([], 0),
         ])
