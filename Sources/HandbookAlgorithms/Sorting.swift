@@ -23,7 +23,7 @@
 ///
 /// ## Common pitfalls
 /// - Breaking stability with the merge tie-break: on equal keys the left
-///   run must win (take `right` only if it is *strictly* smaller). Go's
+///   run must win (take `right` only if it is *strictly* smaller). The usual
 ///   `if left[i] <= right[j]` is right; `<` silently makes it unstable.
 ///   Integers cannot show the difference; `(key, originalIndex)` records can.
 /// - Passing `<=` as `by:`. It is not a strict weak ordering (`a <= a`), so
@@ -257,7 +257,7 @@ public enum Sorting {
         var i = 0
         var j = 0
         while i < left.count && j < right.count {
-            // Take from the right only when it is strictly smaller (Go's `left[i] <= right[j]`).
+            // Take from the right only when it is strictly smaller (the textbook `left[i] <= right[j]`).
             if areInIncreasingOrder(right[j], left[i]) {
                 merged.append(right[j])
                 j += 1

@@ -115,9 +115,9 @@ extension Catalogue {
                     caughtBy:
                         "HandbookAlgorithmsTests.SortingTests/(stableAlgorithmsKeepTies|stableAlgorithmsMatchStandardLibrary)",
                     teaches: """
-                        This is Go's `<=` turned into `<`: on equal keys the merge now takes the right run \
-                        first. Integers still come out sorted, so only (key, originalIndex) records reveal that \
-                        merge sort stopped being stable.
+                        The classic merge test `left <= right` turned into `<`: on equal keys the merge now \
+                        takes the right run first. Integers still come out sorted, so only (key, originalIndex) \
+                        records reveal that merge sort stopped being stable.
                         """),
                 Experiment(
                     id: "sorting.sift-down-ignores-right-child",
