@@ -1,0 +1,145 @@
+import HandbookAlgorithms
+import HandbookTestSupport
+import PropertyBased
+import Testing
+
+@Suite("Sorting")
+struct SortingTests {
+    typealias Lesson = Sorting
+    typealias Record = Sorting.Record
+
+    static let goArrays: [[Int]] = [
+        [64, 34, 25, 12, 22, 11, 90],
+        [5, 2, 8, 1, 9],
+        [5, -3, 0, -3, 8, 1, -10],
+        [3, 3, 3, 3],
+        [1, 2, 3, 4, 5],
+        [5, 4, 3, 2, 1],
+        [Int.max, Int.min, 0, -1, Int.max],
+        [2, 1],
+        [42],
+        [],
+    ]
+
+    @Test(
+        "every algorithm sorts the classic arrays, negatives and duplicates included",
+        arguments: Sorting.Algorithm.allCases, goArrays)
+    func sortsGoArrays(_ algorithm: Sorting.Algorithm, _ numbers: [Int]) {
+        #expect(algorithm.sorted(numbers) == numbers.sorted())
+        #expect(algorithm.sorted(numbers, by: >) == numbers.sorted(by: >))
+    }
+
+    @Test("stability shown: merge, insertion and bubble keep equal keys in their original order")
+    func stableAlgorithmsKeepTies() {
+        let records = Record.tagging([3, 1, 3, 2, 1, 3])
+        let expected = [(1, 1), (1, 4), (2, 3), (3, 0), (3, 2), (3, 5)].map { Record(key: $0.0, originalIndex: $0.1) }
+        for algorithm in Sorting.Algorithm.allCases where algorithm.isStable {
+            #expect(algorithm.sorted(records) { $0.key < $1.key } == expected, "\(algorithm)")
+        }
+        // The standard library's sort is documented stable, so it is the oracle.
+        #expect(records.sorted { $0.key < $1.key } == expected)
+        #expect(Record.isStablySorted(expected))
+    }
+
+    @Test("heapsort, selection sort and quicksort are not stable: concrete counterexamples")
+    func unstableAlgorithmsHaveCounterexamples() {
+        var twoEqual = Record.tagging([1, 1])
+        Lesson.heapSort(&twoEqual) { $0.key < $1.key }
+        #expect(twoEqual.map(\.originalIndex) == [1, 0])  // the root swaps to the end
+
+        var selection = Record.tagging([1, 1, 0])
+        Lesson.selectionSort(&selection) { $0.key < $1.key }
+        #expect(selection.map(\.originalIndex) == [2, 1, 0])  // swapping 0 to the front jumps #0 past #1
+
+        // Exhaustively, over every key sequence of length <= 6 drawn from 0...2,
+        // the stable algorithms never reorder ties and each unstable one does for some input.
+        let inputs = Self.allKeySequences(maxLength: 6, keys: 0...2).map(Record.tagging)
+        for algorithm in Sorting.Algorithm.allCases {
+            let broken = inputs.filter { !Record.isStablySorted(algorithm.sorted($0) { $0.key < $1.key }) }
+            #expect(broken.isEmpty == algorithm.isStable, "\(algorithm): \(broken.first ?? [])")
+        }
+    }
+
+    static func allKeySequences(maxLength: Int, keys: ClosedRange<Int>) -> [[Int]] {
+        var all: [[Int]] = [[]]
+        var layer: [[Int]] = [[]]
+        for _ in 0..<maxLength {
+            layer = layer.flatMap { prefix in keys.map { prefix + [$0] } }
+            all += layer
+        }
+        return all
+    }
+
+    @Test("`<=` is not a strict weak ordering: it reverses ties, in merge sort and in the standard library")
+    func lessOrEqualBreaksStability() {
+        let records = Record.tagging([7, 7])
+        #expect(Lesson.mergeSorted(records) { $0.key <= $1.key }.map(\.originalIndex) == [1, 0])
+        #expect(records.sorted { $0.key <= $1.key }.map(\.originalIndex) == [1, 0])
+        #expect(records.sorted { $0.key < $1.key }.map(\.originalIndex) == [0, 1])
+    }
+
+    @Test("fixed-pivot quicksort is still correct on sorted, reversed and all-equal input")
+    func fixedPivotOnSortedInput() {
+        let sorted = Array(-1_000..<1_000)
+        for input in [sorted, sorted.reversed(), Array(repeating: 5, count: 1_000)] {
+            var numbers = input
+            Lesson.lomutoQuickSort(&numbers, by: <)
+            #expect(numbers == input.sorted())
+        }
+    }
+
+    @Test("the randomized quicksort takes an injected generator, so a seed replays it exactly")
+    func injectedGeneratorReplays() {
+        let records = Record.tagging([2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2])
+        func run(seed: UInt64) -> [Record] {
+            var generator = SeededRandomNumberGenerator(seed: seed)
+            var copy = records
+            Lesson.quickSort(&copy, using: &generator) { $0.key < $1.key }
+            return copy
+        }
+        #expect(run(seed: 7) == run(seed: 7))  // ties land in the same (unstable) order every time
+        #expect(run(seed: 7).map(\.key) == records.map(\.key).sorted())
+    }
+
+    @Test(
+        "quickselect: k-th largest (published examples)",
+        arguments: [
+            ([3, 2, 1, 5, 6, 4], 2, 5), ([3, 2, 3, 1, 2, 4, 5, 5, 6], 4, 4), ([1], 1, 1), ([7, 7, 7], 2, 7),
+            ([-1, -5, 3, 0], 1, 3), ([-1, -5, 3, 0], 4, -5), ([Int.min, Int.max], 2, Int.min),
+        ])
+    func kthLargestTable(_ numbers: [Int], _ k: Int, _ expected: Int) {
+        var generator = SeededRandomNumberGenerator(seed: 1)
+        #expect(Lesson.kthLargest(in: numbers, k: k, using: &generator) == expected)
+        #expect(Lesson.kthLargest(in: numbers, k: k) == expected)
+    }
+
+    @Test("k outside 1...count is a programmer error: it traps")
+    func kthLargestOutOfRangeTraps() async throws {
+        let result = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = Sorting.kthLargest(in: [1, 2, 3], k: 4)
+        }
+        #expect(String(decoding: result.standardErrorContent, as: UTF8.self).contains("k must be in 1...3"))
+    }
+
+    @Test("each algorithm matches sorted() on 1,000 random arrays", arguments: Sorting.Algorithm.allCases)
+    func matchesSortedOracle(_ algorithm: Sorting.Algorithm) async {
+        await propertyCheck(count: 1_000, input: Gen.int(in: -50...50).array(of: 0...40)) { numbers in
+            #expect(algorithm.sorted(numbers) == numbers.sorted())
+        }
+    }
+
+    @Test("stable algorithms match the stable standard library on 1,000 record arrays; quickselect matches sorting")
+    func stableAlgorithmsMatchStandardLibrary() async {
+        await propertyCheck(count: 1_000, input: Gen.int(in: 0...4).array(of: 0...30), Gen.int(in: 1...30)) {
+            keys, k in
+            let records = Record.tagging(keys)
+            let expected = records.sorted { $0.key < $1.key }
+            for algorithm in Sorting.Algorithm.allCases where algorithm.isStable {
+                #expect(algorithm.sorted(records) { $0.key < $1.key } == expected)
+            }
+            if k <= keys.count {
+                #expect(Lesson.kthLargest(in: keys, k: k) == keys.sorted(by: >)[k - 1])
+            }
+        }
+    }
+}
