@@ -1,1 +1,0 @@
-// Placeholder until the first lesson lands; delete it then.

@@ -1,1 +1,0 @@
-// Placeholder until the first lesson's tests land; delete it then.
