@@ -121,15 +121,15 @@ extension Catalogue {
             seedTopics: [],
             experiments: [
                 Experiment(
-                    id: "course-schedule.enqueue-before-ready",
+                    id: "course-schedule.skip-the-shortfall-check",
                     file: "Sources/HandbookLeetCode/CourseSchedule.swift",
-                    original: "if unmet[dependent] == 0 { order.append(dependent) }",
-                    replacement: "order.append(dependent)",
+                    original: "if order.count == numCourses { return .order(order) }",
+                    replacement: "return .order(order)",
                     caughtBy: "HandbookLeetCodeTests.CourseScheduleTests/(publishedExamples|matchesOracle)",
                     teaches: """
-                        Queueing a course as soon as one prerequisite is taken puts course 3 of the diamond \
-                        example in the order twice, so the count no longer matches and a possible schedule is \
-                        reported as impossible. A course is ready only when its in-degree reaches 0.
+                        Returning the queue's order without comparing its length to numCourses reports \
+                        [(1, 0), (0, 1)] as finishable with the order []. Courses on a cycle never reach \
+                        in-degree 0, so the shortfall is the cycle detection in Kahn's algorithm.
                         """)
             ]),
         Lesson(
