@@ -62,7 +62,9 @@ public enum TopologicalSort {
         let successors = adjacency(vertexCount: vertexCount, edges: edges)
         var inDegree = [Int](repeating: 0, count: vertexCount)
         for (_, to) in edges { inDegree[to] += 1 }
-        var ready = ReadyHeap()
+        // The binary min-heap from the Dijkstra lesson (same module): "smallest
+        // ready vertex first" without a standard-library heap.
+        var ready = Dijkstra.MinPriorityQueue<Int>()
         for vertex in 0..<vertexCount where inDegree[vertex] == 0 { ready.insert(vertex) }
         var order: [Int] = []
         order.reserveCapacity(vertexCount)
@@ -138,57 +140,5 @@ public enum TopologicalSort {
             successors[from].append(to)
         }
         return successors
-    }
-
-    /// A binary min-heap of vertex numbers: the interview answer for
-    /// "smallest ready vertex first" when the standard library has no heap.
-    /// `elements[i] <= elements[2i+1]` and `elements[i] <= elements[2i+2]`.
-    private struct ReadyHeap {
-        private var elements: [Int] = []
-
-        /// - Complexity: O(log n).
-        mutating func insert(_ vertex: Int) {
-            elements.append(vertex)
-            var child = elements.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard elements[child] < elements[parent] else { break }
-                elements.swapAt(child, parent)
-                child = parent
-            }
-            #if HANDBOOK_INTERNAL_CHECKS
-                _checkInvariants()
-            #endif
-        }
-
-        /// The smallest vertex, or `nil` when empty.
-        /// - Complexity: O(log n).
-        mutating func popMin() -> Int? {
-            guard let last = elements.popLast() else { return nil }
-            guard !elements.isEmpty else { return last }
-            let minimum = elements[0]
-            elements[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                let right = left + 1
-                var smallest = parent
-                if left < elements.count && elements[left] < elements[smallest] { smallest = left }
-                if right < elements.count && elements[right] < elements[smallest] { smallest = right }
-                if smallest == parent { break }
-                elements.swapAt(parent, smallest)
-                parent = smallest
-            }
-            #if HANDBOOK_INTERNAL_CHECKS
-                _checkInvariants()
-            #endif
-            return minimum
-        }
-
-        func _checkInvariants() {
-            for index in elements.indices.dropFirst() {
-                precondition(elements[(index - 1) / 2] <= elements[index], "heap order broken at \(index): \(elements)")
-            }
-        }
     }
 }
