@@ -30,7 +30,8 @@
 /// - Using a sorted array as the queue (O(V) inserts) or an O(V) scan per
 ///   step: correct, but O(V²) overall.
 /// - Encoding "unreachable" as `Int.max` and then adding a weight to it:
-///   that traps in Swift. Distances here are `Int?`.
+///   that traps in Swift. Distances here are `Int?`, and a vertex whose only
+///   paths are longer than `Int.max` is reported unreachable.
 /// - Reconstructing the path forwards: predecessor links run backwards
 ///   from the target, so walk them and reverse.
 ///
@@ -195,7 +196,10 @@ public enum Dijkstra {
             guard entry.distance == distances[entry.vertex] else { continue }
             settledOrder.append(entry.vertex)
             for (next, weight) in graph.edges[entry.vertex] {
-                let candidate = entry.distance + weight
+                // A path longer than Int.max is not representable: treat it as no path
+                // rather than trapping (or wrapping to a negative "shortcut" as Go would).
+                let (candidate, overflowed) = entry.distance.addingReportingOverflow(weight)
+                if overflowed { continue }
                 if distances[next].map({ candidate < $0 }) ?? true {
                     distances[next] = candidate
                     predecessor[next] = entry.vertex

@@ -67,7 +67,7 @@ public enum RecursionAndBacktracking {
         return results
     }
 
-    /// Every subset (the power set), in include/exclude order.
+    /// Every subset (the power set), in depth-first order of the choose-next tree (lexicographic by index).
     /// - Complexity: O(2ⁿ · n).
     public static func subsets<Element>(_ elements: [Element]) -> [[Element]] {
         var results: [[Element]] = []
@@ -143,7 +143,8 @@ public enum RecursionAndBacktracking {
         var results: [String] = []
         var current = ""
         func extend(open: Int, close: Int) {
-            if current.count == 2 * pairs {
+            // `close == pairs` is O(1); `current.count` would walk the String on every call.
+            if close == pairs {
                 results.append(current)
                 return
             }

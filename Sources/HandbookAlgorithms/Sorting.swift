@@ -27,8 +27,9 @@
 ///   `if left[i] <= right[j]` is right; `<` silently makes it unstable.
 ///   Integers cannot show the difference; `(key, originalIndex)` records can.
 /// - Passing `<=` as `by:`. It is not a strict weak ordering (`a <= a`), so
-///   equal elements are treated as out of order: `sorted(by:)` and
-///   ``mergeSorted(_:by:)`` then reverse ties and lose stability.
+///   equal elements are treated as out of order: ``mergeSorted(_:by:)``
+///   reverses ties, and `sorted(by:)` gives them an unspecified order (a
+///   two-element array comes out reversed). Either way stability is lost.
 /// - A fixed pivot (first or last, as in Lomuto) on sorted input: still
 ///   correct, but O(n²) time and, with naive recursion, O(n) stack. Pick a
 ///   random pivot, partition three ways so duplicates do not degrade it, and

@@ -40,7 +40,8 @@
 /// `([]int, error)`; here the function `throws(CycleError)`, so callers
 /// catch exactly one error type and the compiler checks the cases. Go has
 /// `container/heap`; Swift's standard library has no heap, so the ready
-/// queue below is a small binary heap written for the purpose.
+/// queue is the binary min-heap from the Dijkstra lesson
+/// (``Dijkstra/MinPriorityQueue``).
 public enum TopologicalSort {
     /// Why no topological order exists.
     public enum CycleError: Error, Equatable, Sendable {

@@ -19,8 +19,8 @@
 ///
 /// ## Common pitfalls
 /// - 3-sum without skipping equal neighbours returns the same triplet
-///   several times; the skip must happen for the anchor *and* for both
-///   inner pointers.
+///   several times; the skip must happen for the anchor and for at least
+///   one inner pointer (skipping both is the usual, symmetric form).
 /// - Moving zeroes by swapping with the end is O(n) but scrambles the
 ///   non-zero order (``moveZeroesBySwappingWithEnd(_:)``); the read/write
 ///   pointer version keeps it.

@@ -57,8 +57,8 @@ extension Catalogue {
                     caughtBy: "HandbookDataStructuresTests.BinarySearchTreeTests/deleteCases",
                     teaches: """
                         Copying the successor's value into the deleted node without unlinking the successor \
-                        leaves that value in the tree twice. The debug invariant check traps on the next \
-                        mutation with a message like "BinarySearchTree: 40 is not below 40", before any wrong answer can escape.
+                        leaves that value in the tree twice. The debug invariant check at the end of that \
+                        same remove() traps with a message like "BinarySearchTree: 40 is not below 40", before any wrong answer can escape.
                         """),
                 Experiment(
                     id: "bst.validate-children-only",

@@ -117,9 +117,9 @@ extension Catalogue {
                     replacement: "",
                     caughtBy: "HandbookLeetCodeTests.MergeTwoSortedListsTests/longListsDeallocateIteratively",
                     teaches: """
-                        Without the iterative unlinking, freeing a million-node list releases node after node \
-                        recursively, one stack frame each, and the process dies of a stack overflow: ARC frees \
-                        deterministically, and that includes the whole chain, right now.
+                        With the loop removed, deinit still copies next into a local; releasing it at the end of \
+                        deinit runs the next node's deinit inside this one, one frame per node, and a million-node \
+                        list overflows the stack. (A node with no custom deinit would have freed fine.)
                         """),
             ]),
         Lesson(

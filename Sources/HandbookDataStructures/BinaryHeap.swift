@@ -52,8 +52,9 @@
 /// heap); `popMin()` returns an Optional and `removeMin()` traps, the
 /// standard library's naming. The struct wraps an `Array`, so it gets value
 /// semantics and copy-on-write for free. In production use swift-collections'
-/// `Heap` (a min-max heap, `Comparable` only and therefore `Sendable`); this
-/// type stores a closure, which is why it is not `Sendable`.
+/// `Heap` (a min-max heap over `Comparable` elements, `Sendable` when its
+/// elements are); this type stores a non-`@Sendable` closure, which is why it
+/// is not `Sendable`.
 public struct BinaryHeap<Element> {
     /// The elements in heap order: `storage[0]` orders first.
     @usableFromInline var storage: [Element]

@@ -33,8 +33,9 @@
 ///   B-trees); a random insertion order gives an expected height of
 ///   O(log n).
 /// - Recursion on a degenerate tree: a recursive walk over a 1M-node chain
-///   overflows the stack; the walks here that may see such a chain are
-///   iterative (even freeing a long chain of nodes recurses in `deinit`).
+///   overflows the stack. `contains`, `insert`, `height`, iteration and the
+///   invariant walk here are iterative; `copy`, `remove` and `isValid` recurse
+///   O(height) deep.
 /// - `String` order is Unicode scalar order, not dictionary order:
 ///   `"Zebra" < "apple"`, and `"café"` written precomposed or with a
 ///   combining accent is ONE key, because `String ==` is canonical equivalence.

@@ -34,6 +34,10 @@
 ///   (track the last visited node), or the parent is emitted too early.
 /// - A BFS queue built on `Array.removeFirst()` is O(n) per dequeue; keep a
 ///   head index instead.
+/// - Recursion hides in ARC too: freeing a node releases `left`, then
+///   `right`, so freeing a very deep tree recurses once per level and can
+///   overflow the stack. ``Node``'s `deinit` detaches children into an
+///   explicit stack; the decoder is iterative for the same reason.
 ///
 /// ## Key takeaway
 /// Recursion mirrors the definition; an explicit stack or queue gives the same
@@ -64,6 +68,26 @@ public struct BinaryTree<Element> {
             self.value = value
             self.left = left
             self.right = right
+        }
+
+        // Releasing a node releases `left` and then `right`: the first release is not the
+        // deinit's last action, so ARC recurses once per level and a deep tree (a 200,000-node
+        // left spine) overflows the stack when it is freed. Detach the children into an explicit
+        // stack instead; each node then dies with no children of its own.
+        deinit {
+            var stack: [Node] = []
+            if let left { stack.append(left) }
+            if let right { stack.append(right) }
+            left = nil
+            right = nil
+            while var node = stack.popLast() {
+                // A node another owner still holds (a copy in flight) is not ours to take apart.
+                guard isKnownUniquelyReferenced(&node) else { continue }
+                if let child = node.left { stack.append(child) }
+                if let child = node.right { stack.append(child) }
+                node.left = nil
+                node.right = nil
+            }
         }
     }
 
@@ -444,22 +468,36 @@ extension BinaryTree where Element: LosslessStringConvertible {
     /// - Complexity: O(n).
     public init(serialized text: String) throws(BinaryTreeDecodingError) {
         let tokens = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        var position = 0
-        func decode() throws(BinaryTreeDecodingError) -> Node? {
-            guard position < tokens.count else { throw .unexpectedEnd }
-            let token = tokens[position]
-            position += 1
+        func node(at index: Int) throws(BinaryTreeDecodingError) -> Node? {
+            let token = tokens[index]
             if token == Self.nullMarker { return nil }
-            guard let value = Element(token) else { throw .invalidToken(token, position: position - 1) }
-            let node = Node(value)
-            node.left = try decode()
-            node.right = try decode()
-            return node
+            guard let value = Element(token) else { throw .invalidToken(token, position: index) }
+            return Node(value)
         }
-        let root = try decode()
+        // Iterative preorder, so a long malformed string ("1,1,1,…") throws
+        // instead of overflowing the stack one recursion level per token.
+        let root = try node(at: 0)  // split always yields at least one token
+        var position = 1
+        var created = root == nil ? 0 : 1
+        var pending: [(node: Node, leftDone: Bool)] = root.map { [($0, false)] } ?? []
+        while let (parent, leftDone) = pending.popLast() {
+            guard position < tokens.count else { throw .unexpectedEnd }
+            let child = try node(at: position)
+            position += 1
+            if leftDone {
+                parent.right = child
+            } else {
+                parent.left = child
+                pending.append((parent, true))
+            }
+            if let child {
+                created += 1
+                pending.append((child, false))
+            }
+        }
         guard position == tokens.count else { throw .trailingTokens(position: position) }
         self.root = root
-        count = Self.nodeCount(root)
+        count = created
         checkInvariants()
     }
 }

@@ -181,10 +181,10 @@ public struct ChainedHashMap<Key: Hashable, Value> {
 
     /// The invariants that one mutation can break: the global bounds, and
     /// the bucket it touched. Called after every mutation in debug builds;
-    /// it costs no more than the mutation itself, so debug builds keep O(1)
-    /// operations (a full check after each of 10,000 inserts would be
-    /// quadratic).
-    /// - Complexity: O(length of the bucket's chain).
+    /// with a good hash it stays O(1) per mutation (a full check after each
+    /// of 10,000 inserts would be quadratic).
+    /// - Complexity: O(c²) for a chain of c entries: O(1) with a good hash,
+    ///   O(n²) when every key collides.
     public func _checkInvariants(bucket index: Int) {
         precondition(
             buckets.count >= Self.minimumBucketCount && buckets.count & (buckets.count - 1) == 0,

@@ -7,7 +7,7 @@
 /// Lesson.canFinish(numCourses: 2, prerequisites: [(1, 0)])          // true
 /// Lesson.findOrder(numCourses: 4, prerequisites: [(1, 0), (2, 0), (3, 1), (3, 2)])
 /// // [0, 1, 2, 3]
-/// Lesson.plan(numCourses: 2, prerequisites: [(1, 0), (0, 1)])       // .cycle([0, 1])
+/// Lesson.plan(numCourses: 2, prerequisites: [(1, 0), (0, 1)])       // .cycle([1, 0])
 /// ```
 ///
 /// **Problem.** There are `numCourses` courses, `0..<numCourses`. A pair

@@ -38,8 +38,8 @@
 ///   "k-th smallest" (position `k - 1`).
 /// - A fixed pivot (first or last element): sorted input makes every round
 ///   remove one element, O(n²).
-/// - A two-way partition on many equal elements: it also degrades to O(n²);
-///   the three-way (Dutch national flag) partition does not.
+/// - A Lomuto (two-way, `<` vs `>=`) partition on many equal elements: it also degrades to O(n²);
+///   Hoare's partition and the three-way (Dutch national flag) partition do not.
 /// - Writing a max-heap of all n elements: O(n log n) and O(n) space, no
 ///   better than sorting. The point is a *min*-heap capped at k.
 /// - Ignoring invalid k: here it throws ``Failure/invalidK(k:count:)``

@@ -20,8 +20,9 @@
 /// The fill here is breadth-first with an explicit queue (an array and a
 /// head index), so its memory is heap memory, not stack frames.
 ///
-/// - Complexity: O(m·n) time; O(m·n) space for the visited marks (the queue
-///   holds at most O(m·n) cells, in practice O(min(m, n)) for BFS).
+/// - Complexity: O(m·n) time; O(m·n) space: the visited marks, plus a queue
+///   array that keeps every cell of the current island (the head index never
+///   compacts it).
 ///
 /// ## Why interviewers ask this
 /// It is the entry point to graph traversal on an implicit graph: can you

@@ -52,6 +52,12 @@ struct DijkstraTests {
         #expect(paths.distances == [0, 0, Int.max, nil])
         #expect(paths.path(to: 2) == [0, 1, 2])
         #expect(Lesson.shortestPaths(in: Lesson.WeightedGraph(vertexCount: 1), from: 0).distances == [0])
+
+        // A path longer than Int.max (1 + Int.max) is not representable: unreachable, not a trap.
+        var tooLong = Lesson.WeightedGraph(vertexCount: 3)
+        tooLong.addEdge(from: 0, to: 1, weight: 1)
+        tooLong.addEdge(from: 1, to: 2, weight: Int.max)
+        #expect(Lesson.shortestPaths(in: tooLong, from: 0).distances == [0, 1, nil])
     }
 
     @Test("a negative weight is rejected: Dijkstra needs Bellman-Ford for those")

@@ -109,6 +109,12 @@ struct BinaryTreeTests {
         #expect(expected.description.contains(expected == .unexpectedEnd ? "ended" : "position"))
     }
 
+    @Test("a very long malformed string throws instead of overflowing the stack (the decoder is iterative)")
+    func deepMalformedStringThrows() {
+        let text = Array(repeating: "1", count: 200_000).joined(separator: ",")
+        #expect(throws: BinaryTreeDecodingError.unexpectedEnd) { try Tree(serialized: text) }
+    }
+
     @Test("min and max are Optionals: nil for an empty tree, found anywhere in an unordered tree")
     func minAndMax() {
         #expect(Tree().min() == nil)

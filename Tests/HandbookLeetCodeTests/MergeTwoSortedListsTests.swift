@@ -74,7 +74,7 @@ struct MergeTwoSortedListsTests {
             }
             head = MergeTwoSortedLists.merge(head, MergeTwoSortedLists.ListNode(-1))
             #expect(head?.val == -1)
-            head = nil  // the recursive release cascade would crash here
+            head = nil  // a deinit that released `next` from inside itself would overflow here
         }
     }
 
