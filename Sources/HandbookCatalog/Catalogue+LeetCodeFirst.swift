@@ -177,7 +177,8 @@ extension Catalogue {
                     caughtBy: "HandbookLeetCodeTests.TopKFrequentElementsTests/tiesFollowFirstAppearance",
                     teaches: """
                         Filling buckets in dictionary order makes ties follow the hash order, which ignores the \
-                        input and changes between runs: [4, 5, 5, 4, 6] and [5, 4, 4, 5, 6] cannot both be right.
+                        input and changes between runs (Hasher is seeded per process): sixteen values that each \
+                        appear once come back shuffled instead of in input order.
                         """),
             ]),
         Lesson(
