@@ -11,6 +11,8 @@ let lessonModules = [
     "HandbookBasics",
     "HandbookIntermediate",
     "HandbookAdvanced",
+    "HandbookPatterns",
+    "HandbookSystemDesign",
     "HandbookDataStructures",
     "HandbookAlgorithms",
     "HandbookLeetCode",
@@ -20,6 +22,9 @@ let lessonModules = [
 /// in debug builds (`_checkInvariants()`); release builds and benchmarks pay
 /// nothing.
 let invariantChecked: Set<String> = ["HandbookDataStructures", "HandbookAlgorithms", "HandbookLeetCode"]
+
+/// Test targets that check behaviour against a simple oracle with random inputs.
+let propertyTested: Set<String> = invariantChecked.union(["HandbookPatterns", "HandbookSystemDesign"])
 
 let upcomingFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
@@ -58,7 +63,7 @@ let package = Package(
             .testTarget(
                 name: "\(module)Tests",
                 dependencies: [.target(name: module), "HandbookTestSupport"]
-                    + (invariantChecked.contains(module)
+                    + (propertyTested.contains(module)
                         ? [.product(name: "PropertyBased", package: "swift-property-based")] : []),
                 swiftSettings: upcomingFeatures
             )

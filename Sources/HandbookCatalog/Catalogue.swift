@@ -35,6 +35,12 @@ public enum Catalogue {
             name: "HandbookAdvanced", seedPackage: seedPackage("advanced"),
             summary: "Cancellation and deadlines, generics, Mirror, unsafe pointers, layout, ownership"),
         Module(
+            name: "HandbookPatterns", seedPackage: seedPackage("patterns"),
+            summary: "Repository, service layer, DI, middleware, options, circuit breaker and retry, clock-injected"),
+        Module(
+            name: "HandbookSystemDesign", seedPackage: seedPackage("system_design"),
+            summary: "Rate limiting, TTL cache and single-flight, pub-sub, idempotency, pagination, sagas"),
+        Module(
             name: "HandbookDataStructures", seedPackage: seedPackage("ds"),
             summary: "Generic, invariant-checked structures: stack, queue, lists, trees, heap, hash map, LRU"),
         Module(
@@ -50,6 +56,9 @@ public enum Catalogue {
         basicsValueLessons + basicsCollectionLessons + basicsLanguageLessons
         + intermediateErrorLessons + intermediateLanguageLessons
         + advancedContextLessons + advancedTypeLessons + advancedMemoryLessons
+        + patternsLayeringLessons + patternsPipelineLessons + patternsResilienceLessons
+        + systemDesignRateLessons + systemDesignCacheLessons + systemDesignMessagingLessons
+        + systemDesignWorkflowLessons
         + dataStructureLinearLessons + dataStructureTreeLessons + dataStructureHeapAndHashLessons
         + dataStructureLRULessons
         + algorithmArrayLessons + algorithmRecursionAndGraphLessons

@@ -1,0 +1,2 @@
+/// Placeholder until the first lesson lands; remove it then.
+enum _Placeholder {}
