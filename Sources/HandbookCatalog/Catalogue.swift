@@ -58,7 +58,7 @@ public enum Catalogue {
         + advancedContextLessons + advancedTypeLessons + advancedMemoryLessons
         + patternsLayeringLessons + patternsPipelineLessons + patternsResilienceLessons
         + systemDesignRateLessons + systemDesignCacheLessons + systemDesignMessagingLessons
-        + systemDesignWorkflowLessons
+        + systemDesignPagingLessons + systemDesignWorkflowLessons
         + dataStructureLinearLessons + dataStructureTreeLessons + dataStructureHeapAndHashLessons
         + dataStructureLRULessons
         + algorithmArrayLessons + algorithmRecursionAndGraphLessons
