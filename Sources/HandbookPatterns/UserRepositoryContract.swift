@@ -197,7 +197,8 @@ public enum UserRepositoryContract {
             } catch let violation as ContractViolation {
                 violations.append(violation)
             } catch {
-                violations.append(ContractViolation(check: check.name, message: "could not make a repository: \(error)"))
+                violations.append(
+                    ContractViolation(check: check.name, message: "could not make a repository: \(error)"))
             }
         }
         return violations

@@ -33,7 +33,9 @@ struct RepositoryPatternTests {
         return directory
     }
 
-    @Test("every implementation keeps every promise of the contract", arguments: Store.allCases, UserRepositoryContract.checks)
+    @Test(
+        "every implementation keeps every promise of the contract",
+        arguments: Store.allCases, UserRepositoryContract.checks)
     func contractHolds(store: Store, check: UserRepositoryContract.Check) async throws {
         try await store.withEmpty { repository in
             try await check.run(against: repository)
@@ -148,7 +150,11 @@ struct RepositoryPatternTests {
         let arrivals = Locked(0)
         let repository = ReentrantCheckThenActUserRepository {
             // Both creates passed the uniqueness check before either inserts.
-            if arrivals.withLock({ $0 += 1; return $0 }) == 2 { bothChecked.open() }
+            let arrived = arrivals.withLock { count in
+                count += 1
+                return count
+            }
+            if arrived == 2 { bothChecked.open() }
             await bothChecked.wait()
         }
         async let first: Void = repository.create(User(id: "1", name: "A", email: "same@example.com"))
@@ -163,7 +169,8 @@ struct RepositoryPatternTests {
             ReentrantCheckThenActUserRepository {}
         }
         #expect(
-            violations.map(\.check).contains("update to another user's email is rejected, and the old email is freed by a change"))
+            violations.map(\.check).contains(
+                "update to another user's email is rejected, and the old email is freed by a change"))
         #expect(await UserRepositoryContract.violations { InMemoryUserRepository() }.isEmpty)
     }
 }

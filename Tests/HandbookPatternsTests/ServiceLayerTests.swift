@@ -7,12 +7,19 @@ struct ServiceLayerTests {
     /// Deterministic ids: `id-1`, `id-2`, …
     static func sequentialIDs() -> @Sendable () -> User.ID {
         let next = Locked(0)
-        return { "id-\(next.withLock { $0 += 1; return $0 })" }
+        return {
+            let n = next.withLock { value in
+                value += 1
+                return value
+            }
+            return "id-\(n)"
+        }
     }
 
     @Test("Go scenario 1: a valid registration is normalised and stored")
     func registerSucceeds() async throws {
-        let repository: any UserRepository = InMemoryUserRepository()  // an existential works as well as a concrete type
+        // An existential works as well as a concrete type: `some` opens it.
+        let repository: any UserRepository = InMemoryUserRepository()
         let service = UserService(repository: repository, makeID: Self.sequentialIDs())
         let user = try await service.register(name: "  John Doe ", email: " John@Example.COM ")
         #expect(user == User(id: "id-1", name: "John Doe", email: "john@example.com"))
@@ -33,7 +40,9 @@ struct ServiceLayerTests {
 
     @Test(
         "Go scenario 3: an invalid email is rejected before the repository is called",
-        arguments: ["invalid-email", "two@@example.com", "@example.com", "john@localhost", "john@example.", "jo hn@example.com"])
+        arguments: [
+            "invalid-email", "two@@example.com", "@example.com", "john@localhost", "john@example.", "jo hn@example.com",
+        ])
     func invalidEmailNeverReachesTheRepository(email: String) async {
         let mock = UserRepositoryMock()
         let service = UserService(repository: mock)
