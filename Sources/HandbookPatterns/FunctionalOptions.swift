@@ -53,11 +53,11 @@
 /// order (last wins), then validation that throws a message a human can act on.
 ///
 /// ## Go → Swift
-/// Go's `functional_options.go` (patterns) has `type Option func(*Server)`,
-/// `NewServer(opts ...Option)` with defaults 8080, 30 s, 100 connections,
-/// and `WithPort`, `WithTimeout`, `WithMaxConnections`, `WithHost`; its tests
-/// check the defaults and that options apply. The Swift port keeps the shape
-/// with `inout` instead of a pointer and `Duration` instead of
+/// Go's `functional_options.go` (patterns) has `type Option func(*Server)`
+/// and `NewServer(opts ...Option)` with defaults 8080, 30 s and 100
+/// connections, overridden by `With…` options for port, timeout and host;
+/// its tests check the defaults and that options apply. The Swift port keeps
+/// the shape with `inout` instead of a pointer and `Duration` instead of
 /// `time.Duration`, adds `@Sendable` so presets can be global constants, and
 /// throws ``ConfigurationError`` where Go accepts port 0.
 public enum FunctionalOptions {

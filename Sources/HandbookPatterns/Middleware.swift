@@ -49,17 +49,17 @@
 /// cannot see each other's data.
 ///
 /// ## Go → Swift
-/// Go's `middleware.go` defines `type Middleware func(http.Handler)
-/// http.Handler`, a `Chain` helper, `LoggingMiddleware` printing START/END
-/// with `log.Printf` and `AuthMiddleware` stashing a role with
-/// `context.WithValue(r.Context(), "role", role)`. Here the handler is an
-/// `async throws` closure, so an error is a thrown value that outer layers
-/// can map (Go handlers write the error to the `ResponseWriter` and return,
-/// so outer middleware never knows). The log goes to an injected sink, so
-/// tests assert lines instead of reading stdout, and the role travels under
-/// a typed key. A third way to carry request data, `@TaskLocal`, is the
-/// HandbookAdvanced `TaskLocalValues` lesson; it suits ambient metadata (a
-/// trace ID for a log line deep in a repository), not inputs a handler needs.
+/// Go's `middleware.go` chains `func(http.Handler) http.Handler` values: a
+/// logger printing START/END and an auth check that answers "unauthorized"
+/// when the request has no role, the role carried as `ctx.Value("role")`.
+/// Here the handler is an `async throws` closure, so an error is a thrown
+/// value that outer layers can see and map (a Go handler writes its error to
+/// the `ResponseWriter` and returns; outer middleware learns of it only by
+/// wrapping the writer). The log goes to an injected sink, so tests assert
+/// lines instead of reading stdout, and the role travels under a typed key.
+/// A third way to carry request data, `@TaskLocal`, is the HandbookAdvanced
+/// `TaskLocalValues` lesson; it suits ambient metadata (a trace ID for a log
+/// line deep in a repository), not inputs a handler needs.
 public enum Middleware {
     /// A transport-free HTTP request: just the parts the chain looks at.
     ///
