@@ -85,7 +85,9 @@ public actor CircuitBreaker<C: Clock<Duration>> {
 
     /// The answer of ``StateMachine/admit(at:)``.
     public enum Admission: Hashable, Sendable {
+        /// Run the call, and report its outcome with this permit.
         case allowed(Permit)
+        /// Fail fast with this error; the operation must not run.
         case rejected(CircuitBreakerError)
     }
 
@@ -93,8 +95,11 @@ public actor CircuitBreaker<C: Clock<Duration>> {
     ///
     /// - Invariant: `failures < failureThreshold` in `.closed(failures:)`.
     public struct StateMachine: Hashable, Sendable {
+        /// Changed only by the transition methods below.
         public private(set) var state: State
+        /// Consecutive failures that open a closed machine.
         public let failureThreshold: Int
+        /// How long the machine stays open before it admits a probe.
         public let resetTimeout: Duration
 
         /// A closed machine with no failures.
@@ -169,6 +174,7 @@ public actor CircuitBreaker<C: Clock<Duration>> {
 
     /// The injected time source: `ContinuousClock` in production, a manual clock in tests.
     public nonisolated let clock: C
+    /// The validated threshold, timeout and failure predicate.
     public nonisolated let configuration: CircuitBreakerConfiguration
     private var machine: StateMachine
 

@@ -68,6 +68,7 @@ public enum RetryWithBackoff {
 
     /// The deadline had passed before the first attempt, so nothing ran.
     public struct DeadlineExceededError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The error; it carries no data.
         public init() {}
 
         public var description: String { "the retry deadline had passed before the first attempt" }
@@ -154,9 +155,12 @@ public struct RetryPolicy: Hashable, Sendable {
 /// share it. Randomness is passed per call, so tests can seed it and
 /// production uses `SystemRandomNumberGenerator`.
 public struct Retrier<C: Clock<Duration>>: Sendable {
+    /// Attempts and backoff bounds.
     public let policy: RetryPolicy
+    /// Where backoffs sleep: `ContinuousClock` in production, a manual clock in tests.
     public let clock: C
 
+    /// A retrier that sleeps on `clock`.
     public init(policy: RetryPolicy, clock: C) {
         self.policy = policy
         self.clock = clock
