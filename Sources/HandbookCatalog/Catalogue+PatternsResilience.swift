@@ -1,3 +1,89 @@
 extension Catalogue {
-    static let patternsResilienceLessons: [Lesson] = []
+    static let patternsResilienceLessons: [Lesson] = [
+        Lesson(
+            id: "patterns.circuit-breaker",
+            phase: 3,
+            module: "HandbookPatterns",
+            title: "Circuit breaker with a single half-open probe",
+            sources: ["Sources/HandbookPatterns/CircuitBreaker.swift"],
+            tests: ["Tests/HandbookPatternsTests/CircuitBreakerTests.swift"],
+            seedTopics: ["patterns: Circuit Breaker"],
+            experiments: [
+                Experiment(
+                    id: "circuit-breaker.admit-every-half-open-caller",
+                    file: "Sources/HandbookPatterns/CircuitBreaker.swift",
+                    original: "return .rejected(.halfOpenProbeInFlight)",
+                    replacement: "return .allowed(.probe)",
+                    caughtBy: "HandbookPatternsTests.CircuitBreakerTests/exactlyOneProbe",
+                    teaches: """
+                        This is the Go seed's half-open: every caller that arrives while the probe is running is \
+                        let through, so a dependency that may still be down gets 11 calls instead of 1. The test \
+                        holds the probe with a Gate and counts the operation's invocations.
+                        """),
+                Experiment(
+                    id: "circuit-breaker.failed-probe-does-not-reopen",
+                    file: "Sources/HandbookPatterns/CircuitBreaker.swift",
+                    original: "state = .open(until: now.advanced(by: resetTimeout))",
+                    replacement: "state = .halfOpen(probeInFlight: false)",
+                    caughtBy: "HandbookPatternsTests.CircuitBreakerTests/probeFailureReopens",
+                    teaches: """
+                        A failed probe must reopen the breaker with a fresh timer. Without it the next caller \
+                        becomes another probe at once, and a sick dependency is hit once per request instead of \
+                        once per resetTimeout.
+                        """),
+                Experiment(
+                    id: "circuit-breaker.success-keeps-failure-count",
+                    file: "Sources/HandbookPatterns/CircuitBreaker.swift",
+                    original: "case (.closed, _):\n                state = .closed(failures: 0)",
+                    replacement: "case (.closed, _):\n                break",
+                    caughtBy: "HandbookPatternsTests.CircuitBreakerTests/successResetsCount",
+                    teaches: """
+                        Without the reset the breaker counts total failures, not consecutive ones: a healthy \
+                        service with an occasional error is eventually cut off. The test interleaves two \
+                        failures and a success and sees the breaker open.
+                        """),
+            ]),
+        Lesson(
+            id: "patterns.retry-with-backoff",
+            phase: 3,
+            module: "HandbookPatterns",
+            title: "Retry with capped exponential backoff and full jitter",
+            sources: ["Sources/HandbookPatterns/RetryWithBackoff.swift"],
+            tests: ["Tests/HandbookPatternsTests/RetryWithBackoffTests.swift"],
+            seedTopics: ["patterns: Retry"],
+            experiments: [
+                Experiment(
+                    id: "retry-with-backoff.remove-cap",
+                    file: "Sources/HandbookPatterns/RetryWithBackoff.swift",
+                    original: "return min(ceiling, maxDelay)",
+                    replacement: "return ceiling",
+                    caughtBy: "HandbookPatternsTests.RetryWithBackoffTests/delaysStayWithinTheCappedCeiling",
+                    teaches: """
+                        Without the final clamp the last doubling overshoots maxDelay by up to 2x, and the \
+                        property test finds a seed and retry index whose delay lies above min(cap, base·2^i).
+                        """),
+                Experiment(
+                    id: "retry-with-backoff.swallow-cancellation",
+                    file: "Sources/HandbookPatterns/RetryWithBackoff.swift",
+                    original:
+                        "try await clock.sleep(until: wakeUp, tolerance: nil)\n                try Task.checkCancellation()",
+                    replacement: "try? await clock.sleep(until: wakeUp, tolerance: nil)",
+                    caughtBy: "HandbookPatternsTests.RetryWithBackoffTests/cancellationDuringBackoffStops",
+                    teaches: """
+                        try? turns "the caller went away" into "the backoff ended early": the cancelled task \
+                        fires its remaining attempts back to back and reports a gateway error instead of \
+                        CancellationError.
+                        """),
+                Experiment(
+                    id: "retry-with-backoff.sleep-past-deadline",
+                    file: "Sources/HandbookPatterns/RetryWithBackoff.swift",
+                    original: "if let deadline, wakeUp >= deadline { throw error }",
+                    replacement: "",
+                    caughtBy: "HandbookPatternsTests.RetryWithBackoffTests/deadlineStopsRetries",
+                    teaches: """
+                        Without the check the retrier sleeps through the caller's deadline and starts attempts \
+                        nobody is waiting for any more; the test records attempt start times past the deadline.
+                        """),
+            ]),
+    ]
 }

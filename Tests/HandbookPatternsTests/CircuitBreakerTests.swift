@@ -1,0 +1,235 @@
+import HandbookPatterns
+import HandbookTestSupport
+import Testing
+
+@Suite("Circuit breaker", .timeLimit(.minutes(1)))
+struct CircuitBreakerTests {
+    typealias Breaker = CircuitBreaker<ManualClock>
+    typealias Machine = Breaker.StateMachine
+
+    struct DependencyDown: Error, Equatable {}
+    struct BadRequest: Error {}
+
+    /// Counts how often the protected operation really ran.
+    final class CallCounter: Sendable {
+        private let count = Locked(0)
+        var value: Int { count.withLock { $0 } }
+
+        func succeed() -> String {
+            count.withLock { $0 += 1 }
+            return "ok"
+        }
+
+        func fail() throws -> String {
+            count.withLock { $0 += 1 }
+            throw DependencyDown()
+        }
+    }
+
+    static let resetTimeout = Duration.seconds(30)
+
+    static func makeBreaker(threshold: Int = 2, clock: ManualClock) throws -> Breaker {
+        try Breaker(failureThreshold: threshold, resetTimeout: resetTimeout, clock: clock)
+    }
+
+    /// Drives a fresh breaker to `.open` with `threshold` failures.
+    static func trip(_ breaker: Breaker, counter: CallCounter, threshold: Int = 2) async {
+        for _ in 0..<threshold {
+            await #expect(throws: DependencyDown.self) { try await breaker.run { try counter.fail() } }
+        }
+    }
+
+    @Test(
+        "a threshold below 1 or a timeout that is not positive is a thrown configuration error",
+        arguments: [
+            (0, Duration.seconds(1), CircuitBreakerConfiguration.ConfigurationError.failureThresholdBelowOne(0)),
+            (-3, .seconds(1), .failureThresholdBelowOne(-3)),
+            (1, .zero, .resetTimeoutNotPositive(.zero)),
+            (1, .milliseconds(-5), .resetTimeoutNotPositive(.milliseconds(-5))),
+        ])
+    func invalidConfigurationThrows(
+        threshold: Int, timeout: Duration, expected: CircuitBreakerConfiguration.ConfigurationError
+    ) throws {
+        #expect(throws: expected) {
+            try CircuitBreakerConfiguration(failureThreshold: threshold, resetTimeout: timeout)
+        }
+        #expect(throws: expected) {
+            try Breaker(failureThreshold: threshold, resetTimeout: timeout, clock: ManualClock())
+        }
+        #expect(expected.description.contains(threshold < 1 ? "failureThreshold" : "resetTimeout"))
+    }
+
+    @Test("the pure machine: the threshold-th consecutive failure opens it; a success in between resets the count")
+    func machineCountsConsecutiveFailures() throws {
+        let t0 = ManualClock.Instant(offset: .zero)
+        var machine = Machine(try CircuitBreakerConfiguration(failureThreshold: 3, resetTimeout: .seconds(10)))
+        machine.onFailure(.call, at: t0)
+        machine.onFailure(.call, at: t0)
+        #expect(machine.state == .closed(failures: 2))
+        machine.onSuccess(.call)
+        #expect(machine.state == .closed(failures: 0))
+        for _ in 0..<3 { machine.onFailure(.call, at: t0.advanced(by: .seconds(1))) }
+        #expect(machine.state == .open(until: t0.advanced(by: .seconds(11))))
+        #expect(machine.admit(at: t0.advanced(by: .seconds(4))) == .rejected(.open(retryAfter: .seconds(7))))
+    }
+
+    @Test("the pure machine: an expired open admits one probe, rejects the next, ignores stale results")
+    func machineAdmitsOneProbe() throws {
+        let t0 = ManualClock.Instant(offset: .zero)
+        var machine = Machine(try CircuitBreakerConfiguration(failureThreshold: 1, resetTimeout: .seconds(10)))
+        machine.onFailure(.call, at: t0)
+        let later = t0.advanced(by: .seconds(10))
+        #expect(machine.admit(at: later) == .allowed(.probe))
+        #expect(machine.state == .halfOpen(probeInFlight: true))
+        #expect(machine.admit(at: later) == .rejected(.halfOpenProbeInFlight))
+        // A slow call admitted long ago must not decide the probe's verdict.
+        machine.onSuccess(.call)
+        machine.onFailure(.call, at: later)
+        #expect(machine.state == .halfOpen(probeInFlight: true))
+        // A probe without a verdict (cancelled) hands the slot to the next caller.
+        machine.onIgnored(.probe)
+        #expect(machine.state == .halfOpen(probeInFlight: false))
+        #expect(machine.admit(at: later) == .allowed(.probe))
+        machine.onSuccess(.probe)
+        #expect(machine.state == .closed(failures: 0))
+    }
+
+    @Test("after threshold failures it opens, and calls fail fast without invoking the operation")
+    func openFailsFastWithoutCalling() async throws {
+        let clock = ManualClock()
+        let breaker = try Self.makeBreaker(clock: clock)
+        let counter = CallCounter()
+        await Self.trip(breaker, counter: counter)
+        #expect(await breaker.state == .open(until: clock.now.advanced(by: Self.resetTimeout)))
+        #expect(counter.value == 2)
+
+        clock.advance(by: .seconds(10))
+        for _ in 0..<5 {
+            await #expect(throws: CircuitBreakerError.open(retryAfter: .seconds(20))) {
+                try await breaker.run { counter.succeed() }
+            }
+        }
+        #expect(counter.value == 2, "an open breaker must not call the dependency")
+    }
+
+    @Test("after resetTimeout + 1 ms one call is allowed, and its success closes the breaker with failures reset")
+    func probeSuccessCloses() async throws {
+        let clock = ManualClock()
+        let breaker = try Self.makeBreaker(clock: clock)
+        let counter = CallCounter()
+        await Self.trip(breaker, counter: counter)
+        clock.advance(by: Self.resetTimeout + .milliseconds(1))
+        #expect(try await breaker.run { counter.succeed() } == "ok")
+        #expect(counter.value == 3)
+        #expect(await breaker.state == .closed(failures: 0))
+        // Closed again: one failure is not enough to reopen a threshold-2 breaker.
+        await #expect(throws: DependencyDown.self) { try await breaker.run { try counter.fail() } }
+        #expect(await breaker.state == .closed(failures: 1))
+    }
+
+    @Test("a failure in half-open reopens the breaker with a fresh timer")
+    func probeFailureReopens() async throws {
+        let clock = ManualClock()
+        let breaker = try Self.makeBreaker(clock: clock)
+        let counter = CallCounter()
+        await Self.trip(breaker, counter: counter)
+        clock.advance(by: Self.resetTimeout + .milliseconds(1))
+        await #expect(throws: DependencyDown.self) { try await breaker.run { try counter.fail() } }
+        let reopenedAt = clock.now
+        #expect(await breaker.state == .open(until: reopenedAt.advanced(by: Self.resetTimeout)))
+
+        clock.advance(by: Self.resetTimeout - .milliseconds(1))
+        await #expect(throws: CircuitBreakerError.open(retryAfter: .milliseconds(1))) {
+            try await breaker.run { counter.succeed() }
+        }
+        #expect(counter.value == 3)
+        clock.advance(by: .milliseconds(1))
+        #expect(try await breaker.run { counter.succeed() } == "ok")
+    }
+
+    @Test("while one half-open probe is in flight, 10 concurrent calls are rejected and exactly 1 probe runs")
+    func exactlyOneProbe() async throws {
+        let clock = ManualClock()
+        let breaker = try Self.makeBreaker(clock: clock)
+        let counter = CallCounter()
+        await Self.trip(breaker, counter: counter)
+        clock.advance(by: Self.resetTimeout + .milliseconds(1))
+
+        let probes = Locked(0)
+        let probeStarted = Gate()
+        let releaseProbe = Gate()
+        let probe = Task {
+            try await breaker.run {
+                probes.withLock { $0 += 1 }
+                probeStarted.open()
+                await releaseProbe.wait()
+                return "probe"
+            }
+        }
+        await probeStarted.wait()
+        #expect(await breaker.state == .halfOpen(probeInFlight: true))
+
+        let rejections = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<10 {
+                group.addTask {
+                    do {
+                        _ = try await breaker.run {
+                            probes.withLock { $0 += 1 }
+                            return "extra"
+                        }
+                        return false
+                    } catch {
+                        return error as? CircuitBreakerError == .halfOpenProbeInFlight
+                    }
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(rejections == 10)
+        #expect(probes.withLock { $0 } == 1, "the Go seed lets all 11 through")
+
+        releaseProbe.open()
+        #expect(try await probe.value == "probe")
+        #expect(await breaker.state == .closed(failures: 0))
+    }
+
+    @Test("a success in closed resets the failure count, so failures must be consecutive to open")
+    func successResetsCount() async throws {
+        let clock = ManualClock()
+        let breaker = try Self.makeBreaker(threshold: 3, clock: clock)
+        let counter = CallCounter()
+        for _ in 0..<4 {
+            await #expect(throws: DependencyDown.self) { try await breaker.run { try counter.fail() } }
+            await #expect(throws: DependencyDown.self) { try await breaker.run { try counter.fail() } }
+            #expect(await breaker.state == .closed(failures: 2))
+            _ = try await breaker.run { counter.succeed() }
+            #expect(await breaker.state == .closed(failures: 0))
+        }
+        #expect(counter.value == 12, "8 failures, never 3 in a row: the breaker never opened")
+    }
+
+    @Test("errors the predicate does not count (bad requests, cancellation) neither open it nor block the probe")
+    func predicateDecidesWhatCounts() async throws {
+        let clock = ManualClock()
+        let configuration = try CircuitBreakerConfiguration(
+            failureThreshold: 1, resetTimeout: Self.resetTimeout,
+            isFailure: { !($0 is BadRequest) && !($0 is CancellationError) })
+        let breaker = Breaker(configuration, clock: clock)
+        for _ in 0..<5 {
+            await #expect(throws: BadRequest.self) { try await breaker.run { () throws -> Int in throw BadRequest() } }
+        }
+        #expect(await breaker.state == .closed(failures: 0))
+
+        await #expect(throws: DependencyDown.self) {
+            try await breaker.run { () throws -> Int in throw DependencyDown() }
+        }
+        clock.advance(by: Self.resetTimeout)
+        // The probe is cancelled: no verdict, so the slot goes to the next caller.
+        await #expect(throws: CancellationError.self) {
+            try await breaker.run { () throws -> Int in throw CancellationError() }
+        }
+        #expect(await breaker.state == .halfOpen(probeInFlight: false))
+        #expect(try await breaker.run { 42 } == 42)
+        #expect(await breaker.state == .closed(failures: 0))
+    }
+}
