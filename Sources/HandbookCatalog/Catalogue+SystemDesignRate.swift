@@ -79,5 +79,35 @@ extension Catalogue {
                         10 requests at 0.9 s and 10 at 1.1 s are all admitted, the 2× boundary burst it exists to stop.
                         """),
             ]),
+        Lesson(
+            id: "system-design.backpressure-and-load-shedding",
+            phase: 3,
+            module: "HandbookSystemDesign",
+            title: "Backpressure and load shedding: a bulkhead with a bounded queue, queue deadlines and Little's law",
+            sources: ["Sources/HandbookSystemDesign/BackpressureAndLoadShedding.swift"],
+            tests: ["Tests/HandbookSystemDesignTests/BackpressureAndLoadSheddingTests.swift"],
+            experiments: [
+                Experiment(
+                    id: "backpressure-and-load-shedding.queue-bound-off-by-one",
+                    file: "Sources/HandbookSystemDesign/BackpressureAndLoadShedding.swift",
+                    original: "order.count >= length",
+                    replacement: "order.count > length",
+                    caughtBy: "HandbookSystemDesignTests.BackpressureAndLoadSheddingTests/boundedQueueShedsTheExcess",
+                    teaches: """
+                        With `>` the queue holds one more than configured: 9 wait and only 7 of the 20 are shed. \
+                        Exact counts from a gated burst catch the off-by-one that a load test would blur.
+                        """),
+                Experiment(
+                    id: "backpressure-and-load-shedding.release-only-on-success",
+                    file: "Sources/HandbookSystemDesign/BackpressureAndLoadShedding.swift",
+                    original: "        } catch {\n            await leave()\n            throw error",
+                    replacement: "        } catch {\n            throw error",
+                    caughtBy:
+                        "HandbookSystemDesignTests.BackpressureAndLoadSheddingTests/throwingOperationReleasesTheSlot",
+                    teaches: """
+                        If a throwing operation keeps its slot, every failure leaks capacity: after one error a \
+                        bulkhead of 1 sheds every later request as if it were overloaded.
+                        """),
+            ]),
     ]
 }

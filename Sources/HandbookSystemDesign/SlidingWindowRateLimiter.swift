@@ -210,7 +210,8 @@ public enum SlidingWindowRateLimiter {
                 current += cost
             } else if current + cost <= limit {
                 // Later in this window the previous count weighs less.
-                let needed = RateLimitMath.dividedRoundingUp(window * (previous - (limit - current - cost)), by: previous)
+                let needed = RateLimitMath.dividedRoundingUp(
+                    window * (previous - (limit - current - cost)), by: previous)
                 retryAfter = needed - elapsed
             } else {
                 // Next window: today's count becomes the weighted one.

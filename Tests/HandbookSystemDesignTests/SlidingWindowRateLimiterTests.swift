@@ -20,11 +20,15 @@ struct SlidingWindowRateLimiterTests {
 
         func limiter(limit: Int, window: Duration, clock: ManualClock) throws -> any RateLimiter {
             switch self {
-            case .fixedWindow: try KeyedRateLimiter(
-                    template: Window.FixedWindow(limit: limit, window: window), clock: clock, sweepInterval: .seconds(1))
-            case .slidingLog: try KeyedRateLimiter(
+            case .fixedWindow:
+                try KeyedRateLimiter(
+                    template: Window.FixedWindow(limit: limit, window: window), clock: clock, sweepInterval: .seconds(1)
+                )
+            case .slidingLog:
+                try KeyedRateLimiter(
                     template: Window.Log(limit: limit, window: window), clock: clock, sweepInterval: .seconds(1))
-            case .slidingCounter: try KeyedRateLimiter(
+            case .slidingCounter:
+                try KeyedRateLimiter(
                     template: Window.Counter(limit: limit, window: window), clock: clock, sweepInterval: .seconds(1))
             }
         }
@@ -89,7 +93,8 @@ struct SlidingWindowRateLimiterTests {
                     let allowed = inWindow + cost <= limit
                     if allowed { admitted += Array(repeating: now, count: cost) }
                     expected.append("t=\(now) cost \(cost): \(allowed)")
-                    actual.append("t=\(now) cost \(cost): \(log.tryAcquire(cost: cost, at: .milliseconds(now)).isAllowed)")
+                    actual.append(
+                        "t=\(now) cost \(cost): \(log.tryAcquire(cost: cost, at: .milliseconds(now)).isAllowed)")
                     largestLog = max(largestLog, log.storedValueCount)
                 }
                 #expect(actual == expected, "limit \(limit) window \(windowMS) ms")
@@ -138,8 +143,10 @@ struct SlidingWindowRateLimiterTests {
         for limit in [10, 1_000] {
             let clock = ManualClock()
             let log = try KeyedRateLimiter(template: Window.Log(limit: limit, window: .seconds(60)), clock: clock)
-            let counter = try KeyedRateLimiter(template: Window.Counter(limit: limit, window: .seconds(60)), clock: clock)
-            let fixed = try KeyedRateLimiter(template: Window.FixedWindow(limit: limit, window: .seconds(60)), clock: clock)
+            let counter = try KeyedRateLimiter(
+                template: Window.Counter(limit: limit, window: .seconds(60)), clock: clock)
+            let fixed = try KeyedRateLimiter(
+                template: Window.FixedWindow(limit: limit, window: .seconds(60)), clock: clock)
             for _ in 0..<limit {
                 _ = try await log.acquire(key: "k")
                 _ = try await counter.acquire(key: "k")

@@ -69,8 +69,7 @@ struct TokenBucketRateLimiterTests {
             (5, 1, .zero, .nonPositiveRate(tokens: 1, per: .zero)),
             (5, 1, .seconds(-1), .nonPositiveRate(tokens: 1, per: .seconds(-1))),
         ])
-    func badConfigurationThrows(capacity: Int, tokens: Int, period: Duration, expected: RateLimiterConfigurationError)
-    {
+    func badConfigurationThrows(capacity: Int, tokens: Int, period: Duration, expected: RateLimiterConfigurationError) {
         #expect(throws: expected) { try TokenBucket(capacity: capacity, refill: tokens, per: period) }
         #expect(!expected.description.isEmpty)
     }
@@ -86,7 +85,8 @@ struct TokenBucketRateLimiterTests {
             RateLimiterConfigurationError.costOutOfRange(cost: 6, limit: 5).description
                 == "a request cost must be in 1...5 (the limit), got 6: it could never be allowed")
         #expect(throws: RateLimiterConfigurationError.nonPositiveSweepInterval(.zero)) {
-            try KeyedRateLimiter(template: try TokenBucket(capacity: 5, refill: 1), clock: ManualClock(), sweepInterval: .zero)
+            try KeyedRateLimiter(
+                template: try TokenBucket(capacity: 5, refill: 1), clock: ManualClock(), sweepInterval: .zero)
         }
     }
 
@@ -168,7 +168,8 @@ struct TokenBucketRateLimiterTests {
                     let decision = bucket.tryAcquire(cost: cost, at: .milliseconds(now))
                     actual.append(Outcome(decision.isAllowed, decision.remaining, decision.retryAfter))
                     let modelled = oracle.acquire(cost: cost, at: now)
-                    expected.append(Outcome(modelled.allowed, modelled.remaining, modelled.retryAfterMS.map(Duration.milliseconds)))
+                    expected.append(
+                        Outcome(modelled.allowed, modelled.remaining, modelled.retryAfterMS.map(Duration.milliseconds)))
                 }
                 #expect(actual == expected, "rate \(rate) capacity \(capacity)")
             } catch {
