@@ -34,7 +34,8 @@ extension Catalogue {
                 Experiment(
                     id: "ttl-cache.get-does-not-refresh-recency",
                     file: "Sources/HandbookSystemDesign/TTLCache.swift",
-                    original: "            statistics.hits += 1\n            unlink(index)\n            pushNewest(index)\n",
+                    original:
+                        "            statistics.hits += 1\n            unlink(index)\n            pushNewest(index)\n",
                     replacement: "            statistics.hits += 1\n",
                     caughtBy: "HandbookSystemDesignTests.TTLCacheTests/(lruEviction|matchesOracle)",
                     teaches: """
@@ -84,7 +85,8 @@ extension Catalogue {
                 Experiment(
                     id: "single-flight.never-clears-the-flight",
                     file: "Sources/HandbookSystemDesign/SingleFlight.swift",
-                    original: "inFlight[key] = nil  // success or failure, the next miss must not wait on a finished load",
+                    original:
+                        "inFlight[key] = nil  // success or failure, the next miss must not wait on a finished load",
                     replacement: "",
                     caughtBy: "HandbookSystemDesignTests.SingleFlightTests/hundredConcurrentMissesLoadOnce",
                     teaches: """
@@ -96,10 +98,53 @@ extension Catalogue {
                     file: "Sources/HandbookSystemDesign/SingleFlight.swift",
                     original: "values[key] = value  // errors are not cached",
                     replacement: "_ = value  // errors are not cached",
-                    caughtBy: "HandbookSystemDesignTests.SingleFlightTests/(hundredConcurrentMissesLoadOnce|invalidateReloads)",
+                    caughtBy:
+                        "HandbookSystemDesignTests.SingleFlightTests/(hundredConcurrentMissesLoadOnce|invalidateReloads)",
                     teaches: """
                         Deduplicating loads is not caching: without storing the result, concurrent callers share \
                         one load but every later caller loads again.
+                        """),
+            ]),
+        Lesson(
+            id: "system-design.consistent-hashing",
+            phase: 3,
+            module: "HandbookSystemDesign",
+            title: "Consistent hashing: a ring of virtual nodes, a stable hash, binary-search lookup",
+            sources: ["Sources/HandbookSystemDesign/ConsistentHashing.swift"],
+            tests: ["Tests/HandbookSystemDesignTests/ConsistentHashingTests.swift"],
+            experiments: [
+                Experiment(
+                    id: "consistent-hashing.no-finalizer",
+                    file: "Sources/HandbookSystemDesign/ConsistentHashing.swift",
+                    original: "        var hash = fnv1a64(string)\n",
+                    replacement: "        var hash = fnv1a64(string)\n        return hash\n",
+                    caughtBy: "HandbookSystemDesignTests.ConsistentHashingTests/spreadIsEven",
+                    teaches: """
+                        Plain FNV-1a barely moves its high bits for keys that differ in the last character, so \
+                        "key-1", "key-2", ... cluster on the ring: one of four nodes gets about half of the keys. \
+                        The finalizer mixes every input bit into every output bit.
+                        """),
+                Experiment(
+                    id: "consistent-hashing.no-wrap-around",
+                    file: "Sources/HandbookSystemDesign/ConsistentHashing.swift",
+                    original: "let index = low == points.count ? 0 : low",
+                    replacement: "let index = min(low, points.count - 1)",
+                    caughtBy: "HandbookSystemDesignTests.ConsistentHashingTests/matchesBruteForce",
+                    teaches: """
+                        It is a ring: a key hashing past the last point belongs to the first point. Clamping to the \
+                        last point instead hands that arc to the wrong node, and the brute-force oracle disagrees.
+                        """),
+                Experiment(
+                    id: "consistent-hashing.one-point-per-node",
+                    file: "Sources/HandbookSystemDesign/ConsistentHashing.swift",
+                    original: "(0..<virtualNodesPerNode).map { replica in",
+                    replacement: "(0..<1).map { replica in",
+                    caughtBy:
+                        "HandbookSystemDesignTests.ConsistentHashingTests/(spreadIsEven|removingANodeMovesOnlyItsKeys)",
+                    teaches: """
+                        With one point per server the arcs are as unequal as random gaps: some node owns far more \
+                        than its share, and a removed node's keys all go to a single neighbour instead of being \
+                        spread over every survivor.
                         """),
             ]),
     ]

@@ -16,7 +16,8 @@ struct TTLCacheTests {
     @Test("an entry hits before its TTL, and misses and is removed once ttl + 1 ms has passed")
     func lazyExpiry() async throws {
         let clock = ManualClock()
-        let cache = Cache(configuration: try Self.configuration(ttl: .seconds(1), sweepInterval: .seconds(60)), clock: clock)
+        let cache = Cache(
+            configuration: try Self.configuration(ttl: .seconds(1), sweepInterval: .seconds(60)), clock: clock)
         await cache.setValue(1, forKey: "a")
         clock.advance(by: .milliseconds(999))
         #expect(await cache.value(forKey: "a") == 1)
@@ -31,7 +32,8 @@ struct TTLCacheTests {
     @Test("the sweeper purges expired entries after one interval, with no get at all")
     func sweeperPurgesWithoutReads() async throws {
         let clock = ManualClock()
-        let cache = Cache(configuration: try Self.configuration(ttl: .seconds(5), sweepInterval: .seconds(10)), clock: clock)
+        let cache = Cache(
+            configuration: try Self.configuration(ttl: .seconds(5), sweepInterval: .seconds(10)), clock: clock)
         for (index, key) in ["a", "b", "c"].enumerated() { await cache.setValue(index, forKey: key) }
         await clock.waitForSleepers(count: 1)  // the sweeper is parked on the clock
         clock.advance(by: .seconds(10))
@@ -112,8 +114,9 @@ struct TTLCacheTests {
     // MARK: Write strategies
 
     typealias Store = InMemoryTTLCacheBackingStore<String, String>
+    typealias Backed = StoreBackedTTLCache<Store, ManualClock>
 
-    static func storeBacked(_ policy: TTLCacheWritePolicy, store: Store) throws -> StoreBackedTTLCache<Store, ManualClock> {
+    static func storeBacked(_ policy: TTLCacheWritePolicy, store: Store) throws -> Backed {
         let cache = TTLCache<String, String, ManualClock>(configuration: try configuration(), clock: ManualClock())
         return StoreBackedTTLCache(cache: cache, store: store, policy: policy)
     }
