@@ -1,3 +1,92 @@
 extension Catalogue {
-    static let systemDesignMessagingLessons: [Lesson] = []
+    static let systemDesignMessagingLessons: [Lesson] = [
+        Lesson(
+            id: "system-design.pub-sub-broker",
+            phase: 3,
+            module: "HandbookSystemDesign",
+            title: "Pub-sub broker: one bounded stream per subscriber, counted drops, unsubscribe on termination",
+            sources: ["Sources/HandbookSystemDesign/PubSubBroker.swift"],
+            tests: ["Tests/HandbookSystemDesignTests/PubSubBrokerTests.swift"],
+            seedTopics: ["system_design: Pub-Sub"],
+            experiments: [
+                Experiment(
+                    id: "pub-sub-broker.drop-silently",
+                    file: "Sources/HandbookSystemDesign/PubSubBroker.swift",
+                    original: "report.dropped.insert(id)",
+                    replacement: "",
+                    caughtBy:
+                        "HandbookSystemDesignTests.PubSubBrokerTests/(slowSubscriberDropsOldestAndCounts|slowSubscriberDropsNewestAndCounts)",
+                    teaches: """
+                        Ignoring what `yield` returned is Go's `select { case ch <- m: default: }`: the slow subscriber \
+                        still loses 5 messages, but the publisher's report says nothing was dropped, so no metric or \
+                        log ever shows it.
+                        """),
+                Experiment(
+                    id: "pub-sub-broker.unbounded-buffer",
+                    file: "Sources/HandbookSystemDesign/PubSubBroker.swift",
+                    original: "case .dropOldest(let size): .bufferingNewest(size)",
+                    replacement: "case .dropOldest: .unbounded",
+                    caughtBy: "HandbookSystemDesignTests.PubSubBrokerTests/slowSubscriberDropsOldestAndCounts",
+                    teaches: """
+                        With an unbounded buffer the slow subscriber receives all 15 messages and nothing is \
+                        dropped: fine in a test, but in production one stalled client makes the broker's memory grow \
+                        without limit. The policy must bound it.
+                        """),
+                Experiment(
+                    id: "pub-sub-broker.cancel-does-not-remove",
+                    file: "Sources/HandbookSystemDesign/PubSubBroker.swift",
+                    original: "await self?.remove(id, from: topic)",
+                    replacement: "_ = self",
+                    caughtBy: "HandbookSystemDesignTests.PubSubBrokerTests/contract",
+                    teaches: """
+                        A subscription that cannot be removed is the Go seed's leak: after `cancel()` the broker still \
+                        counts the subscriber and keeps yielding into its buffer, so the contract check \
+                        "cancel() unsubscribes at once" fails.
+                        """),
+            ]),
+        Lesson(
+            id: "system-design.idempotency-keys",
+            phase: 3,
+            module: "HandbookSystemDesign",
+            title: "Idempotency keys: an atomic record state machine, replay, 409 and 422, TTL, no cached failures",
+            sources: ["Sources/HandbookSystemDesign/IdempotencyKeys.swift"],
+            tests: ["Tests/HandbookSystemDesignTests/IdempotencyKeysTests.swift"],
+            seedTopics: ["system_design: Idempotency"],
+            experiments: [
+                Experiment(
+                    id: "idempotency-keys.ignore-fingerprint",
+                    file: "Sources/HandbookSystemDesign/IdempotencyKeys.swift",
+                    original:
+                        "guard existing.fingerprint == fingerprint else { return (existing, .fingerprintMismatch) }",
+                    replacement: "",
+                    caughtBy:
+                        "HandbookSystemDesignTests.IdempotencyKeysTests/(keyReuseWithAnotherPayload|recordTransitions|contract)",
+                    teaches: """
+                        Without the fingerprint comparison a key reused for a different payment (amount 999) replays \
+                        the response of the first one (amount 100) instead of failing with 422: the client is told \
+                        its new request succeeded when it never ran.
+                        """),
+                Experiment(
+                    id: "idempotency-keys.cache-failures",
+                    file: "Sources/HandbookSystemDesign/IdempotencyKeys.swift",
+                    original: "try await store.fail(key: key, fingerprint: fingerprint)",
+                    replacement: "",
+                    caughtBy: "HandbookSystemDesignTests.IdempotencyKeysTests/failureThenRetryExecutes",
+                    teaches: """
+                        If a failed attempt does not release its key, the record stays "in progress" until the TTL \
+                        ends: every retry of a transient failure gets 409 for 24 hours instead of running again.
+                        """),
+                Experiment(
+                    id: "idempotency-keys.never-expire",
+                    file: "Sources/HandbookSystemDesign/IdempotencyKeys.swift",
+                    original: "guard let existing, existing.isLive(at: now) else",
+                    replacement: "guard let existing else",
+                    caughtBy:
+                        "HandbookSystemDesignTests.IdempotencyKeysTests/(expiryLetsTheKeyRunAgain|storeMatchesModel)",
+                    teaches: """
+                        Ignoring the expiry makes every key permanent: after 24 hours the request still replays (and \
+                        the table grows forever), and an abandoned in-progress claim blocks its key for good.
+                        """),
+            ]),
+    ]
 }
