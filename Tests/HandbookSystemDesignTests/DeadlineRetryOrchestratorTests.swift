@@ -1,0 +1,307 @@
+import HandbookSystemDesign
+import HandbookTestSupport
+import PropertyBased
+import Testing
+
+@Suite("Deadline retry orchestrator", .timeLimit(.minutes(1)))
+struct DeadlineRetryOrchestratorTests {
+    typealias Event = DeadlineRetry.Event
+
+    struct Transient: Error, Equatable {
+        let attempt: Int
+    }
+
+    struct Fatal: Error {}
+
+    static func policy(
+        maxAttempts: Int = 5, overall: Duration = .seconds(1), attempt: Duration = .milliseconds(100),
+        backoff: Duration = .milliseconds(10), maxBackoff: Duration? = nil
+    ) throws -> DeadlineRetry.Policy {
+        try DeadlineRetry.Policy(
+            maxAttempts: maxAttempts, overallTimeout: overall, attemptTimeout: attempt,
+            initialBackoff: backoff, maxBackoff: maxBackoff)
+    }
+
+    /// Starts `run` in a task, forwarding every event to a log and to a
+    /// stream the test waits on (events are the synchronisation points: no
+    /// guessing when the orchestrator has reached its next sleep).
+    static func start<T: Sendable>(
+        _ orchestrator: DeadlineRetryOrchestrator<ManualClock>,
+        isRetryable: @escaping @Sendable (any Error) -> Bool = { _ in true },
+        _ operation: @escaping @Sendable (DeadlineRetry.Attempt) async throws -> T
+    ) -> (task: Task<T, any Error>, log: EventLog<Event>, events: AsyncStream<Event>) {
+        let log = EventLog<Event>()
+        let (events, sink) = AsyncStream.makeStream(of: Event.self)
+        let task = Task {
+            defer { sink.finish() }
+            return try await orchestrator.run(
+                isRetryable: isRetryable,
+                onEvent: { event in
+                    log.append(event)
+                    sink.yield(event)
+                },
+                operation)
+        }
+        return (task, log, events)
+    }
+
+    /// Consumes events up to and including `expected`; false if the stream ended first.
+    @discardableResult
+    static func waitFor(_ expected: Event, in iterator: inout AsyncStream<Event>.Iterator) async -> Bool {
+        while let event = await iterator.next(isolation: #isolation) {
+            if event == expected { return true }
+        }
+        Issue.record("the orchestrator finished without \(expected)")
+        return false
+    }
+
+    /// An attempt that hangs on the clock until it is cancelled, recording the cancellation.
+    static func hang(_ attempt: Int, clock: ManualClock, cancellations: EventLog<Int>) async throws {
+        try await withTaskCancellationHandler {
+            try await clock.sleep(for: .seconds(3600))
+        } onCancel: {
+            cancellations.append(attempt)
+        }
+    }
+
+    static func startTimes(_ events: [Event]) -> [Duration] {
+        events.compactMap { if case .attemptStarted(_, let elapsed) = $0 { elapsed } else { nil } }
+    }
+
+    @Test("a transient failure is retried after the backoff and the second attempt's value is returned")
+    func succeedsOnTheSecondAttempt() async throws {
+        let clock = ManualClock()
+        let orchestrator = DeadlineRetryOrchestrator(policy: try Self.policy(), clock: clock)
+        let (task, log, events) = Self.start(orchestrator) { attempt in
+            if attempt.number == 1 { throw Transient(attempt: 1) }
+            return "ok on attempt \(attempt.number)"
+        }
+        var iterator = events.makeAsyncIterator()
+        await Self.waitFor(.backingOff(after: 1, delay: .milliseconds(10), elapsed: .zero), in: &iterator)
+        await clock.waitForSleepers(count: 1)
+        clock.advance(by: .milliseconds(10))
+
+        #expect(try await task.value == "ok on attempt 2")
+        #expect(
+            log.events == [
+                .attemptStarted(1, elapsed: .zero), .attemptFailed(1, elapsed: .zero),
+                .backingOff(after: 1, delay: .milliseconds(10), elapsed: .zero),
+                .attemptStarted(2, elapsed: .milliseconds(10)), .succeeded(2, elapsed: .milliseconds(10)),
+            ])
+    }
+
+    @Test("a 30 ms deadline with 20 ms backoff cuts the second attempt at 30 ms; nothing starts after it")
+    func overallDeadlineCutsTheAttemptInFlight() async throws {
+        let clock = ManualClock()
+        let cancellations = EventLog<Int>()
+        let policy = try Self.policy(overall: .milliseconds(30), attempt: .seconds(1), backoff: .milliseconds(20))
+        let (task, log, events) = Self.start(DeadlineRetryOrchestrator(policy: policy, clock: clock)) { attempt in
+            if attempt.number == 1 { throw Transient(attempt: 1) }
+            try await Self.hang(attempt.number, clock: clock, cancellations: cancellations)
+            return "never"
+        }
+        var iterator = events.makeAsyncIterator()
+        await Self.waitFor(.backingOff(after: 1, delay: .milliseconds(20), elapsed: .zero), in: &iterator)
+        await clock.waitForSleepers(count: 1)
+        clock.advance(by: .milliseconds(20))
+        await Self.waitFor(.attemptStarted(2, elapsed: .milliseconds(20)), in: &iterator)
+        await clock.waitForSleepers(count: 2)  // the attempt and its timer (clamped to the deadline)
+        clock.advance(by: .milliseconds(9))
+        #expect(clock.sleeperCount == 2, "at 29 ms the attempt is still allowed to run")
+        clock.advance(by: .milliseconds(1))
+
+        do {
+            let value = try await task.value
+            Issue.record("expected deadlineExceeded, got \(value)")
+        } catch DeadlineRetry.OrchestrationError.deadlineExceeded(let lastError) {
+            // The cut attempt had no error of its own: the last one is attempt 1's.
+            #expect(lastError as? Transient == Transient(attempt: 1))
+        }
+        #expect(cancellations.events == [2])
+        #expect(Self.startTimes(log.events) == [.zero, .milliseconds(20)])
+        #expect(log.events.last == .gaveUp(.deadlineExceeded, elapsed: .milliseconds(30)))
+        #expect(clock.sleeperCount == 0)
+    }
+
+    @Test("a backoff that would end past the deadline is not slept: the orchestrator gives up at once")
+    func retryBudgetNeverExceedsTheRemainingTime() async throws {
+        let clock = ManualClock()
+        let policy = try Self.policy(overall: .milliseconds(30), backoff: .milliseconds(20))
+        let (task, log, events) = Self.start(DeadlineRetryOrchestrator(policy: policy, clock: clock)) { attempt in
+            throw Transient(attempt: attempt.number)
+        }
+        var iterator = events.makeAsyncIterator()
+        await Self.waitFor(.backingOff(after: 1, delay: .milliseconds(20), elapsed: .zero), in: &iterator)
+        await clock.waitForSleepers(count: 1)
+        clock.advance(by: .milliseconds(20))
+        await Self.waitFor(.attemptFailed(2, elapsed: .milliseconds(20)), in: &iterator)
+
+        // 20 ms + 20 ms of backoff ends at 40 ms, past the 30 ms deadline.
+        let next = await iterator.next(isolation: #isolation)
+        #expect(next == .gaveUp(.deadlineExceeded, elapsed: .milliseconds(20)))
+        if next != .gaveUp(.deadlineExceeded, elapsed: .milliseconds(20)) { task.cancel() }
+        await #expect(throws: DeadlineRetry.OrchestrationError.self) { try await task.value }
+        #expect(Self.startTimes(log.events) == [.zero, .milliseconds(20)])
+        #expect(clock.now.offset == .milliseconds(20))
+    }
+
+    @Test("a hung attempt is cut by its own timeout, cancelled, and the next attempt succeeds")
+    func hungAttemptIsCutAndRetried() async throws {
+        let clock = ManualClock()
+        let cancellations = EventLog<Int>()
+        let policy = try Self.policy(attempt: .milliseconds(50))
+        let (task, log, events) = Self.start(DeadlineRetryOrchestrator(policy: policy, clock: clock)) { attempt in
+            if attempt.number == 1 { try await Self.hang(1, clock: clock, cancellations: cancellations) }
+            return attempt.number
+        }
+        var iterator = events.makeAsyncIterator()
+        await Self.waitFor(.attemptStarted(1, elapsed: .zero), in: &iterator)
+        await clock.waitForSleepers(count: 2)  // the hung attempt and its 50 ms timer
+        clock.advance(by: .milliseconds(50))
+        await Self.waitFor(.backingOff(after: 1, delay: .milliseconds(10), elapsed: .milliseconds(50)), in: &iterator)
+        await clock.waitForSleepers(count: 1)
+        clock.advance(by: .milliseconds(10))
+
+        #expect(try await task.value == 2)
+        #expect(cancellations.events == [1])
+        #expect(log.events.contains(.attemptTimedOut(1, elapsed: .milliseconds(50))))
+        #expect(Self.startTimes(log.events) == [.zero, .milliseconds(60)])
+    }
+
+    @Test("cancelling the caller cancels the attempt in flight and starts no other")
+    func cancellationReachesTheAttemptInFlight() async throws {
+        let clock = ManualClock()
+        let cancellations = EventLog<Int>()
+        let (task, log, events) = Self.start(DeadlineRetryOrchestrator(policy: try Self.policy(), clock: clock)) {
+            attempt in
+            try await Self.hang(attempt.number, clock: clock, cancellations: cancellations)
+        }
+        var iterator = events.makeAsyncIterator()
+        await Self.waitFor(.attemptStarted(1, elapsed: .zero), in: &iterator)
+        await clock.waitForSleepers(count: 2)
+        task.cancel()
+
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(cancellations.events == [1])
+        #expect(log.events == [.attemptStarted(1, elapsed: .zero)])
+        #expect(clock.sleeperCount == 0)
+    }
+
+    @Test("cancelling during the backoff ends the sleep and starts no other attempt")
+    func cancellationDuringBackoff() async throws {
+        let clock = ManualClock()
+        let (task, log, events) = Self.start(DeadlineRetryOrchestrator(policy: try Self.policy(), clock: clock)) {
+            attempt in
+            throw Transient(attempt: attempt.number)
+        }
+        var iterator = events.makeAsyncIterator()
+        await Self.waitFor(.backingOff(after: 1, delay: .milliseconds(10), elapsed: .zero), in: &iterator)
+        await clock.waitForSleepers(count: 1)
+        task.cancel()
+
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(Self.startTimes(log.events) == [.zero])
+    }
+
+    @Test("when every attempt fails, attemptsExhausted carries the count and the last error")
+    func attemptsExhaustedReportsTheLastError() async throws {
+        let clock = ManualClock()
+        let policy = try Self.policy(maxAttempts: 3, backoff: .zero)
+        let orchestrator = DeadlineRetryOrchestrator(policy: policy, clock: clock)
+        do {
+            let value: Int = try await orchestrator.run { attempt in throw Transient(attempt: attempt.number) }
+            Issue.record("expected attemptsExhausted, got \(value)")
+        } catch DeadlineRetry.OrchestrationError.attemptsExhausted(let attempts, let lastError) {
+            #expect(attempts == 3)
+            #expect(lastError as? Transient == Transient(attempt: 3))
+        }
+    }
+
+    @Test("an error the caller marks non-retryable is rethrown after one attempt")
+    func nonRetryableErrorsAreNotRetried() async throws {
+        let clock = ManualClock()
+        let orchestrator = DeadlineRetryOrchestrator(policy: try Self.policy(), clock: clock)
+        let (task, log, _) = Self.start(
+            orchestrator, isRetryable: { !($0 is Fatal) }, { _ -> Int in throw Fatal() })
+        await #expect(throws: Fatal.self) { try await task.value }
+        #expect(log.events == [.attemptStarted(1, elapsed: .zero)])
+    }
+
+    @Test(
+        "a policy that cannot work is a thrown ConfigurationError naming the value",
+        arguments: [
+            (0, Duration.seconds(1), Duration.seconds(1), Duration.zero, Duration?.none, "maxAttempts"),
+            (3, .zero, .seconds(1), .zero, nil, "overallTimeout"),
+            (3, .seconds(1), .milliseconds(-1), .zero, nil, "attemptTimeout"),
+            (3, .seconds(1), .seconds(1), .milliseconds(-5), nil, "initialBackoff"),
+            (3, .seconds(1), .seconds(1), .milliseconds(50), .milliseconds(10), "maxBackoff"),
+        ])
+    func invalidPoliciesThrow(
+        attempts: Int, overall: Duration, attempt: Duration, backoff: Duration, cap: Duration?, fragment: String
+    ) {
+        #expect {
+            try DeadlineRetry.Policy(
+                maxAttempts: attempts, overallTimeout: overall, attemptTimeout: attempt,
+                initialBackoff: backoff, maxBackoff: cap)
+        } throws: { error in
+            (error as? DeadlineRetry.ConfigurationError)?.description.hasPrefix(fragment) == true
+        }
+    }
+
+    @Test("the schedule's backoff doubles up to the cap and never overflows")
+    func backoffDoublesUpToTheCap() throws {
+        let policy = try Self.policy(backoff: .milliseconds(10), maxBackoff: .milliseconds(100))
+        #expect((1...6).map(policy.backoff(afterAttempt:)) == [10, 20, 40, 80, 100, 100].map(Duration.milliseconds))
+        #expect(policy.backoff(afterAttempt: 10_000) == .milliseconds(100))
+    }
+
+    @Test("the schedule clamps the last attempt's timeout to the deadline and refuses to start at it")
+    func scheduleClampsToTheDeadline() throws {
+        var schedule = DeadlineRetry.Schedule(
+            policy: try Self.policy(overall: .milliseconds(30), attempt: .milliseconds(20)))
+        #expect(
+            schedule.beginAttempt(elapsed: .zero)
+                == .attempt(.init(number: 1, timeout: .milliseconds(20), isLimitedByDeadline: false)))
+        #expect(
+            schedule.beginAttempt(elapsed: .milliseconds(25))
+                == .attempt(.init(number: 2, timeout: .milliseconds(5), isLimitedByDeadline: true)))
+        #expect(schedule.beginAttempt(elapsed: .milliseconds(30)) == .stop(.deadlineExceeded))
+        #expect(schedule.attemptsStarted == 2)
+    }
+
+    @Test("for random policies and attempt durations, every attempt and backoff starts and ends within the deadline")
+    func noAttemptStartsAfterTheDeadline() async {
+        await propertyCheck(
+            count: 1_000, input: Gen.int(in: 1...8), Gen.int(in: 1...200), Gen.int(in: 1...100), Gen.int(in: 0...60),
+            Gen.int(in: 0...100), Gen.int(in: 0...150).array(of: 8)
+        ) { maxAttempts, overall, attemptTimeout, backoff, extraCap, durations in
+            do {
+                let policy = try DeadlineRetry.Policy(
+                    maxAttempts: maxAttempts, overallTimeout: .milliseconds(overall),
+                    attemptTimeout: .milliseconds(attemptTimeout), initialBackoff: .milliseconds(backoff),
+                    maxBackoff: .milliseconds(backoff + extraCap))
+                var schedule = DeadlineRetry.Schedule(policy: policy)
+                var elapsed = Duration.zero
+                var starts: [Duration] = []
+                simulation: while case .attempt(let attempt) = schedule.beginAttempt(elapsed: elapsed) {
+                    starts.append(elapsed)
+                    #expect(elapsed + attempt.timeout <= policy.overallTimeout, "an attempt outlives the deadline")
+                    // Every attempt fails, after its duration or when its timeout cuts it.
+                    let duration = Duration.milliseconds(durations[starts.count - 1])
+                    elapsed += min(duration, attempt.timeout)
+                    switch schedule.afterFailure(elapsed: elapsed) {
+                    case .backOff(let delay):
+                        #expect(elapsed + delay < policy.overallTimeout, "a backoff ends after the deadline")
+                        elapsed += delay
+                    case .stop, .attempt:
+                        break simulation
+                    }
+                }
+                #expect(starts.allSatisfy { $0 < policy.overallTimeout })
+                #expect(!starts.isEmpty && starts.count <= maxAttempts)
+            } catch {
+                Issue.record("unexpected error: \(error)")
+            }
+        }
+    }
+}
