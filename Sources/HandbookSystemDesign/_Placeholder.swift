@@ -1,2 +1,0 @@
-/// Placeholder until the first lesson lands; remove it then.
-enum _Placeholder {}
