@@ -4,9 +4,9 @@
 ///
 /// ```swift
 /// let signer = try CursorSigning.TokenSigner(secret: "0123456789abcdef0123456789abcdef")
-/// let token = signer.sign(Array(#"{"lastID":42}"#.utf8))   // "eyJsYXN0SUQiOjQyfQ.Xk3…"
+/// let token = signer.sign(Array(#"{"lastID":42}"#.utf8))   // "eyJsYXN0SUQiOjQyfQ.<43-character tag>"
 /// signer.verify(token)                                      // the payload bytes
-/// signer.verify(token.replacingOccurrences(of: "Q", with: "R"))   // nil: forged
+/// signer.verify("eyJsYXN0SUQiOjB9." + token.split(separator: ".")[1])   // nil: {"lastID":0} with the old tag
 /// ```
 ///
 /// ## Why interviewers ask this
@@ -51,13 +51,14 @@
 /// interview answer.
 ///
 /// ## Go → Swift
-/// The Go seed's cursors were plain base64 of the last id: readable and
-/// forgeable. Go has `crypto/hmac`, `crypto/sha256` and `hmac.Equal` (constant
-/// time) in its standard library; Swift's toolchain has no crypto on Linux
-/// (Foundation has no CryptoKit), hence this file. Swift-specific details:
-/// `UInt32` arithmetic traps on overflow, so the hash uses the wrapping
-/// operators `&+` and `&<<`; bytes are `[UInt8]`, not `Data`, so the code reads
-/// like the standard's pseudo-code.
+/// The Go seed's cursor pagination hands out the last item's raw id as the
+/// cursor; its Base64 cursor helpers are never called and nothing is signed.
+/// Go's standard library has `crypto/hmac`, `crypto/sha256` and `hmac.Equal`
+/// (constant time); Swift's toolchain has no crypto on Linux (Foundation has
+/// no CryptoKit), hence this file. Swift-specific details: `UInt32` `+` traps
+/// on overflow, so the hash uses the wrapping `&+` (the modular addition the
+/// standard specifies); `<<` never traps, it drops the bits shifted out; and
+/// bytes are `[UInt8]`, not `Data`, so the code reads like the standard.
 public enum CursorSigning {
     /// A bad signing configuration (an empty or too short secret).
     public struct ConfigurationError: Error, Equatable, CustomStringConvertible {

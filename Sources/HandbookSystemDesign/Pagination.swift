@@ -55,7 +55,9 @@ import Foundation
 ///
 /// ## Go → Swift
 /// The Go seed's `PaginateSlice` computes offsets over a slice, and its cursor
-/// variant base64-encodes the last id and finds it again with an O(n) scan.
+/// variant takes the last item's raw id as the cursor (the Base64 helpers
+/// beside it are unused, so cursors are neither opaque nor signed) and finds
+/// that id again with an O(n) linear scan.
 /// Swift's ``offsetPage(of:page:pageSize:maximumPageSize:)`` works on any
 /// `Collection` (offsets are indices, not integers, and checked with
 /// `index(_:offsetBy:limitedBy:)`); the keyset version binary-searches a

@@ -121,7 +121,7 @@ struct PaginationTests {
             let page = try Pagination.keysetPage(of: rows, after: cursor, limit: 2, key: Order.key)
             seen += page.items.map(\.id)
             cursor = page.nextCursor
-        } while cursor != nil
+        } while cursor != nil && seen.count <= rows.count
         #expect(seen == ["a", "b", "c", "d", "e"])
     }
 
@@ -206,6 +206,11 @@ struct PaginationTests {
                 var cursor: Cursor?
                 var pageNumber = 0
                 while true {
+                    // Each page must make progress; a cursor that stands still would loop forever.
+                    guard pageNumber <= originals.count + insertedKeys.count else {
+                        Issue.record("more pages than rows: the cursor does not advance")
+                        break
+                    }
                     let limit = pageSizes[pageNumber % pageSizes.count]
                     pageNumber += 1
                     let page = try Pagination.keysetPage(of: rows, after: cursor, limit: limit, key: Order.key)
