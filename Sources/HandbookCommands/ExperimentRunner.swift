@@ -54,7 +54,7 @@ struct ExperimentRunner: Sendable {
         }
         let test = try toolchain.run(
             ["test", "--skip-build", "--filter", experiment.caughtBy] + scratch, in: mirror.source,
-            timeout: hangTimeout)
+            timeout: hangTimeout, reaping: mirror.scratch)
         if test.timedOut { return report(.hangs, ["no result after \(hangTimeout)"]) }
         if test.output.contains("with 0 tests") && TestOutput.counts(in: test.output) == (0, 0) {
             return report(.noTests, ["the filter '\(experiment.caughtBy)' matched no test"])

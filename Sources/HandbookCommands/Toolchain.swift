@@ -27,8 +27,15 @@ struct Toolchain: Sendable {
 
     /// Runs `swift <arguments>` in `directory`, capturing stdout and stderr
     /// together. With a `timeout`, the whole process group is killed when it
-    /// expires (coreutils `timeout`), so a hung test binary cannot outlive it.
-    func run(_ arguments: [String], in directory: URL, timeout: Duration? = nil) throws -> Outcome {
+    /// expires (coreutils `timeout`). SwiftPM starts the test binary in a
+    /// process group of its own, so after a timeout any process still running
+    /// from `reaping` (the experiment's scratch directory) is killed as well.
+    ///
+    /// Output goes to a temporary file rather than a pipe: an orphaned test
+    /// binary would hold a pipe's write end open and block the read forever.
+    func run(_ arguments: [String], in directory: URL, timeout: Duration? = nil, reaping: URL? = nil) throws
+        -> Outcome
+    {
         let process = Process()
         if let timeout, let wrapper = Self.timeoutCommand {
             process.executableURL = wrapper
@@ -39,17 +46,40 @@ struct Toolchain: Sendable {
             process.arguments = arguments
         }
         process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        let log = FileManager.default.temporaryDirectory
+            .appendingPathComponent("handbook-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).log")
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: log.path])
+        }
+        defer { try? FileManager.default.removeItem(at: log) }
+        let output = try FileHandle(forWritingTo: log)
+        process.standardOutput = output
+        process.standardError = output
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try? output.close()
         let status = process.terminationStatus
         // coreutils `timeout` exits 124 when the time ran out (137 after SIGKILL).
         let timedOut = timeout != nil && Self.timeoutCommand != nil && (status == 124 || status == 137)
+        if timedOut, let reaping { Self.killProcesses(runningFrom: reaping) }
+        let data = (try? Data(contentsOf: log)) ?? Data()
         return Outcome(exitCode: status, output: String(decoding: data, as: UTF8.self), timedOut: timedOut)
+    }
+
+    /// Kills every process whose executable lies under `directory` (Linux:
+    /// `/proc/<pid>/exe`; elsewhere nothing is found and nothing is killed).
+    static func killProcesses(runningFrom directory: URL) {
+        let prefix = directory.resolvingSymlinksInPath().path + "/"
+        let fileManager = FileManager.default
+        guard let entries = try? fileManager.contentsOfDirectory(atPath: "/proc") else { return }
+        for entry in entries {
+            guard let pid = Int32(entry), pid != ProcessInfo.processInfo.processIdentifier,
+                let executable = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/\(entry)/exe"),
+                executable.hasPrefix(prefix)
+            else { continue }
+            kill(pid, SIGKILL)
+        }
     }
 
     private static let timeoutCommand: URL? = ["/usr/bin/timeout", "/bin/timeout"]
