@@ -69,8 +69,8 @@ extension Catalogue {
                 Experiment(
                     id: "idempotency-keys.cache-failures",
                     file: "Sources/HandbookSystemDesign/IdempotencyKeys.swift",
-                    original: "try await store.fail(key: key, token: token)",
-                    replacement: "",
+                    original: "\n                        try await store.fail(key: key, token: token)\n",
+                    replacement: "\n",
                     caughtBy: "HandbookSystemDesignTests.IdempotencyKeysTests/failureThenRetryExecutes",
                     teaches: """
                         If a failed attempt does not release its key, the record stays "in progress" until its lease \
