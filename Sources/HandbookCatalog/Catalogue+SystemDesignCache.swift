@@ -53,6 +53,16 @@ extension Catalogue {
                         asleep on the clock after shutdown, a background job nobody can reach any more.
                         """),
                 Experiment(
+                    id: "ttl-cache.unversioned-fill",
+                    file: "Sources/HandbookSystemDesign/TTLCache.swift",
+                    original: "guard state.version == ticket.version, let value else { return false }",
+                    replacement: "guard let value else { return false }",
+                    caughtBy: "HandbookSystemDesignTests.TTLCacheTests/(readFillRace|fillTickets)",
+                    teaches: """
+                        Without the version check a read-through load that read the old value before a write puts \
+                        it back into the cache after the write invalidated it: stale reads until the TTL ends.
+                        """),
+                Experiment(
                     id: "ttl-cache.deinit-does-not-cancel",
                     file: "Sources/HandbookSystemDesign/TTLCache.swift",
                     original: "    deinit {\n        sweeper?.cancel()\n    }\n",
@@ -85,13 +95,33 @@ extension Catalogue {
                 Experiment(
                     id: "single-flight.never-clears-the-flight",
                     file: "Sources/HandbookSystemDesign/SingleFlight.swift",
-                    original:
-                        "inFlight[key] = nil  // success or failure, the next miss must not wait on a finished load",
-                    replacement: "",
+                    original: "let flight = inFlight.removeValue(forKey: key)",
+                    replacement: "let flight = inFlight[key]",
                     caughtBy: "HandbookSystemDesignTests.SingleFlightTests/hundredConcurrentMissesLoadOnce",
                     teaches: """
                         A finished load must leave the in-flight table. Left there, the key reports a load that \
                         never ends, and after a failure every later caller would wait on it forever.
+                        """),
+                Experiment(
+                    id: "single-flight.loader-on-the-actor",
+                    file: "Sources/HandbookSystemDesign/SingleFlight.swift",
+                    original: "public typealias Loader = @concurrent @Sendable (Key) async throws -> Value",
+                    replacement: "public typealias Loader = @Sendable (Key) async throws -> Value",
+                    caughtBy: "HandbookSystemDesignTests.SingleFlightTests/loaderRunsOffTheActor",
+                    teaches: """
+                        Without `@concurrent` the loader is `nonisolated(nonsending)` (the package's default) and \
+                        runs on the load task's executor: the cache actor. Every second of synchronous work in a \
+                        loader then blocks every hit on every key.
+                        """),
+                Experiment(
+                    id: "single-flight.invalidate-ignores-in-flight",
+                    file: "Sources/HandbookSystemDesign/SingleFlight.swift",
+                    original: "inFlight[key]?.isStale = true",
+                    replacement: "",
+                    caughtBy: "HandbookSystemDesignTests.SingleFlightTests/invalidateDuringLoadIsNotCached",
+                    teaches: """
+                        A load that was running when the key was invalidated read the old data; caching its result \
+                        undoes the invalidation, and the stale value stays until the next one.
                         """),
                 Experiment(
                     id: "single-flight.forget-to-cache",

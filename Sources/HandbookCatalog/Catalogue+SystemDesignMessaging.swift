@@ -69,12 +69,37 @@ extension Catalogue {
                 Experiment(
                     id: "idempotency-keys.cache-failures",
                     file: "Sources/HandbookSystemDesign/IdempotencyKeys.swift",
-                    original: "try await store.fail(key: key, fingerprint: fingerprint)",
-                    replacement: "",
+                    original: "\n                        try await store.fail(key: key, token: token)\n",
+                    replacement: "\n",
                     caughtBy: "HandbookSystemDesignTests.IdempotencyKeysTests/failureThenRetryExecutes",
                     teaches: """
-                        If a failed attempt does not release its key, the record stays "in progress" until the TTL \
-                        ends: every retry of a transient failure gets 409 for 24 hours instead of running again.
+                        If a failed attempt does not release its key, the record stays "in progress" until its lease \
+                        ends: every retry of a transient failure gets 409 instead of running again.
+                        """),
+                Experiment(
+                    id: "idempotency-keys.lease-is-the-ttl",
+                    file: "Sources/HandbookSystemDesign/IdempotencyKeys.swift",
+                    original: "records[key], fingerprint: fingerprint, token: .random(), now: clock.now, lease: lease)",
+                    replacement:
+                        "records[key], fingerprint: fingerprint, token: .random(), now: clock.now, lease: ttl)",
+                    caughtBy:
+                        "HandbookSystemDesignTests.IdempotencyKeysTests/(abandonedClaimIsTakenOverAfterTheLease|contract|storeMatchesModel)",
+                    teaches: """
+                        Leasing a claim for the whole 24-hour TTL means a process that dies mid-request blocks its \
+                        key: every retry gets 409 for a day. The short lease lets a retry take an abandoned claim over.
+                        """),
+                Experiment(
+                    id: "idempotency-keys.ignore-claim-token",
+                    file: "Sources/HandbookSystemDesign/IdempotencyKeys.swift",
+                    original:
+                        "            guard state == .inProgress(token) else { throw .claimNotHeld }\n            state = .failed\n",
+                    replacement: "            state = .failed\n",
+                    caughtBy:
+                        "HandbookSystemDesignTests.IdempotencyKeysTests/(contract|leaseAndFencing|storeMatchesModel)",
+                    teaches: """
+                        Without the fencing token, an attempt whose lease ran out can still `fail` the key and \
+                        release the live claim of the attempt that took over, letting a third attempt run the same \
+                        operation concurrently.
                         """),
                 Experiment(
                     id: "idempotency-keys.never-expire",

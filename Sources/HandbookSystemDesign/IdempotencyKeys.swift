@@ -2,7 +2,7 @@
 /// it at most once per key, replaying the stored response to retries.
 ///
 /// ```swift
-/// let store = try IdempotencyKeys.InMemoryStore(ttl: .seconds(86_400))
+/// let store = try IdempotencyKeys.InMemoryStore(ttl: .seconds(86_400), lease: .seconds(60))
 /// let coordinator = IdempotencyKeys.Coordinator(store: store, duplicates: .await)
 /// let key = try IdempotencyKeys.Key("8e03978e-40d5-43e8-bc93-6894a57f9324")
 /// let fingerprint = IdempotencyKeys.Fingerprint(method: "POST", path: "/payments", body: Array(json.utf8))
@@ -35,12 +35,34 @@
 ///   still retrying (duplicates again). The TTL is part of the API contract.
 /// - Forgetting the in-progress state: without it a duplicate that arrives
 ///   during the first attempt runs the operation a second time.
+/// - One TTL for the claim and the response: a process that crashes
+///   mid-request leaves its claim behind, and every retry gets 409 for 24
+///   hours. An in-progress claim holds a short LEASE (longer than the
+///   request's deadline); after it an abandoned claim can be taken over
+///   (experiment `idempotency-keys.lease-is-the-ttl`).
+/// - Unfenced completion: once claims can be taken over, a slow attempt A
+///   whose lease ran out must not `fail` (release) or `complete` (overwrite)
+///   the claim of attempt B. `begin` hands out a ``ClaimToken``; `complete`
+///   and `fail` take it and are refused without it, like a fencing token in
+///   a distributed lock (experiment `idempotency-keys.ignore-claim-token`).
+/// - Masking the operation's error: if releasing the key (`fail`) throws, the
+///   caller must still see the operation's error (the lease frees the key
+///   later). And if recording the response throws, the work HAPPENED: that
+///   is ``IdempotencyError/responseNotRecorded(_:reason:)``, not a plain
+///   failure the client would blindly retry.
+/// - Expecting cancellation to stop a joined caller: under
+///   ``DuplicatePolicy/await`` a duplicate waits for the shared attempt,
+///   which runs in its own task; cancelling the caller cancels neither the
+///   attempt nor the wait. A handler that must answer by a deadline races
+///   the call against it.
 ///
 /// ## Key takeaway
 /// A record per key with a pure state machine (``Record``): `begin` atomically
-/// claims the key or reports it as in progress, completed (replay), or
-/// mismatched; `complete` stores the response; `fail` releases the key; every
-/// record expires after a TTL on an injected clock. A coordinator adds the
+/// claims the key (a leased claim with a unique token) or reports it as in
+/// progress, completed (replay), or mismatched; `complete` stores the
+/// response and `fail` releases the key, both only for the token's holder; a
+/// claim expires after its lease, a response after the TTL, on an injected
+/// clock. A coordinator adds the
 /// duplicate policy: reject (409) or join the in-flight attempt.
 ///
 /// ## Go → Swift
@@ -120,10 +142,35 @@ public enum IdempotencyKeys {
         }
     }
 
+    /// Proof of one claim on a key, handed out by `begin` and required by
+    /// `complete` and `fail`: a fencing token. Unique per claim, so an
+    /// attempt whose lease expired cannot touch the claim that replaced it.
+    public struct ClaimToken: Hashable, Codable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// 128 random bits, hex: unique without coordination (a SQL store may
+        /// use `gen_random_uuid()` instead).
+        public static func random() -> ClaimToken {
+            var generator = SystemRandomNumberGenerator()
+            let hex = [generator.next(), generator.next()].map { (part: UInt64) -> String in
+                let digits = String(part, radix: 16)
+                return String(repeating: "0", count: 16 - digits.count) + digits
+            }
+            return ClaimToken(rawValue: hex.joined())
+        }
+
+        public var description: String { rawValue }
+    }
+
     /// What ``IdempotencyStore/begin(key:fingerprint:)`` found, atomically.
     public enum BeginOutcome: Hashable, Codable, Sendable {
-        /// The caller owns the key now and must `complete` or `fail` it.
-        case started
+        /// The caller holds the claim now and must `complete` or `fail` it
+        /// with this token before the lease ends.
+        case started(ClaimToken)
         /// Another attempt holds the key (HTTP 409 Conflict).
         case inProgress
         /// Already done: replay this response.
@@ -137,42 +184,55 @@ public enum IdempotencyKeys {
         case emptyKey
         case keyTooLong(Int)
         case nonPositiveTTL(Duration)
+        case nonPositiveLease(Duration)
+        /// A claim that outlives the response's replay window makes no sense.
+        case leaseLongerThanTTL(lease: Duration, ttl: Duration)
 
         public var description: String {
             switch self {
             case .emptyKey: "an idempotency key must not be empty"
             case .keyTooLong(let length): "an idempotency key is at most \(Key.maximumLength) bytes (got \(length))"
             case .nonPositiveTTL(let ttl): "an idempotency TTL must be positive (got \(ttl))"
+            case .nonPositiveLease(let lease): "an in-progress lease must be positive (got \(lease))"
+            case .leaseLongerThanTTL(let lease, let ttl):
+                "an in-progress lease (\(lease)) must not be longer than the TTL (\(ttl))"
             }
         }
     }
 
     /// A transition the state machine does not allow.
     public enum TransitionError: Error, Hashable, CustomStringConvertible {
-        /// `complete`/`fail` on a record that is not in progress, or with
-        /// another request's fingerprint.
-        case notInProgress
+        /// `complete`/`fail` with a token that does not hold the key's claim:
+        /// the key is unknown, already completed or failed, or the lease ran
+        /// out and another attempt took the claim over.
+        case claimNotHeld
 
-        public var description: String { "the idempotency record is not in progress for this request" }
+        public var description: String {
+            "this attempt does not hold the claim on the idempotency key (completed, failed, or taken over)"
+        }
     }
 
     /// The state machine of one key: a value type whose transitions are pure
     /// functions of (record, input, now). Stores apply them atomically.
     ///
     /// ```
-    ///  absent/expired/failed ──begin──▶ inProgress ──complete──▶ completed(response)
-    ///                                        └──────fail───────▶ failed
+    ///  absent/expired/failed ──begin──▶ inProgress(token) ──complete(token)──▶ completed(response)
+    ///  (a claim past its lease            └──────fail(token)───────▶ failed
+    ///   counts as expired)
     /// ```
     public struct Record<Instant: InstantProtocol>: Hashable, Sendable where Instant.Duration == Duration {
         public enum State: Hashable, Sendable {
-            case inProgress
+            /// Claimed by the attempt holding this token, until `expiresAt` (the lease).
+            case inProgress(ClaimToken)
+            /// Replayed until `expiresAt` (the TTL).
             case completed(StoredResponse)
             case failed
         }
 
         public private(set) var fingerprint: Fingerprint
         public private(set) var state: State
-        /// After this instant the record no longer exists as far as `begin` is concerned.
+        /// After this instant the record no longer exists as far as `begin` is
+        /// concerned: the lease's end while in progress, the TTL's once completed.
         public private(set) var expiresAt: Instant
 
         public init(fingerprint: Fingerprint, state: State, expiresAt: Instant) {
@@ -188,44 +248,51 @@ public enum IdempotencyKeys {
         ///
         /// Returns the record the store must hold afterwards (unchanged unless
         /// the outcome is `.started`) and the outcome for the caller. An
-        /// expired or failed record counts as absent, whatever its fingerprint.
+        /// expired record (a claim past its lease included) or a failed one
+        /// counts as absent, whatever its fingerprint.
+        /// - Parameters:
+        ///   - token: The new claim's token, fresh for every call (a pure
+        ///     function does not make its own randomness).
+        ///   - lease: How long the claim holds the key before it may be taken over.
         /// - Complexity: O(1).
         public static func begin(
             _ existing: Record?,
             fingerprint: Fingerprint,
+            token: ClaimToken,
             now: Instant,
-            ttl: Duration
+            lease: Duration
         ) -> (record: Record, outcome: BeginOutcome) {
-            let claim = Record(fingerprint: fingerprint, state: .inProgress, expiresAt: now.advanced(by: ttl))
-            guard let existing, existing.isLive(at: now) else { return (claim, .started) }
-            if case .failed = existing.state { return (claim, .started) }  // failures are not cached
+            let claim = Record(fingerprint: fingerprint, state: .inProgress(token), expiresAt: now.advanced(by: lease))
+            guard let existing, existing.isLive(at: now) else { return (claim, .started(token)) }
+            if case .failed = existing.state { return (claim, .started(token)) }  // failures are not cached
             guard existing.fingerprint == fingerprint else { return (existing, .fingerprintMismatch) }
             switch existing.state {
             case .inProgress: return (existing, .inProgress)
             case .completed(let response): return (existing, .completed(response))
-            case .failed: return (claim, .started)
+            case .failed: return (claim, .started(token))
             }
         }
 
-        /// `inProgress → completed(response)`; the replay window starts now.
+        /// `inProgress(token) → completed(response)`; the replay window (the
+        /// TTL) starts now.
+        ///
+        /// The token is the fence, not the clock: an attempt that outlived its
+        /// lease may still complete if nobody took the claim over (its work is
+        /// done; recording it prevents a second execution).
         public mutating func complete(
             with response: StoredResponse,
-            fingerprint: Fingerprint,
+            token: ClaimToken,
             now: Instant,
             ttl: Duration
         ) throws(TransitionError) {
-            guard state == .inProgress, self.fingerprint == fingerprint, isLive(at: now) else {
-                throw .notInProgress
-            }
+            guard state == .inProgress(token) else { throw .claimNotHeld }
             state = .completed(response)
             expiresAt = now.advanced(by: ttl)
         }
 
-        /// `inProgress → failed`: the key is released for the next attempt.
-        public mutating func fail(fingerprint: Fingerprint, now: Instant) throws(TransitionError) {
-            guard state == .inProgress, self.fingerprint == fingerprint, isLive(at: now) else {
-                throw .notInProgress
-            }
+        /// `inProgress(token) → failed`: the key is released for the next attempt.
+        public mutating func fail(token: ClaimToken) throws(TransitionError) {
+            guard state == .inProgress(token) else { throw .claimNotHeld }
             state = .failed
         }
     }
@@ -237,12 +304,18 @@ public enum IdempotencyError: Error, Hashable, CustomStringConvertible {
     case inProgress
     /// The key was already used for a request with another fingerprint.
     case keyReuseMismatch
+    /// The operation SUCCEEDED (its effects happened, here is its response)
+    /// but the store could not record it: a retry may run it again. `reason`
+    /// describes the store's error. Log it loudly; answer 500 (or the
+    /// response, if running twice is harmless).
+    case responseNotRecorded(IdempotencyKeys.StoredResponse, reason: String)
 
-    /// The status the IETF draft recommends.
+    /// The status the IETF draft recommends (500 for a store failure).
     public var httpStatus: Int {
         switch self {
         case .inProgress: 409
         case .keyReuseMismatch: 422
+        case .responseNotRecorded: 500
         }
     }
 
@@ -250,6 +323,8 @@ public enum IdempotencyError: Error, Hashable, CustomStringConvertible {
         switch self {
         case .inProgress: "a request with this idempotency key is still being processed (409)"
         case .keyReuseMismatch: "this idempotency key was used for a different request (422)"
+        case .responseNotRecorded(let response, let reason):
+            "the operation succeeded (status \(response.status)) but its response was not recorded: \(reason)"
         }
     }
 }
@@ -259,68 +334,82 @@ public enum IdempotencyError: Error, Hashable, CustomStringConvertible {
 ///
 /// | method | SQL |
 /// |---|---|
-/// | ``begin(key:fingerprint:)`` | one transaction: `INSERT … ON CONFLICT (key) DO UPDATE … WHERE expired OR failed RETURNING …`, else read the row |
-/// | ``complete(key:fingerprint:response:)`` | `UPDATE … SET state='completed', status, body, expires_at WHERE key AND fingerprint AND state='in_progress'` |
-/// | ``fail(key:fingerprint:)`` | `UPDATE … SET state='failed' WHERE key AND fingerprint AND state='in_progress'` |
+/// | ``begin(key:fingerprint:)`` | one transaction: `INSERT … (state='in_progress', token=:new, expires_at=now()+lease) ON CONFLICT (key) DO UPDATE … WHERE expires_at <= now() OR state='failed' RETURNING …`, else read the row |
+/// | ``complete(key:token:response:)`` | `UPDATE … SET state='completed', status, headers, body, expires_at=now()+ttl WHERE key AND token AND state='in_progress'`; 0 rows: refused |
+/// | ``fail(key:token:)`` | `UPDATE … SET state='failed' WHERE key AND token AND state='in_progress'`; 0 rows: refused |
 ///
-/// Time is the store's business (it owns the TTL and a clock, or uses the
-/// database's `now()`), so callers never pass instants. The promises are
-/// ``IdempotencyStoreContract/checks``.
+/// Time is the store's business (it owns the TTL, the lease and a clock, or
+/// uses the database's `now()`), so callers never pass instants. The
+/// promises are ``IdempotencyStoreContract/checks``.
 public protocol IdempotencyStore: Sendable {
-    /// Atomically claims `key` for a request, or reports its live state.
+    /// Atomically claims `key` for a request (``IdempotencyKeys/BeginOutcome/started(_:)``
+    /// with a fresh token, the claim leased for the store's lease), or
+    /// reports its live state. A claim whose lease ended counts as absent.
     func begin(
         key: IdempotencyKeys.Key,
         fingerprint: IdempotencyKeys.Fingerprint
     ) async throws -> IdempotencyKeys.BeginOutcome
 
-    /// Stores the response of a claimed key; retries replay it until expiry.
-    /// - Throws: ``IdempotencyKeys/TransitionError/notInProgress`` if the key is
-    ///   not claimed by a request with `fingerprint` (or the claim expired).
+    /// Stores the response of the claim `token` holds; retries replay it
+    /// for the store's TTL.
+    /// - Throws: ``IdempotencyKeys/TransitionError/claimNotHeld`` if `token`
+    ///   does not hold the key's claim (unknown key, already completed or
+    ///   failed, or taken over after the lease).
     func complete(
         key: IdempotencyKeys.Key,
-        fingerprint: IdempotencyKeys.Fingerprint,
+        token: IdempotencyKeys.ClaimToken,
         response: IdempotencyKeys.StoredResponse
     ) async throws
 
-    /// Marks a claimed key failed, so the next `begin` starts again.
-    /// - Throws: ``IdempotencyKeys/TransitionError/notInProgress`` as for `complete`.
-    func fail(key: IdempotencyKeys.Key, fingerprint: IdempotencyKeys.Fingerprint) async throws
+    /// Releases the claim `token` holds, so the next `begin` starts again.
+    /// - Throws: ``IdempotencyKeys/TransitionError/claimNotHeld`` as for `complete`.
+    func fail(key: IdempotencyKeys.Key, token: IdempotencyKeys.ClaimToken) async throws
 }
 
 extension IdempotencyKeys {
     /// An in-memory ``IdempotencyStore``: an actor applying ``Record``
-    /// transitions, with a TTL on an injected clock.
+    /// transitions, with a lease and a TTL on an injected clock.
     ///
     /// Each method is one actor turn with no suspension inside, which is what
     /// makes `begin` atomic.
     public actor InMemoryStore<C: Clock<Duration>>: IdempotencyStore {
+        /// How long a completed response is replayed.
         public let ttl: Duration
+        /// How long an in-progress claim holds its key before another attempt
+        /// may take it over. Choose it longer than the request's deadline.
+        public let lease: Duration
         private let clock: C
         private var records: [Key: Record<C.Instant>] = [:]
 
-        /// - Throws: ``ConfigurationError/nonPositiveTTL(_:)`` if `ttl <= 0`.
-        public init(ttl: Duration, clock: C) throws(ConfigurationError) {
+        /// - Throws: ``ConfigurationError/nonPositiveTTL(_:)``,
+        ///   ``ConfigurationError/nonPositiveLease(_:)`` or
+        ///   ``ConfigurationError/leaseLongerThanTTL(lease:ttl:)``.
+        public init(ttl: Duration, lease: Duration, clock: C) throws(ConfigurationError) {
             guard ttl > .zero else { throw .nonPositiveTTL(ttl) }
+            guard lease > .zero else { throw .nonPositiveLease(lease) }
+            guard lease <= ttl else { throw .leaseLongerThanTTL(lease: lease, ttl: ttl) }
             self.ttl = ttl
+            self.lease = lease
             self.clock = clock
         }
 
         /// - Complexity: O(1).
         public func begin(key: Key, fingerprint: Fingerprint) -> BeginOutcome {
-            let (record, outcome) = Record.begin(records[key], fingerprint: fingerprint, now: clock.now, ttl: ttl)
+            let (record, outcome) = Record.begin(
+                records[key], fingerprint: fingerprint, token: .random(), now: clock.now, lease: lease)
             records[key] = record
             return outcome
         }
 
-        public func complete(key: Key, fingerprint: Fingerprint, response: StoredResponse) throws {
-            guard var record = records[key] else { throw TransitionError.notInProgress }
-            try record.complete(with: response, fingerprint: fingerprint, now: clock.now, ttl: ttl)
+        public func complete(key: Key, token: ClaimToken, response: StoredResponse) throws {
+            guard var record = records[key] else { throw TransitionError.claimNotHeld }
+            try record.complete(with: response, token: token, now: clock.now, ttl: ttl)
             records[key] = record
         }
 
-        public func fail(key: Key, fingerprint: Fingerprint) throws {
-            guard var record = records[key] else { throw TransitionError.notInProgress }
-            try record.fail(fingerprint: fingerprint, now: clock.now)
+        public func fail(key: Key, token: ClaimToken) throws {
+            guard var record = records[key] else { throw TransitionError.claimNotHeld }
+            try record.fail(token: token)
             records[key] = record
         }
 
@@ -348,8 +437,8 @@ extension IdempotencyKeys {
 
 extension IdempotencyKeys.InMemoryStore where C == ContinuousClock {
     /// A store on the real clock.
-    public init(ttl: Duration) throws(IdempotencyKeys.ConfigurationError) {
-        try self.init(ttl: ttl, clock: ContinuousClock())
+    public init(ttl: Duration, lease: Duration) throws(IdempotencyKeys.ConfigurationError) {
+        try self.init(ttl: ttl, lease: lease, clock: ContinuousClock())
     }
 }
 
@@ -362,7 +451,8 @@ extension IdempotencyKeys {
         /// Wait for the in-flight attempt in this process and return its
         /// result. A duplicate held by ANOTHER instance still gets `.inProgress`
         /// (waiting for it needs polling the store, or a notification: see
-        /// `PubSubBroker`).
+        /// `PubSubBroker`). A joined caller is not cancellable: cancelling it
+        /// neither stops the shared attempt nor ends its wait.
         case await
     }
 
@@ -392,7 +482,8 @@ extension IdempotencyKeys {
     /// In-process duplicates are resolved here (join or reject) before they
     /// reach the store; the store resolves everything else (replays, other
     /// instances, expiry). The attempt runs in its own task so that joined
-    /// callers are not cut off if the first caller is cancelled.
+    /// callers are not cut off if the first caller is cancelled; the flip
+    /// side is that no caller's cancellation stops it or ends its wait.
     public actor Coordinator<Store: IdempotencyStore> {
         private struct Attempt {
             let fingerprint: Fingerprint
@@ -402,6 +493,8 @@ extension IdempotencyKeys {
         public let store: Store
         public let duplicates: DuplicatePolicy
         private var inFlight: [Key: Attempt] = [:]
+        private var joined: [Key: Int] = [:]
+        private var joinObservers: [(key: Key, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
         public init(store: Store, duplicates: DuplicatePolicy) {
             self.store = store
@@ -410,7 +503,10 @@ extension IdempotencyKeys {
 
         /// Returns the response for `key`, running `operation` only if no
         /// live record exists. A thrown error releases the key (not cached).
-        /// - Throws: ``IdempotencyError``, the operation's error, or the store's.
+        /// - Throws: ``IdempotencyError`` (``IdempotencyError/responseNotRecorded(_:reason:)``
+        ///   if the operation succeeded but the store could not record it), the
+        ///   operation's own error (even if releasing the key failed too), or
+        ///   the store's error from `begin`.
         public func run(
             key: Key,
             fingerprint: Fingerprint,
@@ -422,9 +518,11 @@ extension IdempotencyKeys {
                 case .reject:
                     throw IdempotencyError.inProgress
                 case .await:
-                    var joined = try await attempt.task.value
-                    if joined.source == .executed { joined.source = .joined }
-                    return joined
+                    join(key)
+                    defer { leave(key) }
+                    var result = try await attempt.task.value
+                    if result.source == .executed { result.source = .joined }
+                    return result
                 }
             }
             // Registered before the first suspension, so every later duplicate
@@ -434,6 +532,35 @@ extension IdempotencyKeys {
             inFlight[key] = Attempt(fingerprint: fingerprint, task: task)
             defer { inFlight[key] = nil }
             return try await task.value
+        }
+
+        /// How many callers are waiting for the in-flight attempt on `key`
+        /// (``DuplicatePolicy/await``), not counting the one that started it.
+        public func joinedCount(forKey key: Key) -> Int {
+            joined[key] ?? 0
+        }
+
+        /// Suspends until at least `count` callers have joined the attempt on
+        /// `key`: lets a test hold the attempt until every duplicate has
+        /// arrived, instead of hoping they overlap.
+        public func waitForJoined(count: Int, forKey key: Key) async {
+            if joinedCount(forKey: key) >= count { return }
+            await withCheckedContinuation { continuation in
+                joinObservers.append((key, count, continuation))
+            }
+        }
+
+        private func join(_ key: Key) {
+            joined[key, default: 0] += 1
+            let waiting = joined[key] ?? 0
+            let ready = joinObservers.filter { $0.key == key && $0.count <= waiting }
+            joinObservers.removeAll { $0.key == key && $0.count <= waiting }
+            for observer in ready { observer.continuation.resume() }
+        }
+
+        private func leave(_ key: Key) {
+            joined[key, default: 0] -= 1
+            if joined[key] == 0 { joined[key] = nil }
         }
 
         /// `@concurrent`: the operation must not run on (and block) this actor.
@@ -451,15 +578,25 @@ extension IdempotencyKeys {
                 throw IdempotencyError.inProgress
             case .fingerprintMismatch:
                 throw IdempotencyError.keyReuseMismatch
-            case .started:
+            case .started(let token):
                 let response: StoredResponse
                 do {
                     response = try await operation()
                 } catch {
-                    try await store.fail(key: key, fingerprint: fingerprint)
+                    do {
+                        try await store.fail(key: key, token: token)
+                    } catch {
+                        // The caller needs the operation's error, not this one; the
+                        // lease releases the key anyway.
+                    }
                     throw error
                 }
-                try await store.complete(key: key, fingerprint: fingerprint, response: response)
+                do {
+                    try await store.complete(key: key, token: token, response: response)
+                } catch {
+                    // The work happened: a plain failure would invite a blind retry.
+                    throw IdempotencyError.responseNotRecorded(response, reason: "\(error)")
+                }
                 return Execution(response: response, source: .executed)
             }
         }
@@ -474,21 +611,29 @@ extension IdempotencyKeys {
 /// func contract(_ check: IdempotencyStoreContract.Check) async throws {
 ///     try await check.run {
 ///         let clock = ManualClock()
-///         let store = try IdempotencyKeys.InMemoryStore(ttl: .seconds(60), clock: clock)
-///         return .init(store: store, ttl: .seconds(60), advance: { clock.advance(by: $0) })
+///         let store = try IdempotencyKeys.InMemoryStore(ttl: .seconds(60), lease: .seconds(10), clock: clock)
+///         return .init(store: store, ttl: .seconds(60), lease: .seconds(10), advance: { clock.advance(by: $0) })
 ///     }
 /// }
 /// ```
 public enum IdempotencyStoreContract {
-    /// A fresh, empty store, its TTL, and a way to move its clock forward.
+    /// A fresh, empty store, its TTL and lease, and a way to move its clock
+    /// forward. The checks need `lease` shorter than `ttl` and at least 2 s.
     public struct Subject: Sendable {
         public var store: any IdempotencyStore
         public var ttl: Duration
+        public var lease: Duration
         public var advance: @Sendable (Duration) async -> Void
 
-        public init(store: any IdempotencyStore, ttl: Duration, advance: @escaping @Sendable (Duration) async -> Void) {
+        public init(
+            store: any IdempotencyStore,
+            ttl: Duration,
+            lease: Duration,
+            advance: @escaping @Sendable (Duration) async -> Void
+        ) {
             self.store = store
             self.ttl = ttl
+            self.lease = lease
             self.advance = advance
         }
     }
@@ -518,14 +663,24 @@ public enum IdempotencyStoreContract {
     }
 
     typealias Outcome = IdempotencyKeys.BeginOutcome
+    typealias Token = IdempotencyKeys.ClaimToken
 
     static let key = IdempotencyKeys.Key(validated: "contract-key")
     static let request = IdempotencyKeys.Fingerprint(method: "POST", path: "/orders", body: Array("{\"qty\":1}".utf8))
     static let other = IdempotencyKeys.Fingerprint(method: "POST", path: "/orders", body: Array("{\"qty\":2}".utf8))
     static let created = IdempotencyKeys.StoredResponse(status: 201, headers: ["Location": "/orders/1"], body: [1, 2])
+    static let forged = Token(rawValue: "not-a-token-the-store-issued")
 
     static func expect(_ actual: Outcome, _ expected: Outcome, _ step: String) throws {
         if actual != expected { throw ContractViolation("\(step): expected \(expected), got \(actual)") }
+    }
+
+    /// The token of a `.started` outcome, or a violation.
+    static func started(_ actual: Outcome, _ step: String) throws -> Token {
+        guard case .started(let token) = actual else {
+            throw ContractViolation("\(step): expected started, got \(actual)")
+        }
+        return token
     }
 
     static func expectRefused(_ step: String, _ body: () async throws -> Void) async throws {
@@ -534,75 +689,100 @@ public enum IdempotencyStoreContract {
         } catch is IdempotencyKeys.TransitionError {
             return
         }
-        throw ContractViolation("\(step) was accepted; expected TransitionError.notInProgress")
+        throw ContractViolation("\(step) was accepted; expected TransitionError.claimNotHeld")
     }
 
     public static let checks: [Check] = [
         Check("the first begin starts; a duplicate sees it in progress") { make in
             let store = try await make().store
-            try expect(try await store.begin(key: key, fingerprint: request), .started, "first begin")
+            _ = try started(try await store.begin(key: key, fingerprint: request), "first begin")
             try expect(try await store.begin(key: key, fingerprint: request), .inProgress, "second begin")
         },
         Check("a completed key replays its stored response") { make in
             let store = try await make().store
-            _ = try await store.begin(key: key, fingerprint: request)
-            try await store.complete(key: key, fingerprint: request, response: created)
+            let token = try started(try await store.begin(key: key, fingerprint: request), "begin")
+            try await store.complete(key: key, token: token, response: created)
             try expect(
                 try await store.begin(key: key, fingerprint: request), .completed(created), "begin after complete")
         },
         Check("a failed attempt releases the key") { make in
             let store = try await make().store
-            _ = try await store.begin(key: key, fingerprint: request)
-            try await store.fail(key: key, fingerprint: request)
-            try expect(try await store.begin(key: key, fingerprint: request), .started, "begin after fail")
+            let token = try started(try await store.begin(key: key, fingerprint: request), "begin")
+            try await store.fail(key: key, token: token)
+            _ = try started(try await store.begin(key: key, fingerprint: request), "begin after fail")
         },
         Check("another fingerprint on a live key is a mismatch, in progress or completed") { make in
             let store = try await make().store
-            _ = try await store.begin(key: key, fingerprint: request)
+            let token = try started(try await store.begin(key: key, fingerprint: request), "begin")
             try expect(try await store.begin(key: key, fingerprint: other), .fingerprintMismatch, "in progress")
-            try await store.complete(key: key, fingerprint: request, response: created)
+            try await store.complete(key: key, token: token, response: created)
             try expect(try await store.begin(key: key, fingerprint: other), .fingerprintMismatch, "completed")
         },
-        Check("records expire after the TTL, not before") { make in
+        Check("completed responses replay for the full TTL (past the lease), not after it") { make in
             let subject = try await make()
             let store = subject.store
-            _ = try await store.begin(key: key, fingerprint: request)
-            try await store.complete(key: key, fingerprint: request, response: created)
+            let token = try started(try await store.begin(key: key, fingerprint: request), "begin")
+            try await store.complete(key: key, token: token, response: created)
             await subject.advance(subject.ttl - .seconds(1))
             try expect(try await store.begin(key: key, fingerprint: request), .completed(created), "just before expiry")
             await subject.advance(.seconds(1))
-            try expect(try await store.begin(key: key, fingerprint: other), .started, "at expiry")
+            _ = try started(try await store.begin(key: key, fingerprint: other), "at expiry")
         },
-        Check("an abandoned in-progress claim expires too") { make in
+        Check("an abandoned in-progress claim can be taken over after the lease, not before") { make in
             let subject = try await make()
-            _ = try await subject.store.begin(key: key, fingerprint: request)
-            await subject.advance(subject.ttl)
-            try expect(try await subject.store.begin(key: key, fingerprint: request), .started, "after the TTL")
+            let store = subject.store
+            let first = try started(try await store.begin(key: key, fingerprint: request), "begin")
+            await subject.advance(subject.lease - .seconds(1))
+            try expect(try await store.begin(key: key, fingerprint: request), .inProgress, "just before the lease ends")
+            await subject.advance(.seconds(1))
+            let second = try started(try await store.begin(key: key, fingerprint: request), "when the lease ends")
+            if second == first { throw ContractViolation("the takeover reused the abandoned claim's token") }
         },
-        Check("complete and fail are refused unless the key is in progress for this request") { make in
+        Check("a stale token cannot complete or fail the claim that took over") { make in
+            let subject = try await make()
+            let store = subject.store
+            let stale = try started(try await store.begin(key: key, fingerprint: request), "first claim")
+            await subject.advance(subject.lease)
+            let live = try started(try await store.begin(key: key, fingerprint: request), "takeover")
+            try await expectRefused("fail with the stale token") { try await store.fail(key: key, token: stale) }
+            try expect(try await store.begin(key: key, fingerprint: request), .inProgress, "after the stale fail")
+            try await expectRefused("complete with the stale token") {
+                try await store.complete(key: key, token: stale, response: .init(status: 500))
+            }
+            try await store.complete(key: key, token: live, response: created)
+            try expect(try await store.begin(key: key, fingerprint: request), .completed(created), "after the takeover")
+        },
+        Check("complete and fail are refused unless the token holds the claim") { make in
             let store = try await make().store
             try await expectRefused("complete on an unknown key") {
-                try await store.complete(key: key, fingerprint: request, response: created)
+                try await store.complete(key: key, token: forged, response: created)
             }
-            _ = try await store.begin(key: key, fingerprint: request)
-            try await expectRefused("complete with another fingerprint") {
-                try await store.complete(key: key, fingerprint: other, response: created)
+            let token = try started(try await store.begin(key: key, fingerprint: request), "begin")
+            try await expectRefused("complete with a forged token") {
+                try await store.complete(key: key, token: forged, response: created)
             }
-            try await store.complete(key: key, fingerprint: request, response: created)
-            try await expectRefused("fail after complete") { try await store.fail(key: key, fingerprint: request) }
+            try await expectRefused("fail with a forged token") { try await store.fail(key: key, token: forged) }
+            try await store.complete(key: key, token: token, response: created)
+            try await expectRefused("fail after complete") { try await store.fail(key: key, token: token) }
+            try await expectRefused("complete twice") {
+                try await store.complete(key: key, token: token, response: .init(status: 500))
+            }
+            try expect(try await store.begin(key: key, fingerprint: request), .completed(created), "after the refusals")
         },
         Check("keys are independent") { make in
             let store = try await make().store
             let second = IdempotencyKeys.Key(validated: "contract-key-2")
             _ = try await store.begin(key: key, fingerprint: request)
-            try expect(try await store.begin(key: second, fingerprint: other), .started, "another key")
+            _ = try started(try await store.begin(key: second, fingerprint: other), "another key")
         },
         Check("100 concurrent begins on one key: exactly one starts") { make in
             let store = try await make().store
             let started = try await withThrowingTaskGroup(of: Outcome.self) { group in
                 for _ in 0..<100 { group.addTask { try await store.begin(key: key, fingerprint: request) } }
                 var started = 0
-                for try await outcome in group where outcome == .started { started += 1 }
+                for try await outcome in group {
+                    if case .started = outcome { started += 1 }
+                }
                 return started
             }
             if started != 1 { throw ContractViolation("\(started) of 100 concurrent begins started; expected 1") }

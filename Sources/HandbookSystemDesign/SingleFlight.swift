@@ -24,7 +24,19 @@
 ///   pass the check before the first load returns, so the loader runs once
 ///   per caller although the cache is an actor. The in-flight entry must be
 ///   recorded *before the first suspension* (experiment
-///   `single-flight.no-in-flight-entry`).
+///   `single-flight.no-in-flight-check`).
+/// - Running the loader on the actor. Under `NonisolatedNonsendingByDefault`
+///   a plain `@Sendable (Key) async throws -> Value` closure runs on its
+///   *caller's* executor, and the load `Task` is isolated to the cache (it
+///   calls `self.finish`), so the loader's synchronous work (decoding,
+///   hashing) would hold the actor and stall every other key's hits.
+///   ``Loader`` is `@concurrent`: it always runs on the global executor
+///   (experiment `single-flight.loader-on-the-actor`).
+/// - Caching a load that `invalidate` overtook: the value was read before the
+///   write that prompted the invalidation, so filling it would serve stale
+///   data until the next invalidation. ``invalidate(_:)`` marks the running
+///   load stale: its waiters still get its value, the cache does not keep it
+///   (experiment `single-flight.invalidate-ignores-in-flight`).
 /// - Caching the failure: an error (a timeout, a brief outage) must reach the
 ///   callers waiting now, and the next caller must retry, not replay it.
 /// - Letting one caller's cancellation cancel the shared load: the load runs
@@ -47,13 +59,23 @@
 /// (Go's `DoChan` lets a caller stop waiting the same way).
 public actor SingleFlightCache<Key: Hashable & Sendable, Value: Sendable> {
     /// Loads the value for a key from the slow source (a database, a service).
-    public typealias Loader = @Sendable (Key) async throws -> Value
+    ///
+    /// `@concurrent` so it runs on the global executor, never on the cache
+    /// actor: without it (the package enables `NonisolatedNonsendingByDefault`)
+    /// the closure would inherit the isolation of the load task, the actor.
+    public typealias Loader = @concurrent @Sendable (Key) async throws -> Value
+
+    /// One running load: the task, and whether ``invalidate(_:)`` overtook it.
+    private struct Flight {
+        let task: Task<Void, Never>
+        var isStale = false
+    }
 
     private let load: Loader
     private var values: [Key: Value] = [:]
     /// The shared loads. Unstructured tasks on purpose: no waiter owns them,
     /// so no waiter's cancellation reaches them.
-    private var inFlight: [Key: Task<Void, Never>] = [:]
+    private var inFlight: [Key: Flight] = [:]
     /// The callers waiting for each key's load, by waiter ID.
     private var waiters: [Key: [Int: CheckedContinuation<Value, any Error>]] = [:]
     private var nextWaiterID = 0
@@ -93,8 +115,14 @@ public actor SingleFlightCache<Key: Hashable & Sendable, Value: Sendable> {
     }
 
     /// Forgets the cached value for `key`; the next read loads it again.
+    ///
+    /// A load already running for `key` may have read the data before the
+    /// change that prompted this call, so its result is not cached: its
+    /// waiters (including callers that join it after this call) get it, and
+    /// the first read after it completes loads again.
     public func invalidate(_ key: Key) {
         values[key] = nil
+        inFlight[key]?.isStale = true
     }
 
     /// How many callers are waiting for the load of `key` right now.
@@ -130,12 +158,13 @@ public actor SingleFlightCache<Key: Hashable & Sendable, Value: Sendable> {
             }
             self.finish(key, with: result)  // the task inherits the actor's isolation
         }
-        inFlight[key] = task
+        inFlight[key] = Flight(task: task)
     }
 
     private func finish(_ key: Key, with result: Result<Value, any Error>) {
-        inFlight[key] = nil  // success or failure, the next miss must not wait on a finished load
-        if case .success(let value) = result {
+        // Success or failure, the next miss must not wait on a finished load.
+        let flight = inFlight.removeValue(forKey: key)
+        if case .success(let value) = result, flight?.isStale == false {
             values[key] = value  // errors are not cached: the next caller starts a new load
         }
         for waiter in (waiters.removeValue(forKey: key) ?? [:]).values {

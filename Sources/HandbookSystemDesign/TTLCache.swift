@@ -59,6 +59,15 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock<Durati
     private var storage: Storage
     private var sweeper: Task<Void, Never>?
     private var isShutDown = false
+    /// Read-through loads in flight, per key (entries exist only while a
+    /// load runs, so this stays small).
+    private var fills: [Key: FillState] = [:]
+
+    private struct FillState {
+        var loads: Int
+        /// Bumped by every write to the key; a load started before it must not fill.
+        var version: Int
+    }
 
     /// Creates an empty cache. Its sweeper starts with the first write.
     ///
@@ -101,6 +110,7 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock<Durati
     /// - Complexity: O(1) on average.
     @discardableResult
     public func setValue(_ value: Value, forKey key: Key) -> (key: Key, value: Value)? {
+        discardFills(forKey: key)
         startSweeperIfNeeded()
         return storage.setValue(value, forKey: key, now: clock.now)
     }
@@ -111,7 +121,57 @@ public actor TTLCache<Key: Hashable & Sendable, Value: Sendable, C: Clock<Durati
     /// - Complexity: O(1) on average.
     @discardableResult
     public func removeValue(forKey key: Key) -> Value? {
-        storage.removeValue(forKey: key, now: clock.now)
+        discardFills(forKey: key)
+        return storage.removeValue(forKey: key, now: clock.now)
+    }
+
+    // MARK: Versioned read-through fills
+
+    /// Permission to fill one key with a value loaded from the backing store,
+    /// valid only if no write to that key happened since it was issued.
+    public struct FillTicket: Sendable {
+        let key: Key
+        let version: Int
+    }
+
+    /// The answer of ``lookup(_:)``: a live value, or a miss with the ticket
+    /// for filling it.
+    public enum Lookup: Sendable {
+        case hit(Value)
+        case miss(FillTicket)
+    }
+
+    /// Reads `key` like ``value(forKey:)`` and, on a miss, issues a
+    /// ``FillTicket`` in the same actor turn, so no write can slip between
+    /// the miss and the start of the load. Every miss must end with
+    /// ``fill(_:with:)`` (with `nil` if the load failed or found nothing).
+    public func lookup(_ key: Key) -> Lookup {
+        if let value = value(forKey: key) { return .hit(value) }
+        fills[key, default: FillState(loads: 0, version: 0)].loads += 1
+        return .miss(FillTicket(key: key, version: fills[key]?.version ?? 0))
+    }
+
+    /// Caches a loaded value unless the key was written (``setValue(_:forKey:)``,
+    /// ``removeValue(forKey:)``, ``discardFills(forKey:)``) since the ticket
+    /// was issued: the load may have read the store before that write, and
+    /// caching it would serve the old value until the TTL ends.
+    ///
+    /// - Returns: Whether the value was cached.
+    @discardableResult
+    public func fill(_ ticket: FillTicket, with value: Value?) -> Bool {
+        guard var state = fills[ticket.key] else { return false }
+        state.loads -= 1
+        fills[ticket.key] = state.loads == 0 ? nil : state
+        guard state.version == ticket.version, let value else { return false }
+        startSweeperIfNeeded()
+        storage.setValue(value, forKey: ticket.key, now: clock.now)
+        return true
+    }
+
+    /// Voids every outstanding ``FillTicket`` for `key`: call it after
+    /// writing the key's backing store without touching the cache.
+    public func discardFills(forKey key: Key) {
+        fills[key]?.version += 1
     }
 
     /// Purges every expired entry now; the sweeper calls this each interval.
@@ -425,17 +485,29 @@ public enum TTLCacheWritePolicy: Sendable, Equatable, CaseIterable {
 /// A ``TTLCache`` in front of a ``TTLCacheBackingStore``: read-through on a
 /// miss, and writes that follow a ``TTLCacheWritePolicy``.
 ///
-/// - Important: Two concurrent writers of one key can interleave across the
-///   store's suspension (actor reentrancy): A writes the store, B writes the
-///   store and the cache, then A writes the cache, leaving the cache with A's
-///   value and the store with B's. Production systems serialise writes per
-///   key, version values, or invalidate instead of updating (write-around).
+/// Read-through has a read-fill race: a reader misses and loads the OLD value
+/// from the store, a writer updates the store and the cache, then the reader
+/// caches the old value, which is served until the TTL ends. Every write
+/// therefore bumps a per-key version in the cache, and a load fills only if
+/// the version it started with is still current (``TTLCache/lookup(_:)``,
+/// ``TTLCache/fill(_:with:)``); a write-behind key stays queued (and read
+/// from the queue) until ``flush()`` has written it.
+///
+/// - Important: Two concurrent write-through writers of one key can still
+///   interleave across the store's suspension (actor reentrancy): A writes
+///   the store, B writes the store and the cache, then A writes the cache,
+///   leaving the cache with A's value and the store with B's. Write-around
+///   avoids it (writers only invalidate, and the versioned fill keeps readers
+///   from re-caching an old value); otherwise serialise writes per key or
+///   version the values in the store.
 public actor StoreBackedTTLCache<Store: TTLCacheBackingStore, C: Clock<Duration>> {
     public nonisolated let cache: TTLCache<Store.Key, Store.Value, C>
     public nonisolated let store: Store
     public nonisolated let policy: TTLCacheWritePolicy
-    /// Write-behind queue: `.some(nil)` is a queued delete.
-    private var pending: [Store.Key: Store.Value?] = [:]
+    /// Write-behind queue: a `nil` value is a queued delete; `sequence` tells a
+    /// rewrite from the write being flushed.
+    private var pending: [Store.Key: (value: Store.Value?, sequence: Int)] = [:]
+    private var nextSequence = 0
 
     public init(cache: TTLCache<Store.Key, Store.Value, C>, store: Store, policy: TTLCacheWritePolicy) {
         self.cache = cache
@@ -451,10 +523,21 @@ public actor StoreBackedTTLCache<Store: TTLCacheBackingStore, C: Clock<Duration>
     ///
     /// - Throws: Whatever the store throws.
     public func value(forKey key: Store.Key) async throws -> Store.Value? {
-        if let queued = pending[key] { return queued }
-        if let cached = await cache.value(forKey: key) { return cached }
-        guard let loaded = try await store.value(forKey: key) else { return nil }
-        await cache.setValue(loaded, forKey: key)
+        if let queued = pending[key] { return queued.value }
+        let ticket: TTLCache<Store.Key, Store.Value, C>.FillTicket
+        switch await cache.lookup(key) {
+        case .hit(let cached): return cached
+        case .miss(let issued): ticket = issued
+        }
+        let loaded: Store.Value?
+        do {
+            loaded = try await store.value(forKey: key)
+        } catch {
+            await cache.fill(ticket, with: nil)
+            throw error
+        }
+        // Not `setValue`: a write that overtook this load voided the ticket.
+        await cache.fill(ticket, with: loaded)
         return loaded
     }
 
@@ -469,7 +552,7 @@ public actor StoreBackedTTLCache<Store: TTLCacheBackingStore, C: Clock<Duration>
             try await store.setValue(value, forKey: key)  // durable first: a failed write leaves no phantom value
             await cache.setValue(value, forKey: key)
         case .writeBehind:
-            pending[key] = .some(value)
+            enqueue(value, forKey: key)
             await cache.setValue(value, forKey: key)
         case .writeAround:
             try await store.setValue(value, forKey: key)
@@ -481,7 +564,7 @@ public actor StoreBackedTTLCache<Store: TTLCacheBackingStore, C: Clock<Duration>
     public func removeValue(forKey key: Store.Key) async throws {
         await cache.removeValue(forKey: key)
         if policy == .writeBehind {
-            pending[key] = .some(nil)
+            enqueue(nil, forKey: key)
         } else {
             try await store.removeValue(forKey: key)
         }
@@ -489,30 +572,30 @@ public actor StoreBackedTTLCache<Store: TTLCacheBackingStore, C: Clock<Duration>
 
     /// Sends the write-behind queue to the store.
     ///
+    /// A key leaves the queue only once its store write succeeded (and only
+    /// if it was not rewritten meanwhile), so readers keep getting the queued
+    /// value instead of loading the old one from the store mid-flush.
+    ///
     /// - Returns: How many keys were written.
-    /// - Throws: The first store error; writes not yet sent are queued again
-    ///   unless the key was rewritten in the meantime.
+    /// - Throws: The first store error; keys not written stay queued.
     @discardableResult
     public func flush() async throws -> Int {
-        let batch = pending
-        pending = [:]
         var written = 0
-        for (key, value) in batch {
-            do {
-                if let value {
-                    try await store.setValue(value, forKey: key)
-                } else {
-                    try await store.removeValue(forKey: key)
-                }
-                written += 1
-            } catch {
-                for (key, value) in batch where pending[key] == nil {
-                    pending[key] = value
-                }
-                throw error
+        for (key, write) in pending {
+            if let value = write.value {
+                try await store.setValue(value, forKey: key)
+            } else {
+                try await store.removeValue(forKey: key)
             }
+            if pending[key]?.sequence == write.sequence { pending[key] = nil }
+            written += 1
         }
         return written
+    }
+
+    private func enqueue(_ value: Store.Value?, forKey key: Store.Key) {
+        nextSequence += 1
+        pending[key] = (value, nextSequence)
     }
 }
 

@@ -3,7 +3,7 @@ import HandbookPatterns
 import HandbookTestSupport
 import Testing
 
-@Suite("Dependency injection")
+@Suite("Dependency injection", .timeLimit(.minutes(1)))
 struct DependencyInjectionTests {
     typealias DI = DependencyInjection
 

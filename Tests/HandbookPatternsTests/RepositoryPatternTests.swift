@@ -3,7 +3,7 @@ import HandbookPatterns
 import HandbookTestSupport
 import Testing
 
-@Suite("Repository pattern")
+@Suite("Repository pattern", .timeLimit(.minutes(1)))
 struct RepositoryPatternTests {
     /// Every implementation of `UserRepository` in the lesson; the SQL stores
     /// of the service package join the same list there.

@@ -2,7 +2,7 @@ import HandbookPatterns
 import HandbookTestSupport
 import Testing
 
-@Suite("Service layer")
+@Suite("Service layer", .timeLimit(.minutes(1)))
 struct ServiceLayerTests {
     /// Deterministic ids: `id-1`, `id-2`, …
     static func sequentialIDs() -> @Sendable () -> User.ID {

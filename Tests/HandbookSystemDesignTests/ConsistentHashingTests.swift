@@ -3,7 +3,7 @@ import HandbookTestSupport
 import PropertyBased
 import Testing
 
-@Suite("Consistent hashing")
+@Suite("Consistent hashing", .timeLimit(.minutes(1)))
 struct ConsistentHashingTests {
     typealias Ring = ConsistentHashing.Ring
 

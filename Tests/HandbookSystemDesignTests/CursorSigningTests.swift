@@ -3,7 +3,7 @@ import HandbookSystemDesign
 import PropertyBased
 import Testing
 
-@Suite("Cursor signing: SHA-256, HMAC-SHA256, constant-time compare, base64url")
+@Suite("Cursor signing: SHA-256, HMAC-SHA256, constant-time compare, base64url", .timeLimit(.minutes(1)))
 struct CursorSigningTests {
     static func hex(_ bytes: [UInt8]) -> String {
         bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()

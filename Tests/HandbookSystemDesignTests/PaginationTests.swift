@@ -3,7 +3,7 @@ import HandbookSystemDesign
 import PropertyBased
 import Testing
 
-@Suite("Pagination: offset vs keyset, signed cursors, auto-paginating client")
+@Suite("Pagination: offset vs keyset, signed cursors, auto-paginating client", .timeLimit(.minutes(1)))
 struct PaginationTests {
     struct Order: Codable, Equatable, Hashable, Sendable, CustomStringConvertible {
         var createdAt: Int

@@ -2,7 +2,7 @@ import HandbookSystemDesign
 import HandbookTestSupport
 import Testing
 
-@Suite("Pub-sub broker: one bounded stream per subscriber")
+@Suite("Pub-sub broker: one bounded stream per subscriber", .timeLimit(.minutes(1)))
 struct PubSubBrokerTests {
     typealias Broker = PubSubBroker.InMemory<String>
 

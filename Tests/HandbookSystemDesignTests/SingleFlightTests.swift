@@ -155,4 +155,41 @@ struct SingleFlightTests {
         #expect(try await cache.value(forKey: "k") == 2)
         #expect(await cache.loadCount == 2)
     }
+
+    @Test("the loader runs off the cache actor, so its synchronous work cannot stall other keys")
+    func loaderRunsOffTheActor() async throws {
+        let isolations = Locked<[String]>([])
+        let cache = SingleFlightCache<String, Int> { key in
+            // `#isolation` is the actor this code runs on: `nil` for `@concurrent`
+            // code, the cache itself if the loader inherited the load task's isolation.
+            let isolation = #isolation
+            isolations.withLock { $0.append(isolation.map { "\(type(of: $0))" } ?? "none") }
+            return key.count
+        }
+        #expect(try await cache.value(forKey: "abc") == 3)
+        #expect(isolations.withLock { $0 } == ["none"])
+    }
+
+    @Test("invalidate during a load: the waiters get the loaded value, but it is not cached")
+    func invalidateDuringLoadIsNotCached() async throws {
+        let probe = LoaderProbe()
+        let release = Gate()
+        let cache = SingleFlightCache<String, Int> { key in
+            await probe.record(key)
+            let call = await probe.calls.count
+            if call == 1 { await release.wait() }  // the first load read the data before the write
+            return call
+        }
+        let early = Task { try await cache.value(forKey: "k") }
+        await cache.waitForWaiters(count: 1, forKey: "k")
+        await cache.invalidate("k")  // the data changed while the first load was running
+        let joiner = Task { try await cache.value(forKey: "k") }  // joins the running load
+        await cache.waitForWaiters(count: 2, forKey: "k")
+        release.open()
+        #expect(try await early.value == 1)
+        #expect(try await joiner.value == 1)
+        #expect(try await cache.value(forKey: "k") == 2)  // the stale result was not cached
+        #expect(try await cache.value(forKey: "k") == 2)  // the fresh one was
+        #expect(await cache.loadCount == 2)
+    }
 }

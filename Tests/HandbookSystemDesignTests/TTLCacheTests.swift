@@ -161,6 +161,70 @@ struct TTLCacheTests {
         await backed.cache.shutdown()
     }
 
+    /// A backing store whose next read can be held after it has read the data.
+    actor GatedStore: TTLCacheBackingStore {
+        private var values: [String: String]
+        private var hold: (started: Gate, release: Gate)?
+
+        init(_ values: [String: String]) { self.values = values }
+
+        func holdNextRead(started: Gate, release: Gate) { hold = (started, release) }
+
+        func value(forKey key: String) async throws -> String? {
+            let snapshot = values[key]  // the read happens now; the reply is held
+            if let hold {
+                self.hold = nil
+                hold.started.open()
+                await hold.release.wait()
+            }
+            return snapshot
+        }
+
+        func setValue(_ value: String, forKey key: String) async throws { values[key] = value }
+        func removeValue(forKey key: String) async throws { values[key] = nil }
+    }
+
+    @Test(
+        "read-fill race: a load that read the old value before a write does not cache it",
+        arguments: TTLCacheWritePolicy.allCases)
+    func readFillRace(_ policy: TTLCacheWritePolicy) async throws {
+        let store = GatedStore(["k": "old"])
+        let cache = TTLCache<String, String, ManualClock>(configuration: try Self.configuration(), clock: ManualClock())
+        let backed = StoreBackedTTLCache(cache: cache, store: store, policy: policy)
+        let started = Gate()
+        let release = Gate()
+        await store.holdNextRead(started: started, release: release)
+        let reader = Task { try await backed.value(forKey: "k") }
+        await started.wait()  // the reader has read "old" from the store
+        try await backed.setValue("new", forKey: "k")
+        release.open()
+        #expect(try await reader.value == "old")  // it read before the write: a fine answer, not a fine cache entry
+        #expect(await cache.value(forKey: "k") != "old")
+        try await backed.flush()
+        #expect(try await backed.value(forKey: "k") == "new")
+        #expect(await cache.value(forKey: "k") != "old")
+        await cache.shutdown()
+    }
+
+    @Test("fill tickets: a write voids the outstanding tickets of its key only")
+    func fillTickets() async throws {
+        let cache = TTLCache<String, Int, ManualClock>(configuration: try Self.configuration(), clock: ManualClock())
+        guard case .miss(let a) = await cache.lookup("a"), case .miss(let b) = await cache.lookup("b") else {
+            Issue.record("expected misses")
+            return
+        }
+        await cache.removeValue(forKey: "a")  // the store behind "a" changed
+        #expect(await cache.fill(a, with: 1) == false)
+        #expect(await cache.fill(b, with: 2))
+        #expect(await cache.value(forKey: "a") == nil)
+        #expect(await cache.value(forKey: "b") == 2)
+        guard case .hit(2) = await cache.lookup("b") else {
+            Issue.record("expected a hit")
+            return
+        }
+        await cache.shutdown()
+    }
+
     @Test("the in-memory store keeps the backing-store contract", arguments: TTLCacheBackingStoreContract.checks)
     func backingStoreContract(_ check: TTLCacheBackingStoreContract.Check) async throws {
         try await check.run { Store() }
