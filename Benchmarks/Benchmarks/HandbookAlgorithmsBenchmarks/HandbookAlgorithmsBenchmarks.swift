@@ -13,7 +13,8 @@ let sorted1M = BenchmarkInput.randomInts(1_000_000, below: 1 << 40).sorted()
 func targets(in sorted: [Int]) -> [Int] {
     var generator = SplitMix64(seed: 11)
     return (0..<1_000).map { index in
-        index.isMultiple(of: 2) ? sorted.randomElement(using: &generator)! : Int.random(in: 0..<(1 << 40), using: &generator)
+        index.isMultiple(of: 2)
+            ? sorted.randomElement(using: &generator)! : Int.random(in: 0..<(1 << 40), using: &generator)
     }
 }
 let targets10k = targets(in: sorted10k)
