@@ -1,0 +1,78 @@
+// Phase 4 data structures against the types a Swift team would reach for:
+// swift-collections' `Heap` and `Deque`, and the standard library's `Dictionary`.
+// Names read "<operation> · <implementation>" so each pair sorts together.
+import Benchmark
+import DequeModule
+import HandbookBenchmarkSupport
+import HandbookDataStructures
+import HeapModule
+
+let heapInput = BenchmarkInput.randomInts(100_000)
+let queueCount = 100_000
+let mapKeys = BenchmarkInput.randomInts(100_000)
+/// 100k LRU operations over 16k distinct keys with room for 8k: about half hit.
+let lruKeys = BenchmarkInput.randomInts(100_000, below: 16_384, seed: 7)
+let lruCapacity = 8_192
+
+let benchmarks: @Sendable () -> Void = {
+    BenchmarkRun.configureDefaults()
+
+    // MARK: BinaryHeap vs swift-collections Heap (BinaryHeap.swift)
+
+    Benchmark("BinaryHeap insert+pop 100k · ours") { _ in
+        var heap = BinaryHeap<Int>()
+        for value in heapInput { heap.insert(value) }
+        while let value = heap.popMin() { blackHole(value) }
+    }
+
+    Benchmark("BinaryHeap insert+pop 100k · swift-collections Heap") { _ in
+        var heap = Heap<Int>()
+        for value in heapInput { heap.insert(value) }
+        while let value = heap.popMin() { blackHole(value) }
+    }
+
+    // MARK: RingBufferQueue vs Deque (RingBufferQueue.swift)
+
+    Benchmark("Queue enqueue+dequeue 100k · ours RingBufferQueue") { _ in
+        var queue = RingBufferQueue<Int>()
+        for value in 0..<queueCount { queue.enqueue(value) }
+        while let value = queue.dequeue() { blackHole(value) }
+    }
+
+    Benchmark("Queue enqueue+dequeue 100k · swift-collections Deque") { _ in
+        var queue = Deque<Int>()
+        for value in 0..<queueCount { queue.append(value) }
+        while let value = queue.popFirst() { blackHole(value) }
+    }
+
+    // MARK: ChainedHashMap vs Dictionary (ChainedHashMap.swift)
+
+    Benchmark("HashMap insert+lookup 100k · ours ChainedHashMap") { _ in
+        var map = ChainedHashMap<Int, Int>()
+        for key in mapKeys { map[key] = key }
+        for key in mapKeys { blackHole(map[key]) }
+    }
+
+    Benchmark("HashMap insert+lookup 100k · stdlib Dictionary") { _ in
+        var map: [Int: Int] = [:]
+        for key in mapKeys { map[key] = key }
+        for key in mapKeys { blackHole(map[key]) }
+    }
+
+    // MARK: LRUCache vs a bare Dictionary (LRUCache.swift)
+
+    Benchmark("LRU get+put 100k · ours LRUCache") { _ in
+        let cache = LRUCache<Int, Int>(capacity: lruCapacity)
+        for key in lruKeys where cache.value(forKey: key) == nil {
+            blackHole(cache.setValue(key, forKey: key))
+        }
+    }
+
+    Benchmark("LRU get+put 100k · stdlib Dictionary (no eviction)") { _ in
+        var map: [Int: Int] = [:]
+        for key in lruKeys where map[key] == nil {
+            map[key] = key
+        }
+        blackHole(map)
+    }
+}
