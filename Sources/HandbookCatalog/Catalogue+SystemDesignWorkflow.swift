@@ -73,6 +73,17 @@ extension Catalogue {
                         Run inline, the compensation inherits the saga's cancellation: its first cancellation check \
                         throws, the stock is never released, and the cancelled checkout leaves a dangling reservation.
                         """),
+                Experiment(
+                    id: "saga-compensation.start-step-despite-failed-write",
+                    file: "Sources/HandbookSystemDesign/SagaCompensation.swift",
+                    original: "try await commit(.stepStarted(step.name), to: &state, context, onTransition)",
+                    replacement: "_ = await record(.stepStarted(step.name), in: &state, context, onTransition)",
+                    caughtBy: "HandbookSystemDesignTests.SagaCompensationTests/failedWriteBeforeAStepCompensates",
+                    teaches: """
+                        Ignoring the failed write lets step 2 run although the saga log never recorded that it \
+                        started: after a crash, recovery would not know to undo it. Write-ahead means the step waits \
+                        for the write.
+                        """),
             ]),
     ]
 }
