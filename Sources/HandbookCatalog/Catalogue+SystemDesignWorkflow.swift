@@ -12,13 +12,24 @@ extension Catalogue {
                 Experiment(
                     id: "deadline-retry-orchestrator.backoff-ignores-deadline",
                     file: "Sources/HandbookSystemDesign/DeadlineRetryOrchestrator.swift",
-                    original: "guard elapsed + delay < policy.overallTimeout else { return .stop(.deadlineExceeded) }",
-                    replacement: "",
+                    original: "guard elapsed + delay + policy.minimumAttemptTime < policy.overallTimeout else {",
+                    replacement: "if false {",
                     caughtBy:
                         "HandbookSystemDesignTests.DeadlineRetryOrchestratorTests/(retryBudgetNeverExceedsTheRemainingTime|noAttemptStartsAfterTheDeadline)",
                     teaches: """
                         Without the budget check the orchestrator sleeps a 20 ms backoff that ends 10 ms after the \
                         deadline, only to fail then: the caller waits longer for a failure that was already certain.
+                        """),
+                Experiment(
+                    id: "deadline-retry-orchestrator.start-with-any-time-left",
+                    file: "Sources/HandbookSystemDesign/DeadlineRetryOrchestrator.swift",
+                    original:
+                        "guard elapsed + policy.minimumAttemptTime < policy.overallTimeout else { return .stop(.deadlineExceeded) }",
+                    replacement: "guard elapsed < policy.overallTimeout else { return .stop(.deadlineExceeded) }",
+                    caughtBy: "HandbookSystemDesignTests.DeadlineRetryOrchestratorTests/minimumAttemptTimeIsRespected",
+                    teaches: """
+                        Ignoring minimumAttemptTime starts an attempt with 2 ms left: it cannot finish a round trip, \
+                        so it only burns a connection and reports the same deadlineExceeded later.
                         """),
                 Experiment(
                     id: "deadline-retry-orchestrator.full-timeout-near-deadline",
