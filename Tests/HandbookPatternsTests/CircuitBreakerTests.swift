@@ -99,7 +99,9 @@ struct CircuitBreakerTests {
         #expect(machine.state == .closed(failures: 0))
     }
 
-    @Test("the pure machine: a probe older than probeTimeout is abandoned, the next caller probes, the old one is ignored")
+    @Test(
+        "the pure machine: a probe older than probeTimeout is abandoned, the next caller probes, the old one is ignored"
+    )
     func machineReplacesAnAbandonedProbe() throws {
         let t0 = ManualClock.Instant(offset: .zero)
         var machine = Machine(
@@ -144,7 +146,8 @@ struct CircuitBreakerTests {
 
     @Test("probeTimeout defaults to resetTimeout, and one that is not positive is a thrown configuration error")
     func probeTimeoutConfiguration() throws {
-        #expect(try CircuitBreakerConfiguration(failureThreshold: 1, resetTimeout: .seconds(7)).probeTimeout == .seconds(7))
+        #expect(
+            try CircuitBreakerConfiguration(failureThreshold: 1, resetTimeout: .seconds(7)).probeTimeout == .seconds(7))
         #expect(throws: CircuitBreakerConfiguration.ConfigurationError.probeTimeoutNotPositive(.zero)) {
             try CircuitBreakerConfiguration(failureThreshold: 1, resetTimeout: .seconds(1), probeTimeout: .zero)
         }

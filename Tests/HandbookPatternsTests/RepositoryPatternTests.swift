@@ -71,7 +71,8 @@ struct RepositoryPatternTests {
             } catch {
                 switch error {  // no default: the compiler knows every case
                 case .notFound(let id): #expect(id == "ghost")
-                case .duplicateID, .duplicateEmail, .invalidPageLimit, .cancelled, .storage: Issue.record("wrong error \(error)")
+                case .duplicateID, .duplicateEmail, .invalidPageLimit, .cancelled, .storage:
+                    Issue.record("wrong error \(error)")
                 }
             }
         }

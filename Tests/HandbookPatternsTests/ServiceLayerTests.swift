@@ -76,7 +76,8 @@ struct ServiceLayerTests {
         await #expect(throws: UserServiceError.repository(failure)) {
             try await service.register(name: "Ada", email: "ada@example.com")
         }
-        #expect(await mock.log.calls == [.create(User(id: "id-1", name: "Ada", email: "ada@example.com", createdAt: 7))])
+        #expect(
+            await mock.log.calls == [.create(User(id: "id-1", name: "Ada", email: "ada@example.com", createdAt: 7))])
     }
 
     @Test("a missing user is the domain's .notFound, not a wrapped repository error")

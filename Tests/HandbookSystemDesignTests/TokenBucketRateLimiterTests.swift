@@ -137,7 +137,8 @@ struct TokenBucketRateLimiterTests {
         #expect(await limiter.trackedKeyCount == 1)
     }
 
-    @Test("a denial renders RateLimit-Policy, RateLimit and Retry-After in the current draft's form, seconds rounded up")
+    @Test(
+        "a denial renders RateLimit-Policy, RateLimit and Retry-After in the current draft's form, seconds rounded up")
     func headerFields() throws {
         var bucket = try TokenBucket(capacity: 2, refill: 2, per: .seconds(3))
         let allowed = bucket.tryAcquire(cost: 2, at: .zero)
