@@ -24,7 +24,7 @@ extension Catalogue {
                     id: "circuit-breaker.failed-probe-does-not-reopen",
                     file: "Sources/HandbookPatterns/CircuitBreaker.swift",
                     original: "state = .open(until: now.advanced(by: resetTimeout))",
-                    replacement: "state = .halfOpen(probeInFlight: false)",
+                    replacement: "state = .halfOpen(probeStartedAt: nil)",
                     caughtBy: "HandbookPatternsTests.CircuitBreakerTests/probeFailureReopens",
                     teaches: """
                         A failed probe must reopen the breaker with a fresh timer. Without it the next caller \
