@@ -44,6 +44,17 @@ extension Catalogue {
                         checks for both implementations at once: exactly the drift a contract suite exists to catch \
                         before a fake and the database disagree.
                         """),
+                Experiment(
+                    id: "repository-pattern.page-without-id-tie-breaker",
+                    file: "Sources/HandbookPatterns/RepositoryPattern.swift",
+                    original: "(lhs.createdAt, lhs.id) < (rhs.createdAt, rhs.id)",
+                    replacement: "lhs.createdAt < rhs.createdAt",
+                    caughtBy: "HandbookPatternsTests.RepositoryPatternTests/contractHolds",
+                    teaches: """
+                        Without the id, users created in the same microsecond have no defined order, and the \
+                        cursor `> last` skips the ones tied with the last user of a page: the keyset contract \
+                        check sees users missing from the walk.
+                        """),
             ]),
         Lesson(
             id: "patterns.service-layer",

@@ -13,7 +13,7 @@ extension Catalogue {
                     id: "circuit-breaker.admit-every-half-open-caller",
                     file: "Sources/HandbookPatterns/CircuitBreaker.swift",
                     original: "return .rejected(.halfOpenProbeInFlight)",
-                    replacement: "return .allowed(.probe)",
+                    replacement: "return startProbe(at: now)",
                     caughtBy: "HandbookPatternsTests.CircuitBreakerTests/exactlyOneProbe",
                     teaches: """
                         This is the Go seed's half-open: every caller that arrives while the probe is running is \
@@ -24,7 +24,7 @@ extension Catalogue {
                     id: "circuit-breaker.failed-probe-does-not-reopen",
                     file: "Sources/HandbookPatterns/CircuitBreaker.swift",
                     original: "state = .open(until: now.advanced(by: resetTimeout))",
-                    replacement: "state = .halfOpen(probeInFlight: false)",
+                    replacement: "state = .halfOpen(probeStartedAt: nil)",
                     caughtBy: "HandbookPatternsTests.CircuitBreakerTests/probeFailureReopens",
                     teaches: """
                         A failed probe must reopen the breaker with a fresh timer. Without it the next caller \
@@ -41,6 +41,30 @@ extension Catalogue {
                         Without the reset the breaker counts total failures, not consecutive ones: a healthy \
                         service with an occasional error is eventually cut off. The test interleaves two \
                         failures and a success and sees the breaker open.
+                        """),
+                Experiment(
+                    id: "circuit-breaker.never-abandon-a-probe",
+                    file: "Sources/HandbookPatterns/CircuitBreaker.swift",
+                    original: "return startProbe(at: now)  // the old probe is abandoned; its permit is now stale",
+                    replacement: "return .rejected(.halfOpenProbeInFlight)",
+                    caughtBy:
+                        "HandbookPatternsTests.CircuitBreakerTests/(machineReplacesAnAbandonedProbe|hungProbeIsReplaced)",
+                    teaches: """
+                        A probe that never returns then keeps the breaker half-open for ever: every call is \
+                        rejected although the dependency may have recovered long ago, and nothing but a restart \
+                        gets the service out.
+                        """),
+                Experiment(
+                    id: "circuit-breaker.count-stale-failures",
+                    file: "Sources/HandbookPatterns/CircuitBreaker.swift",
+                    original:
+                        "public mutating func onFailure(_ permit: Permit, at now: C.Instant) {\n            guard permit.generation == generation else { return }\n",
+                    replacement: "public mutating func onFailure(_ permit: Permit, at now: C.Instant) {\n",
+                    caughtBy:
+                        "HandbookPatternsTests.CircuitBreakerTests/(machineIgnoresOutcomesFromAnEarlierClosedPeriod|hungProbeIsReplaced)",
+                    teaches: """
+                        Without the generation check, a call admitted before the outage (or an abandoned probe) \
+                        fails late and counts against the freshly closed breaker, which can reopen it on old news.
                         """),
             ]),
         Lesson(

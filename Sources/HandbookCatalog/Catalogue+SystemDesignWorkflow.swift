@@ -12,13 +12,24 @@ extension Catalogue {
                 Experiment(
                     id: "deadline-retry-orchestrator.backoff-ignores-deadline",
                     file: "Sources/HandbookSystemDesign/DeadlineRetryOrchestrator.swift",
-                    original: "guard elapsed + delay < policy.overallTimeout else { return .stop(.deadlineExceeded) }",
-                    replacement: "",
+                    original: "guard elapsed + delay + policy.minimumAttemptTime < policy.overallTimeout else {",
+                    replacement: "if false {",
                     caughtBy:
                         "HandbookSystemDesignTests.DeadlineRetryOrchestratorTests/(retryBudgetNeverExceedsTheRemainingTime|noAttemptStartsAfterTheDeadline)",
                     teaches: """
                         Without the budget check the orchestrator sleeps a 20 ms backoff that ends 10 ms after the \
                         deadline, only to fail then: the caller waits longer for a failure that was already certain.
+                        """),
+                Experiment(
+                    id: "deadline-retry-orchestrator.start-with-any-time-left",
+                    file: "Sources/HandbookSystemDesign/DeadlineRetryOrchestrator.swift",
+                    original:
+                        "guard elapsed + policy.minimumAttemptTime < policy.overallTimeout else { return .stop(.deadlineExceeded) }",
+                    replacement: "guard elapsed < policy.overallTimeout else { return .stop(.deadlineExceeded) }",
+                    caughtBy: "HandbookSystemDesignTests.DeadlineRetryOrchestratorTests/minimumAttemptTimeIsRespected",
+                    teaches: """
+                        Ignoring minimumAttemptTime starts an attempt with 2 ms left: it cannot finish a round trip, \
+                        so it only burns a connection and reports the same deadlineExceeded later.
                         """),
                 Experiment(
                     id: "deadline-retry-orchestrator.full-timeout-near-deadline",
@@ -72,6 +83,17 @@ extension Catalogue {
                     teaches: """
                         Run inline, the compensation inherits the saga's cancellation: its first cancellation check \
                         throws, the stock is never released, and the cancelled checkout leaves a dangling reservation.
+                        """),
+                Experiment(
+                    id: "saga-compensation.start-step-despite-failed-write",
+                    file: "Sources/HandbookSystemDesign/SagaCompensation.swift",
+                    original: "try await commit(.stepStarted(step.name), to: &state, context, onTransition)",
+                    replacement: "_ = await record(.stepStarted(step.name), in: &state, context, onTransition)",
+                    caughtBy: "HandbookSystemDesignTests.SagaCompensationTests/failedWriteBeforeAStepCompensates",
+                    teaches: """
+                        Ignoring the failed write lets step 2 run although the saga log never recorded that it \
+                        started: after a crash, recovery would not know to undo it. Write-ahead means the step waits \
+                        for the write.
                         """),
             ]),
     ]

@@ -30,8 +30,16 @@
 ///   `isFailure` predicate. By default `CancellationError` is not counted.
 /// - Forgetting to reset the count on success, so failures spread over a day
 ///   eventually trip the breaker ("consecutive", not "total").
-/// - Letting a late result of an old call decide the probe's verdict: only
-///   the probe's own outcome closes or reopens a half-open breaker.
+/// - Letting a late result of an old call decide the state. Only the
+///   probe's own outcome closes or reopens a half-open breaker, and a call
+///   admitted in an earlier closed period must not count against the new
+///   one (after open → half-open → closed, a timeout from before the outage
+///   is old news). Each ``Permit`` carries the machine's ``StateMachine/generation``;
+///   outcomes from an older generation are ignored.
+/// - A probe that never returns (a hung connection, a lost task) leaving the
+///   breaker half-open for ever, rejecting every call. The probe's start time
+///   is recorded, and after `probeTimeout` it is treated as abandoned: the
+///   next caller becomes the new probe.
 /// - Reading the wall clock in the transitions, which makes them untestable.
 ///   The machine takes `now` as a parameter; the actor reads the injected clock.
 ///
@@ -71,16 +79,26 @@ public actor CircuitBreaker<C: Clock<Duration>> {
         /// Calls fail fast until the clock reaches `until`.
         case open(until: C.Instant)
         /// The reset timeout has passed. The next call is the single probe;
-        /// while it runs (`probeInFlight`), every other call is rejected.
-        case halfOpen(probeInFlight: Bool)
+        /// while it runs (started at `probeStartedAt`, `nil` when no probe is
+        /// in flight), every other call is rejected, until the probe is
+        /// `probeTimeout` old and counts as abandoned.
+        case halfOpen(probeStartedAt: C.Instant?)
     }
 
-    /// What a call was admitted as, so its outcome is judged correctly.
+    /// What a call was admitted as, and in which generation of the machine,
+    /// so its outcome is judged correctly, or ignored when it is stale.
     public enum Permit: Hashable, Sendable {
         /// An ordinary call in the closed state.
-        case call
+        case call(generation: Int)
         /// The single half-open probe.
-        case probe
+        case probe(generation: Int)
+
+        /// The ``StateMachine/generation`` that admitted the call.
+        public var generation: Int {
+            switch self {
+            case .call(let generation), .probe(let generation): generation
+            }
+        }
     }
 
     /// The answer of ``StateMachine/admit(at:)``.
@@ -95,46 +113,67 @@ public actor CircuitBreaker<C: Clock<Duration>> {
     ///
     /// - Invariant: `failures < failureThreshold` in `.closed(failures:)`.
     public struct StateMachine: Hashable, Sendable {
-        /// Changed only by the transition methods below.
-        public private(set) var state: State
+        /// Changed only by the transition methods below. Every change except
+        /// a closed machine counting its failures starts a new generation
+        /// (a new closed period, a new probe), which makes older permits stale.
+        public private(set) var state: State {
+            didSet {
+                if case .closed = oldValue, case .closed = state { return }
+                generation += 1
+            }
+        }
+        /// Which period of the machine's life this is; permits from an older
+        /// one are ignored by the `on…` methods.
+        public private(set) var generation = 0
         /// Consecutive failures that open a closed machine.
         public let failureThreshold: Int
         /// How long the machine stays open before it admits a probe.
         public let resetTimeout: Duration
+        /// How long a probe may run before it counts as abandoned.
+        public let probeTimeout: Duration
 
         /// A closed machine with no failures.
         public init(_ configuration: CircuitBreakerConfiguration) {
             state = .closed(failures: 0)
             failureThreshold = configuration.failureThreshold
             resetTimeout = configuration.resetTimeout
+            probeTimeout = configuration.probeTimeout
         }
 
         /// Decides whether a call may run at `now`. Moves an expired open
-        /// breaker to half-open and hands out the one probe permit.
+        /// breaker to half-open and hands out the one probe permit; replaces
+        /// a probe older than `probeTimeout` (abandoned) with a new one.
         ///
         /// - Complexity: O(1).
         public mutating func admit(at now: C.Instant) -> Admission {
             switch state {
             case .closed:
-                return .allowed(.call)
+                return .allowed(.call(generation: generation))
             case .open(let until):
                 guard now >= until else { return .rejected(.open(retryAfter: now.duration(to: until))) }
-                state = .halfOpen(probeInFlight: true)
-                return .allowed(.probe)
-            case .halfOpen(probeInFlight: true):
-                return .rejected(.halfOpenProbeInFlight)
-            case .halfOpen(probeInFlight: false):
-                state = .halfOpen(probeInFlight: true)
-                return .allowed(.probe)
+                return startProbe(at: now)
+            case .halfOpen(let probeStartedAt?):
+                guard now >= probeStartedAt.advanced(by: probeTimeout) else {
+                    return .rejected(.halfOpenProbeInFlight)
+                }
+                return startProbe(at: now)  // the old probe is abandoned; its permit is now stale
+            case .halfOpen(nil):
+                return startProbe(at: now)
             }
+        }
+
+        private mutating func startProbe(at now: C.Instant) -> Admission {
+            state = .halfOpen(probeStartedAt: now)
+            return .allowed(.probe(generation: generation))
         }
 
         /// A call admitted with `permit` succeeded.
         ///
         /// In closed it resets the failure count; the probe's success closes
-        /// the breaker. Late results of ordinary calls are ignored once the
-        /// breaker has left the closed state.
+        /// the breaker. Results of calls admitted in an earlier generation
+        /// (before the breaker opened, an abandoned probe) are ignored.
         public mutating func onSuccess(_ permit: Permit) {
+            guard permit.generation == generation else { return }
             switch (state, permit) {
             case (.closed, _):
                 state = .closed(failures: 0)
@@ -148,8 +187,10 @@ public actor CircuitBreaker<C: Clock<Duration>> {
         /// A call admitted with `permit` failed at `now`.
         ///
         /// The `failureThreshold`-th consecutive failure opens the breaker
-        /// until `now + resetTimeout`; a failed probe reopens it with a fresh timer.
+        /// until `now + resetTimeout`; a failed probe reopens it with a fresh
+        /// timer. A stale permit's failure is ignored.
         public mutating func onFailure(_ permit: Permit, at now: C.Instant) {
+            guard permit.generation == generation else { return }
             switch (state, permit) {
             case (.closed(let failures), _):
                 state =
@@ -166,9 +207,8 @@ public actor CircuitBreaker<C: Clock<Duration>> {
         /// error the predicate does not count). A probe gives its slot back so
         /// the next caller can probe.
         public mutating func onIgnored(_ permit: Permit) {
-            if permit == .probe, case .halfOpen = state {
-                state = .halfOpen(probeInFlight: false)
-            }
+            guard permit.generation == generation, case .probe = permit, case .halfOpen = state else { return }
+            state = .halfOpen(probeStartedAt: nil)
         }
     }
 
@@ -273,6 +313,7 @@ public struct CircuitBreakerConfiguration: Sendable {
     public enum ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
         case failureThresholdBelowOne(Int)
         case resetTimeoutNotPositive(Duration)
+        case probeTimeoutNotPositive(Duration)
 
         public var description: String {
             switch self {
@@ -280,6 +321,8 @@ public struct CircuitBreakerConfiguration: Sendable {
                 "failureThreshold must be at least 1 (got \(value)): the breaker could never close"
             case .resetTimeoutNotPositive(let value):
                 "resetTimeout must be positive (got \(value)): an open breaker would probe on every call"
+            case .probeTimeoutNotPositive(let value):
+                "probeTimeout must be positive (got \(value)): every caller would replace the probe"
             }
         }
     }
@@ -288,23 +331,32 @@ public struct CircuitBreakerConfiguration: Sendable {
     public let failureThreshold: Int
     /// How long an open breaker fails fast before it allows a probe.
     public let resetTimeout: Duration
+    /// How long a half-open probe may run before it counts as abandoned and
+    /// the next caller may probe. Longer than the operation's own timeout.
+    public let probeTimeout: Duration
     /// Whether an error says the dependency is unhealthy. Errors for which
     /// it returns false neither count nor reset the count.
     public let isFailure: @Sendable (any Error) -> Bool
 
-    /// - Parameter isFailure: defaults to "everything except
-    ///   `CancellationError`": a caller giving up is not the dependency's fault.
-    /// - Throws: ``ConfigurationError`` for `failureThreshold < 1` or
-    ///   `resetTimeout <= .zero`.
+    /// - Parameters:
+    ///   - probeTimeout: defaults to `resetTimeout`.
+    ///   - isFailure: defaults to "everything except `CancellationError`": a
+    ///     caller giving up is not the dependency's fault.
+    /// - Throws: ``ConfigurationError`` for `failureThreshold < 1`,
+    ///   `resetTimeout <= .zero` or `probeTimeout <= .zero`.
     public init(
         failureThreshold: Int,
         resetTimeout: Duration,
+        probeTimeout: Duration? = nil,
         isFailure: @escaping @Sendable (any Error) -> Bool = { !($0 is CancellationError) }
     ) throws(ConfigurationError) {
         guard failureThreshold >= 1 else { throw .failureThresholdBelowOne(failureThreshold) }
         guard resetTimeout > .zero else { throw .resetTimeoutNotPositive(resetTimeout) }
+        let probeTimeout = probeTimeout ?? resetTimeout
+        guard probeTimeout > .zero else { throw .probeTimeoutNotPositive(probeTimeout) }
         self.failureThreshold = failureThreshold
         self.resetTimeout = resetTimeout
+        self.probeTimeout = probeTimeout
         self.isFailure = isFailure
     }
 }

@@ -37,6 +37,12 @@ import Foundation
 ///   then commits the new value.
 /// - Defensive copies out of habit. `User` is a struct: every caller already
 ///   holds its own copy, and mutating it never touches the store.
+/// - A `list()` that returns the whole table. Real callers page: ``UserRepository/page(after:limit:)``
+///   is keyset pagination on `(createdAt, id)`, which a SQL store answers
+///   from an index (`WHERE (created_at, id) > ($1, $2) ORDER BY created_at, id
+///   LIMIT $3`) however deep the page. The sort key is exact (`Int64`
+///   microseconds, PostgreSQL's `timestamptz` precision), never a `Double` or
+///   a `Date` that may not round-trip, and the id breaks ties.
 ///
 /// ## Key takeaway
 /// Put the promises in the protocol's documentation *and* in an executable
@@ -78,8 +84,18 @@ public protocol UserRepository: Sendable {
     /// - Throws: ``RepositoryError/notFound(id:)`` if there is none.
     func delete(id: User.ID) async throws(RepositoryError)
 
-    /// Every user, sorted by `id` (a SQL store: `ORDER BY id`).
+    /// Every user, sorted by `id` (a SQL store: `ORDER BY id`). For small
+    /// tables and tests; callers serving requests use ``page(after:limit:)``.
     func list() async throws(RepositoryError) -> [User]
+
+    /// Up to `limit` users ordered by `(createdAt, id)`, starting strictly
+    /// after `cursor` (`nil`: from the first user). The page's `next` is the
+    /// cursor for the following page, `nil` once there is none. A cursor
+    /// stays valid when users are created or deleted in between: it is a
+    /// position in the order, not an offset.
+    /// - Throws: ``RepositoryError/invalidPageLimit(_:)`` unless
+    ///   `1 <= limit <= UserPage.maximumLimit`.
+    func page(after cursor: UserPageCursor?, limit: Int) async throws(RepositoryError) -> UserPage
 
     /// How many users are stored.
     func count() async throws(RepositoryError) -> Int
@@ -92,11 +108,66 @@ public struct User: Codable, Hashable, Sendable, Identifiable {
     /// Unique across the store, compared exactly as given (the service layer
     /// normalises it before storing).
     public var email: String
+    /// When the user was created, in microseconds since 1970-01-01 UTC: an
+    /// exact integer that round-trips through JSON, SQLite `INTEGER` and
+    /// PostgreSQL `timestamptz` (microsecond precision) unchanged.
+    public var createdAt: Int64
 
-    public init(id: String, name: String, email: String) {
+    public init(id: String, name: String, email: String, createdAt: Int64) {
         self.id = id
         self.name = name
         self.email = email
+        self.createdAt = createdAt
+    }
+
+    /// The keyset position of this user in the `(createdAt, id)` order.
+    public var pageCursor: UserPageCursor { UserPageCursor(createdAt: createdAt, id: id) }
+}
+
+/// A position in the `(createdAt, id)` order: the last user of a page.
+/// `Comparable` in exactly that order.
+public struct UserPageCursor: Codable, Hashable, Sendable, Comparable {
+    public var createdAt: Int64
+    public var id: User.ID
+
+    public init(createdAt: Int64, id: User.ID) {
+        self.createdAt = createdAt
+        self.id = id
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.createdAt, lhs.id) < (rhs.createdAt, rhs.id)
+    }
+}
+
+/// One page of users, and where the next one starts.
+public struct UserPage: Codable, Hashable, Sendable {
+    /// The largest `limit` a ``UserRepository/page(after:limit:)`` accepts.
+    public static let maximumLimit = 1_000
+
+    public var users: [User]
+    /// The cursor of the following page; `nil` when this is the last one.
+    public var next: UserPageCursor?
+
+    public init(users: [User], next: UserPageCursor?) {
+        self.users = users
+        self.next = next
+    }
+
+    /// The page of `users` after `cursor`: sorts them by `(createdAt, id)`
+    /// and takes `limit + 1` to learn whether another page follows (what the
+    /// SQL `LIMIT $3 + 1` does). The reference every store must agree with.
+    ///
+    /// - Throws: ``RepositoryError/invalidPageLimit(_:)``.
+    /// - Complexity: O(*n* log *n*); a database does it from an index.
+    public static func of(
+        _ users: some Sequence<User>, after cursor: UserPageCursor?, limit: Int
+    ) throws(RepositoryError) -> UserPage {
+        guard (1...maximumLimit).contains(limit) else { throw .invalidPageLimit(limit) }
+        let candidates = users.filter { user in cursor.map { user.pageCursor > $0 } ?? true }
+            .sorted { $0.pageCursor < $1.pageCursor }
+        let page = Array(candidates.prefix(limit))
+        return UserPage(users: page, next: candidates.count > limit ? page.last?.pageCursor : nil)
     }
 }
 
@@ -105,6 +176,8 @@ public enum RepositoryError: Error, Hashable, Sendable, CustomStringConvertible 
     case notFound(id: User.ID)
     case duplicateID(User.ID)
     case duplicateEmail(String)
+    /// A page `limit` outside `1...UserPage.maximumLimit`.
+    case invalidPageLimit(Int)
     /// The calling task was cancelled; the call had no effect.
     case cancelled
     /// The backing store failed (I/O, driver, decoding); the message says how.
@@ -125,6 +198,7 @@ public enum RepositoryError: Error, Hashable, Sendable, CustomStringConvertible 
         case .notFound(let id): "no user with id \(id)"
         case .duplicateID(let id): "a user with id \(id) already exists"
         case .duplicateEmail(let email): "a user with email \(email) already exists"
+        case .invalidPageLimit(let limit): "a page limit must be in 1...\(UserPage.maximumLimit), got \(limit)"
         case .cancelled: "the calling task was cancelled"
         case .storage(let message): "storage failure: \(message)"
         }
@@ -159,6 +233,11 @@ public struct UserTable: Hashable, Sendable {
 
     /// - Complexity: O(*n* log *n*).
     public var sortedByID: [User] { usersByID.values.sorted { $0.id < $1.id } }
+
+    /// - Complexity: O(*n* log *n*) (a database answers from an index).
+    public func page(after cursor: UserPageCursor?, limit: Int) throws(RepositoryError) -> UserPage {
+        try UserPage.of(usersByID.values, after: cursor, limit: limit)
+    }
 
     /// - Complexity: O(1) on average.
     public mutating func insert(_ user: User) throws(RepositoryError) {
@@ -218,6 +297,11 @@ public actor InMemoryUserRepository: UserRepository {
         return table.sortedByID
     }
 
+    public func page(after cursor: UserPageCursor?, limit: Int) throws(RepositoryError) -> UserPage {
+        try RepositoryError.checkCancellation()
+        return try table.page(after: cursor, limit: limit)
+    }
+
     public func count() throws(RepositoryError) -> Int {
         try RepositoryError.checkCancellation()
         return table.count
@@ -268,6 +352,11 @@ public actor JSONFileUserRepository: UserRepository {
     public func list() throws(RepositoryError) -> [User] {
         try RepositoryError.checkCancellation()
         return table.sortedByID
+    }
+
+    public func page(after cursor: UserPageCursor?, limit: Int) throws(RepositoryError) -> UserPage {
+        try RepositoryError.checkCancellation()
+        return try table.page(after: cursor, limit: limit)
     }
 
     public func count() throws(RepositoryError) -> Int {
@@ -348,6 +437,10 @@ public actor ReentrantCheckThenActUserRepository: UserRepository {
     }
 
     public func list() -> [User] { usersByID.values.sorted { $0.id < $1.id } }
+
+    public func page(after cursor: UserPageCursor?, limit: Int) throws(RepositoryError) -> UserPage {
+        try UserPage.of(usersByID.values, after: cursor, limit: limit)
+    }
 
     public func count() -> Int { usersByID.count }
 }

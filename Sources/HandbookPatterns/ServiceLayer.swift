@@ -52,17 +52,22 @@ import Foundation
 public struct UserService: Sendable {
     private let repository: any UserRepository
     private let makeID: @Sendable () -> User.ID
+    private let now: @Sendable () -> Int64
 
     /// - Parameters:
     ///   - repository: any implementation; a concrete value or an `any
     ///     UserRepository` both work (the existential is opened for `some`).
     ///   - makeID: where new users get their ids; inject a sequence in tests.
+    ///   - now: the creation time in microseconds since 1970 UTC; inject a
+    ///     constant in tests.
     public init(
         repository: some UserRepository,
-        makeID: @escaping @Sendable () -> User.ID = { UUID().uuidString.lowercased() }
+        makeID: @escaping @Sendable () -> User.ID = { UUID().uuidString.lowercased() },
+        now: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1_000_000).rounded(.down)) }
     ) {
         self.repository = repository
         self.makeID = makeID
+        self.now = now
     }
 
     /// Validates, normalises and stores a new user.
@@ -72,7 +77,7 @@ public struct UserService: Sendable {
     ///   ``UserServiceError/repository(_:)`` for any other repository failure.
     public func register(name: String, email: String) async throws(UserServiceError) -> User {
         let (name, email) = try Self.validate(name: name, email: email)
-        let user = User(id: makeID(), name: name, email: email)
+        let user = User(id: makeID(), name: name, email: email, createdAt: now())
         do throws(RepositoryError) {
             try await repository.create(user)
         } catch {
@@ -117,7 +122,7 @@ public struct UserService: Sendable {
         switch error {
         case .duplicateEmail(let email): .alreadyExists(email: email)
         case .notFound(let id): .notFound(id: id)
-        case .duplicateID, .cancelled, .storage: .repository(error)
+        case .duplicateID, .invalidPageLimit, .cancelled, .storage: .repository(error)
         }
     }
 }
@@ -156,6 +161,7 @@ public struct UserRepositoryMock: UserRepository {
         case update(User)
         case delete(id: User.ID)
         case list
+        case page(after: UserPageCursor?, limit: Int)
         case count
     }
 
@@ -174,9 +180,10 @@ public struct UserRepositoryMock: UserRepository {
     public var onUpdate: @Sendable (User) async throws(RepositoryError) -> Void
     public var onDelete: @Sendable (User.ID) async throws(RepositoryError) -> Void
     public var onList: @Sendable () async throws(RepositoryError) -> [User]
+    public var onPage: @Sendable (UserPageCursor?, Int) async throws(RepositoryError) -> UserPage
     public var onCount: @Sendable () async throws(RepositoryError) -> Int
 
-    /// By default: `create` succeeds, lookups find nothing, `list` is empty.
+    /// By default: `create` succeeds, lookups find nothing, `list` and `page` are empty.
     public init(
         onCreate: @escaping @Sendable (User) async throws(RepositoryError) -> Void = { _ throws(RepositoryError) in },
         onFind: @escaping @Sendable (User.ID) async throws(RepositoryError) -> User = { id throws(RepositoryError) in
@@ -189,6 +196,9 @@ public struct UserRepositoryMock: UserRepository {
             throw .notFound(id: id)
         },
         onList: @escaping @Sendable () async throws(RepositoryError) -> [User] = { () throws(RepositoryError) in [] },
+        onPage: @escaping @Sendable (UserPageCursor?, Int) async throws(RepositoryError) -> UserPage = {
+            cursor, limit throws(RepositoryError) in try UserPage.of([], after: cursor, limit: limit)
+        },
         onCount: @escaping @Sendable () async throws(RepositoryError) -> Int = { () throws(RepositoryError) in 0 }
     ) {
         self.onCreate = onCreate
@@ -196,6 +206,7 @@ public struct UserRepositoryMock: UserRepository {
         self.onUpdate = onUpdate
         self.onDelete = onDelete
         self.onList = onList
+        self.onPage = onPage
         self.onCount = onCount
     }
 
@@ -207,6 +218,7 @@ public struct UserRepositoryMock: UserRepository {
             onUpdate: { _ throws(RepositoryError) in throw error },
             onDelete: { _ throws(RepositoryError) in throw error },
             onList: { () throws(RepositoryError) in throw error },
+            onPage: { _, _ throws(RepositoryError) in throw error },
             onCount: { () throws(RepositoryError) in throw error })
     }
 
@@ -233,6 +245,11 @@ public struct UserRepositoryMock: UserRepository {
     public func list() async throws(RepositoryError) -> [User] {
         await log.record(.list)
         return try await onList()
+    }
+
+    public func page(after cursor: UserPageCursor?, limit: Int) async throws(RepositoryError) -> UserPage {
+        await log.record(.page(after: cursor, limit: limit))
+        return try await onPage(cursor, limit)
     }
 
     public func count() async throws(RepositoryError) -> Int {

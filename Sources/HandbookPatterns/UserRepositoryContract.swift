@@ -12,8 +12,8 @@
 /// ## Why interviewers ask this
 /// "How do you know your fake behaves like the database?" is the follow-up to
 /// every repository answer. A contract suite is the answer: the protocol's
-/// promises (not-found, uniqueness, sorting, cancellation, concurrent
-/// writes) written once as checks, run against the fake *and* the real store,
+/// promises (not-found, uniqueness, sorting, keyset paging, cancellation,
+/// concurrent writes) written once as checks, run against the fake *and* the real store,
 /// so a passing service test with the fake means something.
 ///
 /// ## Common pitfalls
@@ -94,7 +94,7 @@ public enum UserRepositoryContract {
         },
         Check("a duplicate id is rejected and the stored user is kept") { repository in
             try await repository.create(sample(1))
-            let impostor = User(id: "u1", name: "Impostor", email: "impostor@example.com")
+            let impostor = User(id: "u1", name: "Impostor", email: "impostor@example.com", createdAt: 1)
             try await ensureThrows(.duplicateID("u1"), "create with a taken id") {
                 try await repository.create(impostor)
             }
@@ -103,7 +103,7 @@ public enum UserRepositoryContract {
         },
         Check("a duplicate email is rejected") { repository in
             try await repository.create(sample(1))
-            let twin = User(id: "u2", name: "Twin", email: sample(1).email)
+            let twin = User(id: "u2", name: "Twin", email: sample(1).email, createdAt: 2)
             try await ensureThrows(.duplicateEmail(sample(1).email), "create with a taken email") {
                 try await repository.create(twin)
             }
@@ -129,7 +129,7 @@ public enum UserRepositoryContract {
             var moved = sample(1)
             moved.email = "moved@example.com"
             try await repository.update(moved)
-            try await repository.create(User(id: "u3", name: "Reuse", email: sample(1).email))
+            try await repository.create(User(id: "u3", name: "Reuse", email: sample(1).email, createdAt: 3))
         },
         Check("delete removes the user; a second delete throws notFound") { repository in
             try await repository.create(sample(1))
@@ -143,6 +143,53 @@ public enum UserRepositoryContract {
             let listed = try await repository.list()
             try ensure(listed == [sample(1), sample(2), sample(3)], "list returned \(listed.map(\.id))")
             try ensure(try await repository.count() == 3, "count disagrees with list")
+        },
+        Check("pages walk every user once in (createdAt, id) order; ties on createdAt are broken by id") { repository in
+            // Created out of order; u2, u4 and u5 share one instant.
+            let users = [(5, 20), (1, 30), (4, 20), (3, 10), (2, 20), (6, 40)].map { sample($0, createdAt: Int64($1)) }
+            for user in users { try await repository.create(user) }
+            let expected = ["u3", "u2", "u4", "u5", "u1", "u6"]
+            var walked: [User.ID] = []
+            var cursor: UserPageCursor?
+            var pages = 0
+            repeat {
+                let page = try await repository.page(after: cursor, limit: 2)
+                pages += 1
+                try ensure(page.users.count <= 2, "a page of limit 2 held \(page.users.count) users")
+                walked += page.users.map(\.id)
+                try ensure(
+                    page.next == nil || page.next == page.users.last?.pageCursor,
+                    "next must be the last user's position, got \(String(describing: page.next))")
+                cursor = page.next
+            } while cursor != nil && pages < 10
+            try ensure(walked == expected, "pages yielded \(walked), expected \(expected)")
+            try ensure(pages == 3, "6 users at limit 2 took \(pages) pages")
+            let whole = try await repository.page(after: nil, limit: 6)
+            try ensure(whole.users == users.sorted { $0.pageCursor < $1.pageCursor }, "users changed on the way")
+            try ensure(whole.next == nil, "a page holding the last user has a next cursor")
+        },
+        Check("a page limit is honoured, and a cursor survives deletes and late inserts") { repository in
+            for n in 1...5 { try await repository.create(sample(n, createdAt: Int64(n) * 10)) }
+            let first = try await repository.page(after: nil, limit: 3)
+            try ensure(first.users.map(\.id) == ["u1", "u2", "u3"], "first page \(first.users.map(\.id))")
+            // The last user seen is deleted, and one is created before the cursor: neither shifts the next page.
+            try await repository.delete(id: "u3")
+            try await repository.create(sample(9, createdAt: 5))
+            let second = try await repository.page(after: first.next, limit: 3)
+            try ensure(second.users.map(\.id) == ["u4", "u5"], "second page \(second.users.map(\.id))")
+            try ensure(second.next == nil, "the last page has a next cursor")
+            let exact = try await repository.page(after: nil, limit: 5)
+            try ensure(exact.users.count == 5 && exact.next == nil, "limit equal to the count: one page, no next")
+        },
+        Check("a page limit outside 1...maximumLimit throws invalidPageLimit") { repository in
+            try await repository.create(sample(1))
+            for limit in [0, -1, UserPage.maximumLimit + 1] {
+                try await ensureThrows(.invalidPageLimit(limit), "page(limit: \(limit))") {
+                    _ = try await repository.page(after: nil, limit: limit)
+                }
+            }
+            let largest = try await repository.page(after: nil, limit: UserPage.maximumLimit)
+            try ensure(largest.users == [sample(1)], "page(limit: maximumLimit) returned \(largest.users)")
         },
         Check("a returned user is a copy: mutating it does not change the store") { repository in
             try await repository.create(sample(1))
@@ -176,7 +223,7 @@ public enum UserRepositoryContract {
         Check("concurrent creates with one email admit exactly one") { repository in
             let admitted = await withTaskGroup(of: Int.self) { group in
                 for n in 1...20 {
-                    let user = User(id: "u\(n)", name: "Racer \(n)", email: "same@example.com")
+                    let user = User(id: "u\(n)", name: "Racer \(n)", email: "same@example.com", createdAt: Int64(n))
                     group.addTask { (try? await repository.create(user)) == nil ? 0 : 1 }
                 }
                 return await group.reduce(0, +)
@@ -204,9 +251,10 @@ public enum UserRepositoryContract {
         return violations
     }
 
-    /// A deterministic user: id `u<n>`, email `user<n>@example.com`.
-    public static func sample(_ n: Int) -> User {
-        User(id: "u\(n)", name: "User \(n)", email: "user\(n)@example.com")
+    /// A deterministic user: id `u<n>`, email `user<n>@example.com`,
+    /// created at `n` microseconds unless `createdAt` says otherwise.
+    public static func sample(_ n: Int, createdAt: Int64? = nil) -> User {
+        User(id: "u\(n)", name: "User \(n)", email: "user\(n)@example.com", createdAt: createdAt ?? Int64(n))
     }
 
     static func ensure(_ condition: Bool, _ message: @autoclosure () -> String) throws(ContractViolation) {

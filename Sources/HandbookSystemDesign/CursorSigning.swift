@@ -314,9 +314,12 @@ extension CursorSigning {
     /// The payload is readable by anyone (it is only encoded); the tag makes
     /// any change to it detectable by the holder of the secret.
     public struct TokenSigner: Sendable {
-        /// The shortest secret accepted: 128 bits. RFC 2104 recommends at least
-        /// the hash output length (32 bytes) for HMAC-SHA256.
-        public static let minimumSecretByteCount = 16
+        /// The shortest secret accepted: 32 bytes (256 bits), the output
+        /// length L of SHA-256. RFC 2104 §3: keys shorter than L bytes are
+        /// "strongly discouraged" because they lower the security strength
+        /// of the MAC; longer ones add little (above the 64-byte block size
+        /// they are hashed first). Generate it randomly, never type it.
+        public static let minimumSecretByteCount = 32
 
         private let secret: [UInt8]
 

@@ -24,7 +24,9 @@
 ///   plus backoff is a 4 s request behind a 1 s SLA.
 /// - Sleeping a backoff that ends after the deadline, or starting an attempt
 ///   with 2 ms left: the work is wasted and the failure only arrives later.
-///   ``DeadlineRetry/Schedule`` refuses both and fails fast.
+///   ``DeadlineRetry/Schedule`` refuses both and fails fast: no attempt
+///   starts, and no backoff is slept, unless more than the policy's
+///   `minimumAttemptTime` (say, one round trip) would be left for the attempt.
 /// - Giving each attempt its full `attemptTimeout` near the deadline instead
 ///   of `min(attemptTimeout, remaining)`: the last attempt outlives the request.
 /// - Retrying `CancellationError`: a cancelled caller must stop the loop, not
@@ -176,12 +178,19 @@ public enum DeadlineRetry {
         public let initialBackoff: Duration
         /// …up to this cap.
         public let maxBackoff: Duration
+        /// An attempt starts only if MORE than this is left before the
+        /// deadline: below it the attempt cannot succeed (a round trip takes
+        /// longer), so the caller gets `deadlineExceeded` now. Zero by
+        /// default: any time left is enough.
+        public let minimumAttemptTime: Duration
 
         /// - Throws: ``ConfigurationError`` for fewer than one attempt, a
-        ///   non-positive timeout, a negative backoff or a cap below the initial backoff.
+        ///   non-positive timeout, a negative backoff, a cap below the initial
+        ///   backoff, or a `minimumAttemptTime` that is negative or not below
+        ///   both timeouts (no attempt could ever start).
         public init(
             maxAttempts: Int, overallTimeout: Duration, attemptTimeout: Duration,
-            initialBackoff: Duration, maxBackoff: Duration? = nil
+            initialBackoff: Duration, maxBackoff: Duration? = nil, minimumAttemptTime: Duration = .zero
         ) throws(ConfigurationError) {
             let maxBackoff = maxBackoff ?? initialBackoff
             guard maxAttempts >= 1 else {
@@ -200,11 +209,17 @@ public enum DeadlineRetry {
                 throw ConfigurationError(
                     "maxBackoff (\(maxBackoff)) must be at least initialBackoff (\(initialBackoff))")
             }
+            guard minimumAttemptTime >= .zero, minimumAttemptTime < min(overallTimeout, attemptTimeout) else {
+                throw ConfigurationError(
+                    "minimumAttemptTime must be in 0..<min(overallTimeout, attemptTimeout) (got \(minimumAttemptTime))"
+                )
+            }
             self.maxAttempts = maxAttempts
             self.overallTimeout = overallTimeout
             self.attemptTimeout = attemptTimeout
             self.initialBackoff = initialBackoff
             self.maxBackoff = maxBackoff
+            self.minimumAttemptTime = minimumAttemptTime
         }
 
         /// The delay after failed attempt `attempt` (1-based):
@@ -272,10 +287,11 @@ public enum DeadlineRetry {
         }
 
         /// Called before an attempt, `elapsed` after the start: grants the
-        /// next attempt and its timeout, or stops. Never grants an attempt at
-        /// or after the deadline, or one whose timeout would end after it.
+        /// next attempt and its timeout, or stops. Never grants an attempt
+        /// with `minimumAttemptTime` or less left (so never at or after the
+        /// deadline), or one whose timeout would end after the deadline.
         public mutating func beginAttempt(elapsed: Duration) -> Step {
-            guard elapsed < policy.overallTimeout else { return .stop(.deadlineExceeded) }
+            guard elapsed + policy.minimumAttemptTime < policy.overallTimeout else { return .stop(.deadlineExceeded) }
             guard attemptsStarted < policy.maxAttempts else { return .stop(.attemptsExhausted) }
             attemptsStarted += 1
             let remaining = policy.overallTimeout - elapsed
@@ -287,13 +303,15 @@ public enum DeadlineRetry {
 
         /// Called after a failed attempt, `elapsed` after the start: the backoff
         /// to sleep, or stop. A backoff is granted only if the attempt after
-        /// it could start before the deadline; otherwise the caller learns now
-        /// instead of after a pointless sleep.
+        /// it could start with more than `minimumAttemptTime` left; otherwise
+        /// the caller learns now instead of after a pointless sleep.
         public func afterFailure(elapsed: Duration) -> Step {
             guard elapsed < policy.overallTimeout else { return .stop(.deadlineExceeded) }
             guard attemptsStarted < policy.maxAttempts else { return .stop(.attemptsExhausted) }
             let delay = policy.backoff(afterAttempt: attemptsStarted)
-            guard elapsed + delay < policy.overallTimeout else { return .stop(.deadlineExceeded) }
+            guard elapsed + delay + policy.minimumAttemptTime < policy.overallTimeout else {
+                return .stop(.deadlineExceeded)
+            }
             return .backOff(delay)
         }
     }

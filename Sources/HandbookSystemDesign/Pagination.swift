@@ -35,6 +35,14 @@ import Foundation
 ///   timestamp are skipped or repeated at page boundaries. Order by a unique
 ///   tuple `(created_at, id)` and compare the tuple, as SQL's row-value `>`
 ///   does (experiment `pagination.drop-id-tie-breaker`).
+/// - A `Date` sort key. `Date` is a `Double` of seconds since 2001, the
+///   database's `timestamptz` is integer microseconds, and the two disagree
+///   at the edges: a `Date()` carries sub-microsecond digits that PostgreSQL
+///   rounds away, a driver converts with its own rounding, and a JSON
+///   strategy such as `.iso8601` drops the fraction altogether. A cursor whose
+///   key is off by one microsecond repeats or skips the boundary row. Use an
+///   exact key, `Int64` microseconds since 1970 (what `timestamptz` holds,
+///   and what the example above uses), end to end.
 /// - `>=` instead of `>` after the cursor repeats the last item of every page
 ///   (experiment `pagination.cursor-includes-last-item`).
 /// - Offset pagination over changing data: an insert before the current

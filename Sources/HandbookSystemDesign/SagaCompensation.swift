@@ -10,7 +10,9 @@
 ///           compensate: { try await payments.refund($0.payment) }),
 ///     .init(name: "confirm", action: { try await orders.confirm($0) }, compensate: { _ in }),
 /// ])
-/// let order = try await checkout.run(newOrder) { state in try? await sagaLog.save(state) }
+/// // The hook persists the state AND the context (reservation id, payment id)
+/// // before the saga moves on; if the write throws, no further step starts.
+/// let order = try await checkout.run(newOrder) { state, order in try await sagaLog.save(state, order) }
 /// // payment declined → "reserve stock" is compensated, and run throws SagaError.stepFailed
 /// ```
 ///
@@ -38,8 +40,16 @@
 ///   started": it may or may not have happened, and recovery will run it
 ///   again (``SagaState/recoverAfterCrash()``). Refund by payment id, release
 ///   by reservation id, so the second call finds nothing to do.
-/// - Keeping the saga's progress only in memory. Persist the log after every
-///   transition (the `onTransition` hook); the service stores it next to the order.
+/// - Keeping the saga's progress only in memory, or persisting it without the
+///   ids the steps produced. The `onTransition` hook receives the state AND
+///   the updated context after every event; the service stores both next to
+///   the order, because `resume` and the idempotent compensations need the
+///   reservation and payment ids.
+/// - Ignoring a failed write to the saga log (`try?`). The log is only the
+///   durable truth if the saga waits for it: here a step starts only after
+///   its `stepStarted` write succeeded, and a step counts as completed only
+///   after its `stepCompleted` write did; otherwise the saga stops and
+///   compensates (see ``run(_:onTransition:)``).
 ///
 /// ## Key takeaway
 /// The ordering rules live in a value type, ``SagaState``: each event
@@ -102,25 +112,53 @@ public struct Saga<Context: Sendable>: Sendable {
         SagaState(stepNames: steps.map(\.name), compensationAttempts: compensationAttempts)
     }
 
+    /// Persists the saga: receives the state after every event and the
+    /// context as it is then (after `stepCompleted`, the context the step
+    /// returned, with the ids it produced). A thrown error is a failed write.
+    public typealias TransitionHook = @Sendable (SagaState, Context) async throws -> Void
+
     /// Runs the steps in order and returns the final context; on failure or
     /// cancellation, compensates the completed steps in reverse and throws.
     ///
     /// Once the task is cancelled no further step starts (a step already
     /// running is told through its own cancellation checks); compensations
-    /// still run, uncancelled. `onTransition` receives the state after every
-    /// event: persist it there.
+    /// still run, uncancelled.
+    ///
+    /// `onTransition` persists the state and context after every event; it
+    /// runs in an uncancelled task too, so a cancelled request can still write
+    /// its rollback. While running forward, the saga moves on only once a
+    /// write succeeded:
+    /// - if the `stepStarted` write fails, the step never runs: it is recorded
+    ///   as failed and the completed steps are compensated;
+    /// - if the `stepCompleted` write fails, the step did run but the log does
+    ///   not say so: it is recorded as interrupted (as after a crash) and
+    ///   compensated with the others, so no later step builds on an
+    ///   unlogged one.
+    ///
+    /// The error is then a ``SagaLogWriteError`` in the ``SagaError/original``
+    /// failure. While compensating, a failed write does NOT stop the undo
+    /// (leaving a card charged to save a log line is worse): the saga goes on,
+    /// and since every write carries the whole state, the next successful one
+    /// catches the store up. If the LAST write fails, the store still shows
+    /// the saga unfinished; `run` then throws
+    /// ``SagaError/unpersisted(_:writeError:)``, and a recovery job that later
+    /// calls ``resume(_:context:onTransition:)`` repeats the (idempotent)
+    /// compensations.
     ///
     /// - Throws: ``SagaError/stepFailed(step:underlying:)`` when every
     ///   completed step was compensated (`underlying` is `CancellationError`
-    ///   after cancellation), or ``SagaError/compensationFailed(original:compensationErrors:)``.
+    ///   after cancellation, ``SagaLogWriteError`` after a failed write),
+    ///   ``SagaError/compensationFailed(original:compensationErrors:)``, or
+    ///   either wrapped in ``SagaError/unpersisted(_:writeError:)``.
     public func run(
         _ context: Context,
-        onTransition: (SagaState) async -> Void = { _ in }
+        onTransition: @escaping TransitionHook = { _, _ in }
     ) async throws -> Context {
         var context = context
         var state = makeState()
         var original: SagaError.StepFailure?
         var lastCompensationError: [Int: any Error] = [:]
+        var unpersisted: SagaLogWriteError?
 
         while true {
             switch state.nextAction {
@@ -128,63 +166,95 @@ public struct Saga<Context: Sendable>: Sendable {
                 let step = steps[index]
                 guard !Task.isCancelled else {
                     original = .init(step: step.name, error: CancellationError())
-                    await record(
-                        .stepFailed(step.name, reason: "cancelled before it started"), in: &state, onTransition)
+                    unpersisted = await record(
+                        .stepFailed(step.name, reason: "cancelled before it started"), in: &state, context,
+                        onTransition)
                     continue
                 }
-                await record(.stepStarted(step.name), in: &state, onTransition)
                 do {
-                    context = try await step.action(context)
-                    await record(.stepCompleted(step.name), in: &state, onTransition)
+                    try await commit(.stepStarted(step.name), to: &state, context, onTransition)
                 } catch {
                     original = .init(step: step.name, error: error)
-                    await record(.stepFailed(step.name, reason: "\(error)"), in: &state, onTransition)
+                    unpersisted = await record(
+                        .stepFailed(step.name, reason: "not started: \(error)"), in: &state, context, onTransition)
+                    continue
+                }
+                do {
+                    context = try await step.action(context)
+                } catch {
+                    original = .init(step: step.name, error: error)
+                    unpersisted = await record(
+                        .stepFailed(step.name, reason: "\(error)"), in: &state, context, onTransition)
+                    continue
+                }
+                do {
+                    try await commit(.stepCompleted(step.name), to: &state, context, onTransition)
+                } catch {
+                    original = .init(step: step.name, error: error)
+                    unpersisted = await record(.stepInterrupted(step.name), in: &state, context, onTransition)
                 }
             case .compensate(let index):
                 let step = steps[index]
-                await record(.compensationStarted(step.name), in: &state, onTransition)
+                unpersisted = await record(.compensationStarted(step.name), in: &state, context, onTransition)
                 do {
                     try await Self.uncancelled(step.compensate, context)
-                    await record(.compensationCompleted(step.name), in: &state, onTransition)
+                    unpersisted = await record(
+                        .compensationCompleted(step.name), in: &state, context, onTransition)
                 } catch {
                     lastCompensationError[index] = error
-                    await record(.compensationFailed(step.name, reason: "\(error)"), in: &state, onTransition)
+                    unpersisted = await record(
+                        .compensationFailed(step.name, reason: "\(error)"), in: &state, context, onTransition)
                 }
             case .finished:
+                // `.completed` is reached only through a successful `commit`.
                 guard state.phase != .completed else { return context }
                 guard let original else { preconditionFailure("a saga compensates only after a step failed") }
                 let failures = state.failedCompensations.map { index in
                     SagaError.CompensationFailure(
                         step: steps[index].name, error: lastCompensationError[index] ?? CancellationError())
                 }
-                if failures.isEmpty { throw SagaError.stepFailed(step: original.step, underlying: original.error) }
-                throw SagaError.compensationFailed(original: original, compensationErrors: failures)
+                let outcome =
+                    failures.isEmpty
+                    ? SagaError.stepFailed(step: original.step, underlying: original.error)
+                    : SagaError.compensationFailed(original: original, compensationErrors: failures)
+                if let unpersisted { throw SagaError.unpersisted(outcome, writeError: unpersisted) }
+                throw outcome
             }
         }
     }
 
     /// Finishes a saga recovered from its persisted log after a crash: runs
     /// the compensations ``SagaState/recoverAfterCrash()`` scheduled and
-    /// returns the final state. `context` is the last persisted context.
+    /// returns the final state. `context` is the last persisted context (what
+    /// `onTransition` saved with the state), so compensations can find the
+    /// ids the completed steps produced.
     ///
     /// Every compensation it runs may already have happened before the crash;
-    /// they must be idempotent.
+    /// they must be idempotent. As in ``run(_:onTransition:)``, a failed write
+    /// does not stop the compensations.
+    ///
+    /// - Throws: ``SagaLogWriteError`` when the last write failed: the store
+    ///   still shows the saga unfinished (its `state` is the final state to
+    ///   write again), and recovery will run it again.
     public func resume(
         _ recovered: SagaState, context: Context,
-        onTransition: (SagaState) async -> Void = { _ in }
-    ) async -> SagaState {
+        onTransition: @escaping TransitionHook = { _, _ in }
+    ) async throws(SagaLogWriteError) -> SagaState {
         var state = recovered
         state.recoverAfterCrash()
+        var unpersisted: SagaLogWriteError?
         while case .compensate(let index) = state.nextAction {
             let step = steps[index]
-            await record(.compensationStarted(step.name), in: &state, onTransition)
+            unpersisted = await record(.compensationStarted(step.name), in: &state, context, onTransition)
             do {
                 try await Self.uncancelled(step.compensate, context)
-                await record(.compensationCompleted(step.name), in: &state, onTransition)
+                unpersisted = await record(.compensationCompleted(step.name), in: &state, context, onTransition)
             } catch {
-                await record(.compensationFailed(step.name, reason: "\(error)"), in: &state, onTransition)
+                unpersisted = await record(
+                    .compensationFailed(step.name, reason: "\(error)"), in: &state, context, onTransition)
             }
         }
+        if let unpersisted { throw unpersisted }
         return state
     }
 
@@ -197,16 +267,63 @@ public struct Saga<Context: Sendable>: Sendable {
         try await Task { try await compensate(context) }.value
     }
 
+    /// Write-ahead: persists the state after `event`, and only then moves
+    /// `state` on. A failed write leaves `state` as it was.
+    private func commit(
+        _ event: SagaEvent, to state: inout SagaState, _ context: Context, _ onTransition: @escaping TransitionHook
+    ) async throws(SagaLogWriteError) {
+        var next = state
+        Self.apply(event, to: &next)
+        if let failure = await Self.persist(next, event, context, onTransition) { throw failure }
+        state = next
+    }
+
+    /// Moves `state` on whatever the write does (the saga is rolling back and
+    /// must go on); returns the write's failure, `nil` once it succeeded.
     private func record(
-        _ event: SagaEvent, in state: inout SagaState, _ onTransition: (SagaState) async -> Void
-    ) async {
+        _ event: SagaEvent, in state: inout SagaState, _ context: Context, _ onTransition: @escaping TransitionHook
+    ) async -> SagaLogWriteError? {
+        Self.apply(event, to: &state)
+        return await Self.persist(state, event, context, onTransition)
+    }
+
+    private static func apply(_ event: SagaEvent, to state: inout SagaState) {
         do {
             try state.apply(event)
         } catch {
             preconditionFailure("Saga drove its state machine wrongly: \(error)")
         }
-        await onTransition(state)
     }
+
+    /// Like a compensation, the write runs in an uncancelled task: a cancelled
+    /// request's database driver would otherwise refuse to log its rollback.
+    private static func persist(
+        _ state: SagaState, _ event: SagaEvent, _ context: Context, _ onTransition: @escaping TransitionHook
+    ) async -> SagaLogWriteError? {
+        do {
+            try await Task { try await onTransition(state, context) }.value
+            return nil
+        } catch {
+            return SagaLogWriteError(event: event, state: state, underlying: error)
+        }
+    }
+}
+
+/// `onTransition` failed to persist the saga after `event`.
+public struct SagaLogWriteError: Error, CustomStringConvertible {
+    /// The event whose write failed.
+    public let event: SagaEvent
+    /// The state that was not written (write it again to catch the store up).
+    public let state: SagaState
+    public let underlying: any Error
+
+    public init(event: SagaEvent, state: SagaState, underlying: any Error) {
+        self.event = event
+        self.state = state
+        self.underlying = underlying
+    }
+
+    public var description: String { "saga log write failed after \"\(event)\": \(underlying)" }
 }
 
 /// One entry of a saga's log. The log is the saga's durable truth: replaying
@@ -216,7 +333,8 @@ public enum SagaEvent: Sendable, Hashable, Codable, CustomStringConvertible {
     case stepCompleted(String)
     /// The step did not complete (it threw, or never started because the saga was cancelled).
     case stepFailed(String, reason: String)
-    /// After a crash, a step whose outcome is unknown: it is compensated as if it had completed.
+    /// A step whose outcome is unknown (a crash), or whose completion could
+    /// not be logged: it is compensated as if it had completed.
     case stepInterrupted(String)
     case compensationStarted(String)
     case compensationCompleted(String)
@@ -413,12 +531,17 @@ public enum SagaError: Error, CustomStringConvertible {
     /// were tried (reverse step order). The system is inconsistent: alert or
     /// queue a repair.
     case compensationFailed(original: StepFailure, compensationErrors: [CompensationFailure])
+    /// The saga rolled back (`outcome`), but its final state could not be
+    /// written: the store still shows it unfinished, and a recovery job will
+    /// resume it and repeat the idempotent compensations.
+    indirect case unpersisted(_ outcome: SagaError, writeError: SagaLogWriteError)
 
     /// The step failure that started the rollback.
     public var original: StepFailure {
         switch self {
         case .stepFailed(let step, let underlying): StepFailure(step: step, error: underlying)
         case .compensationFailed(let original, _): original
+        case .unpersisted(let outcome, _): outcome.original
         }
     }
 
@@ -431,6 +554,8 @@ public enum SagaError: Error, CustomStringConvertible {
             "saga rolled back: \(step) failed: \(underlying)"
         case .compensationFailed(let original, let errors):
             "saga left inconsistent: \(original); " + errors.map(\.description).joined(separator: "; ")
+        case .unpersisted(let outcome, let writeError):
+            "\(outcome) (final state not persisted: \(writeError))"
         }
     }
 }

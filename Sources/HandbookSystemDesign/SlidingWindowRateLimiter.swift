@@ -51,7 +51,10 @@
 /// denied). A token bucket or log needs `SELECT … FOR UPDATE` in a
 /// transaction, or the whole decision in a function. In Redis the same is
 /// `INCR` + `EXPIRE`, or a Lua script for the log (`ZADD`/`ZREMRANGEBYSCORE`/
-/// `ZCARD`). Use the store's clock (`now()`), not each instance's.
+/// `ZCARD`). Take the time from an injected clock and pass it as a query
+/// parameter (`$now`), never the store's `now()` or each instance's own
+/// clock: one clock for every instance, and ``RateLimiterContract`` can drive
+/// the SQL implementation with a manual clock exactly as it drives this one.
 ///
 /// ## Go → Swift
 /// The Go seed only had a token bucket; the README promised a sliding window.
@@ -101,7 +104,7 @@ public enum SlidingWindowRateLimiter {
             let allowed = count + cost <= limit
             if allowed { count += cost }
             return RateLimitDecision(
-                isAllowed: allowed, limit: limit, remaining: limit - count,
+                isAllowed: allowed, limit: limit, window: window, remaining: limit - count,
                 resetAfter: count == 0 ? .zero : untilNextWindow, retryAfter: allowed ? nil : untilNextWindow)
         }
 
@@ -153,7 +156,7 @@ public enum SlidingWindowRateLimiter {
                 retryAfter = timestamps[timestamps.count + cost - limit - 1] + window - now
             }
             return RateLimitDecision(
-                isAllowed: retryAfter == nil, limit: limit, remaining: limit - timestamps.count,
+                isAllowed: retryAfter == nil, limit: limit, window: window, remaining: limit - timestamps.count,
                 resetAfter: timestamps.last.map { $0 + window - now } ?? .zero, retryAfter: retryAfter)
         }
 
@@ -220,7 +223,7 @@ public enum SlidingWindowRateLimiter {
             }
             let weighted = RateLimitMath.ceilingQuotient(left * previous, window)
             return RateLimitDecision(
-                isAllowed: allowed, limit: limit, remaining: max(0, limit - current - weighted),
+                isAllowed: allowed, limit: limit, window: window, remaining: max(0, limit - current - weighted),
                 resetAfter: current > 0 ? left + window : previous > 0 ? left : .zero, retryAfter: retryAfter)
         }
 

@@ -149,6 +149,7 @@ public struct TokenBucket: RateLimitAlgorithmState, Codable, Hashable {
         RateLimitDecision(
             isAllowed: retryAfter == nil,
             limit: capacity,
+            window: fullCredit,
             remaining: RateLimitMath.floorQuotient(credit, refillInterval),
             resetAfter: fullCredit - credit,
             retryAfter: retryAfter)
@@ -164,6 +165,11 @@ public struct TokenBucket: RateLimitAlgorithmState, Codable, Hashable {
 /// `retryAfter` is enough; keys are independent; invalid keys and costs throw
 /// ``RateLimiterConfigurationError``; and concurrent calls never admit more
 /// than the limit.
+///
+/// A SQL implementation takes the time from an injected clock, passed to
+/// its statement as a parameter (`$now`), not from the database's `now()`:
+/// that keeps every instance on one notion of time and lets the contract
+/// drive it with a manual clock.
 public protocol RateLimiter: Sendable {
     /// Decides at once, never waiting: either spends `cost` units for `key`
     /// or reports how long until it could.
@@ -182,42 +188,73 @@ extension RateLimiter {
 }
 
 /// A rate limiter's answer, with what an HTTP response needs: 429 or not,
-/// and the `RateLimit-*` and `Retry-After` header values.
+/// and the `RateLimit-Policy`, `RateLimit` and `Retry-After` header values.
 public struct RateLimitDecision: Sendable, Hashable, Codable {
     /// Whether the request may proceed (its cost has been spent).
     public var isAllowed: Bool
-    /// The quota: a bucket's capacity or a window's limit.
+    /// The name of the quota policy, echoed in both `RateLimit` fields so a
+    /// client can match them (`"default"` unless the service names it, e.g.
+    /// `"per-user"` and `"per-ip"` when several limiters apply).
+    public var policy: String
+    /// The quota (`q`): a bucket's capacity or a window's limit.
     public var limit: Int
-    /// Whole units still available after this decision.
+    /// The time the quota refers to (`w`): a window's length, or the time a
+    /// token bucket takes to refill from empty to full.
+    public var window: Duration
+    /// Whole units still available after this decision (`r`).
     public var remaining: Int
-    /// Time until the quota is fully restored (`RateLimit-Reset`).
+    /// Time until the quota is fully restored (`t`).
     public var resetAfter: Duration
     /// For a denial, the time after which the same request will be allowed
     /// (`Retry-After`); `nil` when allowed.
     public var retryAfter: Duration?
 
-    public init(isAllowed: Bool, limit: Int, remaining: Int, resetAfter: Duration, retryAfter: Duration?) {
+    public init(
+        isAllowed: Bool, policy: String = "default", limit: Int, window: Duration, remaining: Int,
+        resetAfter: Duration, retryAfter: Duration?
+    ) {
         self.isAllowed = isAllowed
+        self.policy = policy
         self.limit = limit
+        self.window = window
         self.remaining = remaining
         self.resetAfter = resetAfter
         self.retryAfter = retryAfter
     }
 
     /// The header fields of the IETF draft `draft-ietf-httpapi-ratelimit-headers`
-    /// (its early `RateLimit-Limit/Remaining/Reset` form) plus `Retry-After`
-    /// on a denial. Seconds are rounded up, so a client that obeys them is
-    /// never early.
+    /// (its current form, Structured Fields items named by the policy), plus
+    /// `Retry-After` on a denial (a 429):
+    ///
+    /// ```
+    /// RateLimit-Policy: "default";q=100;w=60
+    /// RateLimit: "default";r=0;t=30
+    /// Retry-After: 30
+    /// ```
+    ///
+    /// Seconds are rounded up, so a client that obeys them is never early.
+    /// The early `RateLimit-Limit`/`-Remaining`/`-Reset` trio is obsolete.
     public var headerFields: [(name: String, value: String)] {
+        let name = Self.structuredFieldString(policy)
         var fields = [
-            ("RateLimit-Limit", "\(limit)"),
-            ("RateLimit-Remaining", "\(remaining)"),
-            ("RateLimit-Reset", "\(RateLimitMath.wholeSecondsRoundingUp(resetAfter))"),
+            ("RateLimit-Policy", "\(name);q=\(limit);w=\(RateLimitMath.wholeSecondsRoundingUp(window))"),
+            ("RateLimit", "\(name);r=\(remaining);t=\(RateLimitMath.wholeSecondsRoundingUp(resetAfter))"),
         ]
         if let retryAfter {
             fields.append(("Retry-After", "\(RateLimitMath.wholeSecondsRoundingUp(retryAfter))"))
         }
         return fields.map { (name: $0.0, value: $0.1) }
+    }
+
+    /// An RFC 8941 sf-string: quoted, with `"` and `\` escaped. Characters
+    /// outside printable ASCII are not allowed there and are dropped.
+    static func structuredFieldString(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars where (0x20...0x7E).contains(scalar.value) {
+            if scalar == "\"" || scalar == "\\" { escaped.append("\\") }
+            escaped.unicodeScalars.append(scalar)
+        }
+        return escaped + "\""
     }
 }
 

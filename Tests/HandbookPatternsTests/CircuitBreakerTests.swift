@@ -63,12 +63,15 @@ struct CircuitBreakerTests {
     func machineCountsConsecutiveFailures() throws {
         let t0 = ManualClock.Instant(offset: .zero)
         var machine = Machine(try CircuitBreakerConfiguration(failureThreshold: 3, resetTimeout: .seconds(10)))
-        machine.onFailure(.call, at: t0)
-        machine.onFailure(.call, at: t0)
+        let call = Breaker.Permit.call(generation: 0)
+        #expect(machine.admit(at: t0) == .allowed(call))
+        machine.onFailure(call, at: t0)
+        machine.onFailure(call, at: t0)
         #expect(machine.state == .closed(failures: 2))
-        machine.onSuccess(.call)
+        machine.onSuccess(call)
         #expect(machine.state == .closed(failures: 0))
-        for _ in 0..<3 { machine.onFailure(.call, at: t0.advanced(by: .seconds(1))) }
+        #expect(machine.generation == 0, "counting failures does not start a new generation")
+        for _ in 0..<3 { machine.onFailure(call, at: t0.advanced(by: .seconds(1))) }
         #expect(machine.state == .open(until: t0.advanced(by: .seconds(11))))
         #expect(machine.admit(at: t0.advanced(by: .seconds(4))) == .rejected(.open(retryAfter: .seconds(7))))
     }
@@ -77,21 +80,107 @@ struct CircuitBreakerTests {
     func machineAdmitsOneProbe() throws {
         let t0 = ManualClock.Instant(offset: .zero)
         var machine = Machine(try CircuitBreakerConfiguration(failureThreshold: 1, resetTimeout: .seconds(10)))
-        machine.onFailure(.call, at: t0)
+        let slowCall = Breaker.Permit.call(generation: 0)
+        machine.onFailure(.call(generation: 0), at: t0)
         let later = t0.advanced(by: .seconds(10))
-        #expect(machine.admit(at: later) == .allowed(.probe))
-        #expect(machine.state == .halfOpen(probeInFlight: true))
+        let probe = try #require(machine.admit(at: later).permit)
+        #expect(probe == .probe(generation: 2))
+        #expect(machine.state == .halfOpen(probeStartedAt: later))
         #expect(machine.admit(at: later) == .rejected(.halfOpenProbeInFlight))
         // A slow call admitted long ago must not decide the probe's verdict.
-        machine.onSuccess(.call)
-        machine.onFailure(.call, at: later)
-        #expect(machine.state == .halfOpen(probeInFlight: true))
+        machine.onSuccess(slowCall)
+        machine.onFailure(slowCall, at: later)
+        #expect(machine.state == .halfOpen(probeStartedAt: later))
         // A probe without a verdict (cancelled) hands the slot to the next caller.
-        machine.onIgnored(.probe)
-        #expect(machine.state == .halfOpen(probeInFlight: false))
-        #expect(machine.admit(at: later) == .allowed(.probe))
-        machine.onSuccess(.probe)
+        machine.onIgnored(probe)
+        #expect(machine.state == .halfOpen(probeStartedAt: nil))
+        let nextProbe = try #require(machine.admit(at: later).permit)
+        machine.onSuccess(nextProbe)
         #expect(machine.state == .closed(failures: 0))
+    }
+
+    @Test(
+        "the pure machine: a probe older than probeTimeout is abandoned, the next caller probes, the old one is ignored"
+    )
+    func machineReplacesAnAbandonedProbe() throws {
+        let t0 = ManualClock.Instant(offset: .zero)
+        var machine = Machine(
+            try CircuitBreakerConfiguration(failureThreshold: 1, resetTimeout: .seconds(10), probeTimeout: .seconds(5)))
+        machine.onFailure(.call(generation: 0), at: t0)
+        let probeStart = t0.advanced(by: .seconds(10))
+        let hungProbe = try #require(machine.admit(at: probeStart).permit)
+        #expect(machine.admit(at: probeStart.advanced(by: .milliseconds(4_999))) == .rejected(.halfOpenProbeInFlight))
+
+        let replacedAt = probeStart.advanced(by: .seconds(5))
+        let newProbe = try #require(machine.admit(at: replacedAt).permit)
+        #expect(newProbe != hungProbe)
+        #expect(machine.state == .halfOpen(probeStartedAt: replacedAt))
+        #expect(machine.admit(at: replacedAt) == .rejected(.halfOpenProbeInFlight))
+        // The hung probe finally fails: too late, it no longer speaks for the dependency.
+        machine.onFailure(hungProbe, at: replacedAt)
+        machine.onIgnored(hungProbe)
+        #expect(machine.state == .halfOpen(probeStartedAt: replacedAt))
+        machine.onSuccess(newProbe)
+        #expect(machine.state == .closed(failures: 0))
+    }
+
+    @Test("the pure machine: failures of calls admitted before the breaker opened do not count after it closes again")
+    func machineIgnoresOutcomesFromAnEarlierClosedPeriod() throws {
+        let t0 = ManualClock.Instant(offset: .zero)
+        var machine = Machine(try CircuitBreakerConfiguration(failureThreshold: 2, resetTimeout: .seconds(10)))
+        // Three calls are admitted; two fail and open the breaker, the third is still running.
+        let calls = (0..<3).compactMap { _ in machine.admit(at: t0).permit }
+        machine.onFailure(calls[0], at: t0)
+        machine.onFailure(calls[1], at: t0)
+        let probeAt = t0.advanced(by: .seconds(10))
+        machine.onSuccess(try #require(machine.admit(at: probeAt).permit))
+        #expect(machine.state == .closed(failures: 0))
+        // The third call times out now. It says nothing about the recovered dependency.
+        machine.onFailure(calls[2], at: probeAt)
+        #expect(machine.state == .closed(failures: 0))
+        let fresh = try #require(machine.admit(at: probeAt).permit)
+        #expect(fresh.generation == machine.generation && fresh.generation != calls[2].generation)
+        machine.onFailure(fresh, at: probeAt)
+        #expect(machine.state == .closed(failures: 1), "a call of the current period still counts")
+    }
+
+    @Test("probeTimeout defaults to resetTimeout, and one that is not positive is a thrown configuration error")
+    func probeTimeoutConfiguration() throws {
+        #expect(
+            try CircuitBreakerConfiguration(failureThreshold: 1, resetTimeout: .seconds(7)).probeTimeout == .seconds(7))
+        #expect(throws: CircuitBreakerConfiguration.ConfigurationError.probeTimeoutNotPositive(.zero)) {
+            try CircuitBreakerConfiguration(failureThreshold: 1, resetTimeout: .seconds(1), probeTimeout: .zero)
+        }
+        #expect(
+            CircuitBreakerConfiguration.ConfigurationError.probeTimeoutNotPositive(.seconds(-1)).description
+                .contains("probeTimeout"))
+    }
+
+    @Test("a probe that never returns is abandoned after probeTimeout: the next call probes and closes the breaker")
+    func hungProbeIsReplaced() async throws {
+        let clock = ManualClock()
+        let breaker = try Self.makeBreaker(clock: clock)
+        let counter = CallCounter()
+        await Self.trip(breaker, counter: counter)
+        clock.advance(by: Self.resetTimeout)
+        let probeStarted = Gate()
+        let releaseHungProbe = Gate()
+        let hung = Task {
+            try await breaker.run { () async throws -> String in
+                probeStarted.open()
+                await releaseHungProbe.wait()
+                throw DependencyDown()
+            }
+        }
+        await probeStarted.wait()
+        await #expect(throws: CircuitBreakerError.halfOpenProbeInFlight) { try await breaker.run { counter.succeed() } }
+
+        clock.advance(by: Self.resetTimeout)  // probeTimeout defaults to resetTimeout
+        #expect(try await breaker.run { counter.succeed() } == "ok")
+        #expect(await breaker.state == .closed(failures: 0))
+        releaseHungProbe.open()
+        await #expect(throws: DependencyDown.self) { try await hung.value }
+        #expect(await breaker.state == .closed(failures: 0), "the abandoned probe's failure is stale")
     }
 
     @Test("after threshold failures it opens, and calls fail fast without invoking the operation")
@@ -167,7 +256,7 @@ struct CircuitBreakerTests {
             }
         }
         await probeStarted.wait()
-        #expect(await breaker.state == .halfOpen(probeInFlight: true))
+        #expect(await breaker.state == .halfOpen(probeStartedAt: clock.now))
 
         let rejections = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<10 {
@@ -228,8 +317,16 @@ struct CircuitBreakerTests {
         await #expect(throws: CancellationError.self) {
             try await breaker.run { () throws -> Int in throw CancellationError() }
         }
-        #expect(await breaker.state == .halfOpen(probeInFlight: false))
+        #expect(await breaker.state == .halfOpen(probeStartedAt: nil))
         #expect(try await breaker.run { 42 } == 42)
         #expect(await breaker.state == .closed(failures: 0))
+    }
+}
+
+extension CircuitBreaker.Admission {
+    /// The permit of an allowed call, `nil` for a rejection.
+    fileprivate var permit: CircuitBreaker.Permit? {
+        if case .allowed(let permit) = self { return permit }
+        return nil
     }
 }

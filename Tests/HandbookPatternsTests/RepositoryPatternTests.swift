@@ -58,7 +58,7 @@ struct RepositoryPatternTests {
                 return try await group.reduce(into: Set<User>()) { $0.insert($1) }
             }
             #expect(try await repository.count() == 100)
-            #expect(found == Set((1...100).map(UserRepositoryContract.sample)))
+            #expect(found == Set((1...100).map { UserRepositoryContract.sample($0) }))
         }
     }
 
@@ -71,7 +71,8 @@ struct RepositoryPatternTests {
             } catch {
                 switch error {  // no default: the compiler knows every case
                 case .notFound(let id): #expect(id == "ghost")
-                case .duplicateID, .duplicateEmail, .cancelled, .storage: Issue.record("wrong error \(error)")
+                case .duplicateID, .duplicateEmail, .invalidPageLimit, .cancelled, .storage:
+                    Issue.record("wrong error \(error)")
                 }
             }
         }
@@ -100,7 +101,7 @@ struct RepositoryPatternTests {
     @Test("a returned User is a value: mutating it does not change the stored one")
     func returnedUserIsACopy() async throws {
         let repository = InMemoryUserRepository()
-        try await repository.create(User(id: "1", name: "Ada", email: "ada@example.com"))
+        try await repository.create(User(id: "1", name: "Ada", email: "ada@example.com", createdAt: 1))
         var mine = try await repository.find(id: "1")
         mine.name = "Grace"
         #expect(try await repository.find(id: "1").name == "Ada")
@@ -157,8 +158,8 @@ struct RepositoryPatternTests {
             if arrived == 2 { bothChecked.open() }
             await bothChecked.wait()
         }
-        async let first: Void = repository.create(User(id: "1", name: "A", email: "same@example.com"))
-        async let second: Void = repository.create(User(id: "2", name: "B", email: "same@example.com"))
+        async let first: Void = repository.create(User(id: "1", name: "A", email: "same@example.com", createdAt: 1))
+        async let second: Void = repository.create(User(id: "2", name: "B", email: "same@example.com", createdAt: 2))
         _ = try await (first, second)
         #expect(await repository.list().map(\.email) == ["same@example.com", "same@example.com"])
     }

@@ -20,9 +20,9 @@ struct ServiceLayerTests {
     func registerSucceeds() async throws {
         // An existential works as well as a concrete type: `some` opens it.
         let repository: any UserRepository = InMemoryUserRepository()
-        let service = UserService(repository: repository, makeID: Self.sequentialIDs())
+        let service = UserService(repository: repository, makeID: Self.sequentialIDs(), now: { 1_700_000_000_000_000 })
         let user = try await service.register(name: "  John Doe ", email: " John@Example.COM ")
-        #expect(user == User(id: "id-1", name: "John Doe", email: "john@example.com"))
+        #expect(user == User(id: "id-1", name: "John Doe", email: "john@example.com", createdAt: 1_700_000_000_000_000))
         #expect(try await repository.find(id: "id-1") == user)
         #expect(try await service.user(id: "id-1") == user)
     }
@@ -72,11 +72,12 @@ struct ServiceLayerTests {
         arguments: [RepositoryError.storage("disk full"), .cancelled, .duplicateID("id-1")])
     func infrastructureErrorsAreWrapped(failure: RepositoryError) async {
         let mock = UserRepositoryMock.failing(with: failure)
-        let service = UserService(repository: mock, makeID: Self.sequentialIDs())
+        let service = UserService(repository: mock, makeID: Self.sequentialIDs(), now: { 7 })
         await #expect(throws: UserServiceError.repository(failure)) {
             try await service.register(name: "Ada", email: "ada@example.com")
         }
-        #expect(await mock.log.calls == [.create(User(id: "id-1", name: "Ada", email: "ada@example.com"))])
+        #expect(
+            await mock.log.calls == [.create(User(id: "id-1", name: "Ada", email: "ada@example.com", createdAt: 7))])
     }
 
     @Test("a missing user is the domain's .notFound, not a wrapped repository error")
@@ -115,5 +116,14 @@ struct ServiceLayerTests {
         #expect(valid.email == "ada@example.org")
         #expect(UserService.isPlausibleEmail("a.b+tag@mail.example.co.uk"))
         #expect(!UserService.isPlausibleEmail("a@b..c"))
+    }
+
+    @Test("the mock records page calls, and its default page rejects a bad limit as a real store does")
+    func mockPages() async throws {
+        let mock = UserRepositoryMock()
+        let cursor = UserPageCursor(createdAt: 5, id: "u5")
+        #expect(try await mock.page(after: cursor, limit: 10) == UserPage(users: [], next: nil))
+        await #expect(throws: RepositoryError.invalidPageLimit(0)) { try await mock.page(after: nil, limit: 0) }
+        #expect(await mock.log.calls == [.page(after: cursor, limit: 10), .page(after: nil, limit: 0)])
     }
 }

@@ -179,7 +179,12 @@ struct CursorSigningTests {
             _ = try CursorSigning.TokenSigner(secret: "too short")
             Issue.record("a 9-byte secret was accepted")
         } catch {
-            #expect(error.description.contains("at least 16 bytes, got 9"))
+            #expect(error.description.contains("at least 32 bytes, got 9"))
         }
+        // RFC 2104: no shorter than SHA-256's 32-byte output.
+        #expect(throws: CursorSigning.ConfigurationError.self) {
+            try CursorSigning.TokenSigner(secret: [UInt8](repeating: 7, count: 31))
+        }
+        #expect(throws: Never.self) { try CursorSigning.TokenSigner(secret: [UInt8](repeating: 7, count: 32)) }
     }
 }

@@ -269,6 +269,40 @@ struct DeadlineRetryOrchestratorTests {
         #expect(schedule.attemptsStarted == 2)
     }
 
+    @Test("no attempt starts, and no backoff is slept, with minimumAttemptTime or less left before the deadline")
+    func minimumAttemptTimeIsRespected() throws {
+        let policy = try DeadlineRetry.Policy(
+            maxAttempts: 5, overallTimeout: .milliseconds(100), attemptTimeout: .milliseconds(50),
+            initialBackoff: .milliseconds(10), minimumAttemptTime: .milliseconds(20))
+        var schedule = DeadlineRetry.Schedule(policy: policy)
+        #expect(
+            schedule.beginAttempt(elapsed: .milliseconds(79))
+                == .attempt(.init(number: 1, timeout: .milliseconds(21), isLimitedByDeadline: true)))
+        #expect(schedule.beginAttempt(elapsed: .milliseconds(80)) == .stop(.deadlineExceeded), "20 ms left: refuse")
+        #expect(schedule.beginAttempt(elapsed: .milliseconds(98)) == .stop(.deadlineExceeded), "the 2 ms case")
+        // A 10 ms backoff at 69 ms would leave 21 ms: granted. At 70 ms it would leave 20: fail now, not in 10 ms.
+        #expect(schedule.afterFailure(elapsed: .milliseconds(69)) == .backOff(.milliseconds(10)))
+        #expect(schedule.afterFailure(elapsed: .milliseconds(70)) == .stop(.deadlineExceeded))
+        #expect(schedule.attemptsStarted == 1)
+
+        var lenient = DeadlineRetry.Schedule(policy: try Self.policy(overall: .milliseconds(100)))
+        #expect(lenient.policy.minimumAttemptTime == .zero)
+        #expect(lenient.beginAttempt(elapsed: .milliseconds(98)) != .stop(.deadlineExceeded), "by default 2 ms will do")
+    }
+
+    @Test(
+        "a minimumAttemptTime that is negative or leaves no room for an attempt is a thrown ConfigurationError",
+        arguments: [Duration.milliseconds(-1), .milliseconds(50), .milliseconds(80)])
+    func invalidMinimumAttemptTimeThrows(minimum: Duration) {
+        #expect {
+            try DeadlineRetry.Policy(
+                maxAttempts: 3, overallTimeout: .milliseconds(80), attemptTimeout: .milliseconds(50),
+                initialBackoff: .zero, minimumAttemptTime: minimum)
+        } throws: { error in
+            (error as? DeadlineRetry.ConfigurationError)?.description.hasPrefix("minimumAttemptTime") == true
+        }
+    }
+
     @Test("for random policies and attempt durations, every attempt and backoff starts and ends within the deadline")
     func noAttemptStartsAfterTheDeadline() async {
         await propertyCheck(

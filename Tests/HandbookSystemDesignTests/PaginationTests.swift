@@ -231,4 +231,27 @@ struct PaginationTests {
             }
         }
     }
+
+    @Test("a Date key survives the signed cursor bit for bit, yet repeats the boundary row; Int64 microseconds do not")
+    func dateSortKeyVersusExactMicroseconds() throws {
+        let codec = try CursorCodec(secret: Self.secret)
+        // The row the service just inserted, as the app holds it, and as PostgreSQL stored it (rounded to µs).
+        let appDate = Date(timeIntervalSince1970: 1_700_000_000.123_456_7)
+        let storedMicros = Int64((appDate.timeIntervalSince1970 * 1_000_000).rounded())
+        let storedDate = Date(timeIntervalSince1970: Double(storedMicros) / 1_000_000)
+        #expect(storedMicros == 1_700_000_000_123_457)
+
+        let dateCursor = KeysetCursor(lastSortKey: appDate, lastID: "a")
+        let decodedDate = try codec.decode(codec.encode(dateCursor), as: KeysetCursor<Date, String>.self)
+        #expect(decodedDate == dateCursor, "JSON is not the problem: the default strategy round-trips the Double")
+        let dateRows = [(storedDate, "a"), (storedDate.addingTimeInterval(0.000_001), "b")]
+        let dateNext = try Pagination.keysetPage(of: dateRows, after: decodedDate, limit: 10) { ($0.0, $0.1) }
+        #expect(dateNext.items.map(\.1) == ["a", "b"], "the stored key sorts after the cursor: row a comes back")
+
+        let microsCursor = KeysetCursor(lastSortKey: storedMicros, lastID: "a")
+        let decodedMicros = try codec.decode(codec.encode(microsCursor), as: KeysetCursor<Int64, String>.self)
+        let microsRows = [(storedMicros, "a"), (storedMicros + 1, "b")]
+        let microsNext = try Pagination.keysetPage(of: microsRows, after: decodedMicros, limit: 10) { ($0.0, $0.1) }
+        #expect(microsNext.items.map(\.1) == ["b"])
+    }
 }

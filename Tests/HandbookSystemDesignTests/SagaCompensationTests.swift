@@ -103,7 +103,8 @@ struct SagaCompensationTests {
                     return $0
                 }, compensate: { _ in }),
         ])
-        let task = Task { try await saga.run([]) }
+        // The log write checks cancellation, as a database driver would: it must run uncancelled too.
+        let task = Task { try await saga.run([]) { _, _ in try Task.checkCancellation() } }
         await reachedStep2.wait()
         task.cancel()
         releaseStep2.open()
@@ -153,7 +154,7 @@ struct SagaCompensationTests {
         ]
         let saga = try Saga(steps: steps)
         let states = EventLog<SagaState>()
-        let task = Task { try await saga.run([]) { states.append($0) } }
+        let task = Task { try await saga.run([]) { state, _ in states.append(state) } }
         await reachedStep2.wait()
         task.cancel()
         releaseStep2.open()
@@ -169,7 +170,7 @@ struct SagaCompensationTests {
         let log = EventLog<String>()
         let saga = try Self.saga(steps: 3, log: log)
         let states = EventLog<SagaState>()
-        let context = try await saga.run([]) { states.append($0) }
+        let context = try await saga.run([]) { state, _ in states.append(state) }
         #expect(context == ["s1", "s2", "s3"])
         #expect(log.events == ["a1", "a2", "a3"])
         #expect(states.events.last?.phase == .completed)
@@ -180,7 +181,7 @@ struct SagaCompensationTests {
         let log = EventLog<String>()
         let saga = try Self.saga(steps: 3, failingStep: 3, failingCompensations: [1], compensationAttempts: 2, log: log)
         let states = EventLog<SagaState>()
-        await #expect(throws: SagaError.self) { try await saga.run([]) { states.append($0) } }
+        await #expect(throws: SagaError.self) { try await saga.run([]) { state, _ in states.append(state) } }
         let expected: [SagaEvent] = [
             .stepStarted("s1"), .stepCompleted("s1"),
             .stepStarted("s2"), .stepCompleted("s2"),
@@ -269,7 +270,7 @@ struct SagaCompensationTests {
         #expect(recovered.phase == .compensating(step: 1))
         #expect(recovered.completedSteps == [0, 1])
 
-        let final = await saga.resume(persisted, context: ["s1"])
+        let final = try await saga.resume(persisted, context: ["s1"])
         #expect(log.events == ["c2", "c1"])
         #expect(final.phase == .compensated)
         #expect(
@@ -277,6 +278,133 @@ struct SagaCompensationTests {
                 .stepInterrupted("s2"), .compensationStarted("s2"), .compensationCompleted("s2"),
                 .compensationStarted("s1"), .compensationCompleted("s1"),
             ])
+    }
+
+    struct WriteBoom: Error {}
+
+    /// What a saga store holds after one write.
+    struct Persisted: Sendable {
+        let state: SagaState
+        let context: [String]
+    }
+
+    @Test("onTransition receives the updated context, so resume can compensate with the ids the steps produced")
+    func hookPersistsTheContext() async throws {
+        let undone = EventLog<String>()
+        let saga = try Saga<[String]>(steps: [
+            .init(
+                name: "reserve", action: { $0 + ["reservation-7"] },
+                compensate: { undone.append("release \($0.filter { $0.hasPrefix("reservation") })") }),
+            .init(
+                name: "charge", action: { $0 + ["payment-9"] },
+                compensate: { undone.append("refund \($0.filter { $0.hasPrefix("payment") })") }),
+            .init(name: "confirm", action: { $0 }, compensate: { _ in }),
+        ])
+        let store = EventLog<Persisted>()
+        let final = try await saga.run([]) { state, context in store.append(.init(state: state, context: context)) }
+        #expect(final == ["reservation-7", "payment-9"])
+        #expect(
+            store.events.map(\.context) == [
+                [], ["reservation-7"], ["reservation-7"], ["reservation-7", "payment-9"],
+                ["reservation-7", "payment-9"], ["reservation-7", "payment-9"],
+            ])
+
+        // The process died while "confirm" ran: recovery reads the last write, state and context together.
+        let crashed = try #require(store.events.first { $0.state.log.last == .stepStarted("confirm") })
+        let recovered = try await saga.resume(crashed.state, context: crashed.context)
+        #expect(recovered.phase == .compensated)
+        #expect(undone.events == ["refund [\"payment-9\"]", "release [\"reservation-7\"]"])
+    }
+
+    @Test("a failed write before a step starts stops the saga: the step never runs, the completed ones are undone")
+    func failedWriteBeforeAStepCompensates() async throws {
+        let log = EventLog<String>()
+        let saga = try Self.saga(steps: 3, log: log)
+        let store = EventLog<SagaState>()
+        do {
+            _ = try await saga.run([]) { state, _ in
+                if state.log.last == .stepStarted("s2") { throw WriteBoom() }
+                store.append(state)
+            }
+            Issue.record("expected the saga to stop")
+        } catch SagaError.stepFailed(let step, let underlying) {
+            #expect(step == "s2")
+            let writeError = try #require(underlying as? SagaLogWriteError)
+            #expect(writeError.event == .stepStarted("s2"))
+            #expect(writeError.underlying is WriteBoom)
+        }
+        #expect(log.events == ["a1", "c1"])
+        #expect(store.events.last?.phase == .compensated)
+        #expect(store.events.last?.log.contains(.stepStarted("s2")) == false)
+    }
+
+    @Test("a step whose completion cannot be logged is treated as interrupted and compensated with the others")
+    func failedCompletionWriteCompensatesTheStep() async throws {
+        let log = EventLog<String>()
+        let saga = try Self.saga(steps: 3, log: log)
+        let store = EventLog<SagaState>()
+        do {
+            _ = try await saga.run([]) { state, _ in
+                if state.phase == .completed { throw WriteBoom() }
+                store.append(state)
+            }
+            Issue.record("a saga whose completion was not persisted must not report success")
+        } catch SagaError.stepFailed(let step, let underlying) {
+            #expect(step == "s3")
+            #expect((underlying as? SagaLogWriteError)?.event == .stepCompleted("s3"))
+        }
+        #expect(log.events == ["a1", "a2", "a3", "c3", "c2", "c1"])
+        let final = try #require(store.events.last)
+        #expect(final.phase == .compensated)
+        #expect(final.log.contains(.stepInterrupted("s3")))
+        #expect(!final.log.contains(.stepCompleted("s3")))
+    }
+
+    @Test("failed writes while compensating do not stop the undo; only a failed final write is reported")
+    func failedWritesWhileCompensating() async throws {
+        let log = EventLog<String>()
+        let saga = try Self.saga(steps: 3, failingStep: 3, log: log)
+        // One intermediate write fails: the next write carries the whole state, so the store catches up.
+        do {
+            _ = try await saga.run([]) { state, _ in
+                if state.log.last == .compensationStarted("s2") { throw WriteBoom() }
+            }
+            Issue.record("expected stepFailed")
+        } catch SagaError.stepFailed(let step, _) {
+            #expect(step == "s3")
+        }
+        #expect(log.events == ["a1", "a2", "a3", "c2", "c1"])
+
+        // Every write after the failure fails: compensations still run, and run says the store is behind.
+        do {
+            _ = try await saga.run([]) { state, _ in
+                if state.log.contains(.stepFailed("s3", reason: "StepBoom(step: 3)")) { throw WriteBoom() }
+            }
+        } catch SagaError.unpersisted(let outcome, let writeError) {
+            guard case .stepFailed(let step, _) = outcome else { throw outcome }
+            #expect(step == "s3")
+            #expect(writeError.state.phase == .compensated)
+            #expect(writeError.event == .compensationCompleted("s1"))
+        }
+        #expect(log.events.count == 10)
+        #expect(log.events.suffix(5) == ["a1", "a2", "a3", "c2", "c1"])
+    }
+
+    @Test("resume runs every compensation despite failed writes, then throws the failed final write")
+    func resumeReportsAFailedFinalWrite() async throws {
+        let log = EventLog<String>()
+        let saga = try Self.saga(steps: 3, log: log)
+        let persisted = try SagaState(
+            stepNames: ["s1", "s2", "s3"],
+            replaying: [.stepStarted("s1"), .stepCompleted("s1"), .stepStarted("s2")])
+        do {
+            _ = try await saga.resume(persisted, context: ["s1"]) { _, _ in throw WriteBoom() }
+            Issue.record("expected SagaLogWriteError")
+        } catch {
+            #expect(error.state.phase == .compensated)
+            #expect(error.underlying is WriteBoom)
+        }
+        #expect(log.events == ["c2", "c1"])
     }
 
     @Test("a saga that cannot run is a thrown SagaConfigurationError")
@@ -315,6 +443,7 @@ struct SagaCompensationTests {
                     switch error {
                     case .stepFailed: #expect(expectedFailures.isEmpty)
                     case .compensationFailed(_, let errors): #expect(errors.map(\.step) == expectedFailures)
+                    case .unpersisted: Issue.record("nothing failed to persist: \(error)")
                     }
                 }
                 #expect(log.events.filter { $0.hasPrefix("c") } == expectedCompensations)

@@ -137,15 +137,29 @@ struct TokenBucketRateLimiterTests {
         #expect(await limiter.trackedKeyCount == 1)
     }
 
-    @Test("a decision renders the RateLimit and Retry-After headers, rounding seconds up")
+    @Test(
+        "a denial renders RateLimit-Policy, RateLimit and Retry-After in the current draft's form, seconds rounded up")
     func headerFields() throws {
         var bucket = try TokenBucket(capacity: 2, refill: 2, per: .seconds(3))
-        _ = bucket.tryAcquire(cost: 2, at: .zero)
+        let allowed = bucket.tryAcquire(cost: 2, at: .zero)
+        #expect(allowed.headerFields.map(\.name) == ["RateLimit-Policy", "RateLimit"])  // no Retry-After on a 2xx
         let denial = bucket.tryAcquire(at: .zero)
         #expect(denial.retryAfter == .milliseconds(1500))
+        #expect(denial.window == .seconds(3))  // empty to full
         let fields = denial.headerFields
-        #expect(fields.map(\.name) == ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"])
-        #expect(fields.map(\.value) == ["2", "0", "3", "2"])
+        #expect(fields.map(\.name) == ["RateLimit-Policy", "RateLimit", "Retry-After"])
+        #expect(fields.map(\.value) == [#""default";q=2;w=3"#, #""default";r=0;t=3"#, "2"])
+    }
+
+    @Test("the policy name is a quoted Structured Fields string, escaped, shared by both RateLimit fields")
+    func headerPolicyName() throws {
+        var window = try SlidingWindowRateLimiter.FixedWindow(limit: 100, window: .seconds(60))
+        var decision = window.tryAcquire(cost: 50, at: .seconds(30))
+        decision.policy = #"per-"user"\1"#
+        #expect(
+            decision.headerFields.map(\.value) == [
+                #""per-\"user\"\\1";q=100;w=60"#, #""per-\"user\"\\1";r=50;t=30"#,
+            ])
     }
 
     @Test("random arrivals and costs match a millisecond-by-millisecond oracle")
