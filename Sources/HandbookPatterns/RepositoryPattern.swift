@@ -386,7 +386,7 @@ public actor JSONFileUserRepository: UserRepository {
 
     private static func save(_ table: UserTable, to url: URL) throws(RepositoryError) {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.sortedKeys]
         do {
             // .atomic writes a temporary file and renames it over the old one:
             // a crash mid-write leaves the previous version, never half a file.

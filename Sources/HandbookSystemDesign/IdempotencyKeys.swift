@@ -334,12 +334,14 @@ public enum IdempotencyError: Error, Hashable, CustomStringConvertible {
 ///
 /// | method | SQL |
 /// |---|---|
-/// | ``begin(key:fingerprint:)`` | one transaction: `INSERT … (state='in_progress', token=:new, expires_at=now()+lease) ON CONFLICT (key) DO UPDATE … WHERE expires_at <= now() OR state='failed' RETURNING …`, else read the row |
-/// | ``complete(key:token:response:)`` | `UPDATE … SET state='completed', status, headers, body, expires_at=now()+ttl WHERE key AND token AND state='in_progress'`; 0 rows: refused |
+/// | ``begin(key:fingerprint:)`` | one transaction: `INSERT … (state='in_progress', token=:new, expires_at=$now+lease) ON CONFLICT (key) DO UPDATE … WHERE expires_at <= $now OR state='failed' RETURNING …`, else read the row |
+/// | ``complete(key:token:response:)`` | `UPDATE … SET state='completed', status, headers, body, expires_at=$now+ttl WHERE key AND token AND state='in_progress'`; 0 rows: refused |
 /// | ``fail(key:token:)`` | `UPDATE … SET state='failed' WHERE key AND token AND state='in_progress'`; 0 rows: refused |
 ///
-/// Time is the store's business (it owns the TTL, the lease and a clock, or
-/// uses the database's `now()`), so callers never pass instants. The
+/// Time is the store's business (it owns the TTL, the lease and an injected
+/// clock, and a SQL store passes that clock's reading as the `$now` query
+/// parameter rather than calling the database's `now()`, so that the
+/// contract can drive it with a manual clock); callers never pass instants. The
 /// promises are ``IdempotencyStoreContract/checks``.
 public protocol IdempotencyStore: Sendable {
     /// Atomically claims `key` for a request (``IdempotencyKeys/BeginOutcome/started(_:)``
@@ -419,7 +421,7 @@ extension IdempotencyKeys {
         }
 
         /// Deletes expired records; a service runs this periodically (the
-        /// SQL store: `DELETE … WHERE expires_at < now()`).
+        /// SQL store: `DELETE … WHERE expires_at < $now`).
         /// - Returns: how many were removed.
         /// - Complexity: O(n).
         @discardableResult

@@ -166,7 +166,7 @@ struct FunctionalOptionsTests {
         "property: closures, the array init and the DSL agree with a last-write-wins oracle, and throw iff it is invalid"
     )
     func formsAgreeWithLastWriteWinsOracle() async {
-        await propertyCheck(count: 1_000, input: Gen.int(in: 0...999_999).array(of: 0...12)) { codes in
+        await propertyCheck(count: 200, input: Gen.int(in: 0...999_999).array(of: 0...12)) { codes in
             let settings = codes.map(Self.setting)
             // The oracle: per field, the last setting that names it, else the default.
             func last<T>(_ pick: (F.ServerSetting) -> T?) -> T? { settings.reversed().lazy.compactMap(pick).first }

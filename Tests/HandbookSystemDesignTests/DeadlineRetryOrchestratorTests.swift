@@ -306,7 +306,7 @@ struct DeadlineRetryOrchestratorTests {
     @Test("for random policies and attempt durations, every attempt and backoff starts and ends within the deadline")
     func noAttemptStartsAfterTheDeadline() async {
         await propertyCheck(
-            count: 1_000, input: Gen.int(in: 1...8), Gen.int(in: 1...200), Gen.int(in: 1...100), Gen.int(in: 0...60),
+            count: 200, input: Gen.int(in: 1...8), Gen.int(in: 1...200), Gen.int(in: 1...100), Gen.int(in: 0...60),
             Gen.int(in: 0...100), Gen.int(in: 0...150).array(of: 8)
         ) { maxAttempts, overall, attemptTimeout, backoff, extraCap, durations in
             do {

@@ -424,7 +424,7 @@ struct SagaCompensationTests {
     @Test("for random failure positions and failing compensations, compensations are the completed steps reversed")
     func compensationsReverseCompletedSteps() async {
         await propertyCheck(
-            count: 1_000, input: Gen.int(in: 1...8), Gen.int(in: 1...9), Gen.bool(0.3).array(of: 8)
+            count: 200, input: Gen.int(in: 1...8), Gen.int(in: 1...9), Gen.bool(0.3).array(of: 8)
         ) { count, failure, compensationFails in
             do {
                 let failingStep = failure <= count ? failure : nil

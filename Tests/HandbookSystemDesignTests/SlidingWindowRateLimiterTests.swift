@@ -77,7 +77,7 @@ struct SlidingWindowRateLimiterTests {
     @Test("the log admits exactly what a brute-force count of the last window admits, never more than the limit")
     func logMatchesBruteForce() async {
         await propertyCheck(
-            count: 1_000, input: Gen.int(in: 1...6), Gen.int(in: 1...20), Gen.int(in: 0...2_999).array(of: 1...60)
+            count: 200, input: Gen.int(in: 1...6), Gen.int(in: 1...20), Gen.int(in: 0...2_999).array(of: 1...60)
         ) { limit, windowMS, codes in
             do {
                 var log = try Window.Log(limit: limit, window: .milliseconds(windowMS))

@@ -166,7 +166,7 @@ struct TokenBucketRateLimiterTests {
     func matchesTickOracle() async {
         // op code → (gap in ms, cost seed); rates divide 1000 so the oracle is exact in milli-tokens.
         await propertyCheck(
-            count: 1_000, input: Gen.element(of: [1, 2, 4, 5, 10, 20]), Gen.int(in: 1...8),
+            count: 200, input: Gen.element(of: [1, 2, 4, 5, 10, 20]), Gen.int(in: 1...8),
             Gen.int(in: 0...1_999).array(of: 1...40)
         ) { rate, capacity, codes in
             do {
