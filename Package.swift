@@ -11,6 +11,9 @@ let lessonModules = [
     "HandbookBasics",
     "HandbookIntermediate",
     "HandbookAdvanced",
+    "HandbookConcurrency",
+    "HandbookMemory",
+    "HandbookInternals",
     "HandbookPatterns",
     "HandbookSystemDesign",
     "HandbookDataStructures",
@@ -24,7 +27,14 @@ let lessonModules = [
 let invariantChecked: Set<String> = ["HandbookDataStructures", "HandbookAlgorithms", "HandbookLeetCode"]
 
 /// Test targets that check behaviour against a simple oracle with random inputs.
-let propertyTested: Set<String> = invariantChecked.union(["HandbookPatterns", "HandbookSystemDesign"])
+let propertyTested: Set<String> = invariantChecked.union([
+    "HandbookConcurrency", "HandbookMemory", "HandbookPatterns", "HandbookSystemDesign",
+])
+
+/// Test targets that use swift-async-algorithms as a reference: the hand-built
+/// channels are checked against `AsyncChannel` in the same test. The lesson
+/// sources never import it.
+let asyncAlgorithmsOracle: Set<String> = ["HandbookConcurrency", "HandbookInternals"]
 
 let upcomingFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
@@ -55,6 +65,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Tests only: property-based checks of data structures and algorithms against simple oracles.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Tests only: `AsyncChannel` is the oracle for the hand-built bounded channel.
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
     ],
     targets: lessonModules.map { module in
         .target(name: module, exclude: ["README.md"], swiftSettings: settings(for: module))
@@ -64,7 +76,9 @@ let package = Package(
                 name: "\(module)Tests",
                 dependencies: [.target(name: module), "HandbookTestSupport"]
                     + (propertyTested.contains(module)
-                        ? [.product(name: "PropertyBased", package: "swift-property-based")] : []),
+                        ? [.product(name: "PropertyBased", package: "swift-property-based")] : [])
+                    + (asyncAlgorithmsOracle.contains(module)
+                        ? [.product(name: "AsyncAlgorithms", package: "swift-async-algorithms")] : []),
                 swiftSettings: upcomingFeatures
             )
         } + [

@@ -35,6 +35,15 @@ public enum Catalogue {
             name: "HandbookAdvanced", seedPackage: seedPackage("advanced"),
             summary: "Cancellation and deadlines, generics, Mirror, unsafe pointers, layout, ownership"),
         Module(
+            name: "HandbookConcurrency", seedPackage: seedPackage("concurrency"),
+            summary: "Tasks, channels, select, worker pools, locks and atomics, Sendable, actors, continuations"),
+        Module(
+            name: "HandbookMemory", seedPackage: seedPackage("memory"),
+            summary: "Capacity growth and copy-on-write, escaping closures, ARC and cycles, pooling, task leaks"),
+        Module(
+            name: "HandbookInternals", seedPackage: seedPackage("internals"),
+            summary: "The cooperative pool, executors, priority, ARC internals, existentials, runtime layouts"),
+        Module(
             name: "HandbookPatterns", seedPackage: seedPackage("patterns"),
             summary: "Repository, service layer, DI, middleware, options, circuit breaker and retry, clock-injected"),
         Module(
@@ -56,6 +65,10 @@ public enum Catalogue {
         basicsValueLessons + basicsCollectionLessons + basicsLanguageLessons
         + intermediateErrorLessons + intermediateLanguageLessons
         + advancedContextLessons + advancedTypeLessons + advancedMemoryLessons
+        + concurrencyTaskLessons + concurrencyChannelLessons + concurrencyLockLessons
+        + concurrencySafetyLessons + concurrencyIsolationLessons
+        + memoryGrowthLessons + memoryLifetimeLessons
+        + internalsPoolLessons + internalsSchedulerLessons + internalsARCLessons + internalsRuntimeLessons
         + patternsLayeringLessons + patternsPipelineLessons + patternsResilienceLessons
         + systemDesignRateLessons + systemDesignCacheLessons + systemDesignMessagingLessons
         + systemDesignPagingLessons + systemDesignWorkflowLessons
