@@ -11,8 +11,8 @@
 ///
 /// ## Why interviewers ask this
 /// Swift 6.2 changed the answer to "where does a nonisolated `async` function
-/// run?". Under `NonisolatedNonsendingByDefault` (on in this package, and the
-/// default for new Swift 6.2 projects that opt in) it runs on the *caller's*
+/// run?". Under `NonisolatedNonsendingByDefault` (a Swift 6.2 upcoming
+/// feature, enabled in this package) it runs on the *caller's*
 /// actor, like a synchronous function; `@concurrent` opts back into running on
 /// the global concurrent pool. A senior candidate can say which executor every
 /// line runs on, what `#isolation` evaluates to, and why `Task {}` inside an
@@ -85,8 +85,8 @@ public enum IsolationInheritance {
     ) async -> (any Actor)? {
         for _ in 0..<times {
             body()
-            // A suspension point: on return we are back on `isolation`, with no
-            // other actor able to run `body` concurrently.
+            // A suspension point: other calls on the same actor may interleave
+            // here (reentrancy), but we resume on `isolation`, not on the pool.
             await Task.yield()
         }
         return isolation
