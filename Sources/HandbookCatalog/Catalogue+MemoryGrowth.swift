@@ -147,7 +147,7 @@ extension Catalogue {
                         The variable lives on in a heap box that the closure keeps alive.
                         """),
                 Experiment(
-                    id: "escaping-closures-and-stack-promotion.store-without-escaping",
+                    id: "escaping-closures-and-stack-promotion.drop-without-actually-escaping",
                     file: "Sources/HandbookMemory/EscapingClosuresAndStackPromotion.swift",
                     original: """
                         withoutActuallyEscaping(transform) { transform in
@@ -155,12 +155,12 @@ extension Catalogue {
                                 }
                         """,
                     replacement: "values.lazy.map(transform).first(where: predicate)",
-                    caughtBy: "HandbookMemoryTests.EscapingClosuresAndStackPromotionTests",
-                    expect: .doesNotCompile,
+                    caughtBy:
+                        "HandbookMemoryTests.EscapingClosuresAndStackPromotionTests/withoutActuallyEscapingEnablesLaziness",
                     teaches: """
-                        lazy.map stores its closure in the lazy sequence, so it needs an @escaping one and the \
-                        compiler rejects the non-escaping parameter. withoutActuallyEscaping lends an escapable \
-                        copy for the block and checks at run time that it really did not escape.
+                        It still compiles, and that is the trap: lazy.map needs an @escaping closure, so the compiler \
+                        quietly picks the eager Sequence.map instead, and transform runs 1000 times instead of 8. \
+                        withoutActuallyEscaping is what lets a non-escaping parameter drive a lazy pipeline.
                         """),
             ]),
     ]

@@ -46,9 +46,11 @@
 /// `reserveCapacity(_:)`, and `new(T)` has no counterpart because every Swift
 /// value is initialised before use (see `basics.arrays-and-slices` for the
 /// basics and `advanced.unsafe-pointers` for raw allocation). Go's
-/// `TestSliceCapacityGrowth` logged `cap` values; here the tests assert the
-/// growth *property*. Go's aliasing tests (`append` through a sub-slice
-/// overwriting the parent) invert: a Swift copy never sees the other's writes.
+/// `slice_capacity.go` checks that capacities increase; here the tests assert
+/// the growth *property* (at least doubling) and that reserving prevents any
+/// reallocation. Go's sharing tests (`append` through a sub-slice overwriting
+/// the parent, the 3-index `s[1:3:3]` that prevents it) have no Swift
+/// counterpart: a Swift copy or slice never sees another's writes.
 public enum ArrayCapacityAndCopyOnWrite {
     // MARK: Capacity versus count
 

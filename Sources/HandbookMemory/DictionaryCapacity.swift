@@ -39,9 +39,10 @@ import Synchronization
 /// let the compiler synthesise `Hashable` unless you have a reason not to.
 ///
 /// ## Go → Swift
-/// Go's `make(map[string]int, 1000)` is `Dictionary(minimumCapacity: 1000)`;
-/// Go's "maps never shrink" holds here as well, and the Go fix (copy into a new
-/// map) is the Swift fix. Unlike a Go map, a Swift dictionary is a value: a
+/// Go's `make(map[string]int, 1000)` is `Dictionary(minimumCapacity: 1000)`.
+/// Go's `map_allocation.go` only says in a comment that maps never shrink;
+/// here a test asserts it, and the Go fix (copy into a new map) is the Swift
+/// fix. Unlike a Go map, a Swift dictionary is a value: a
 /// copy is independent (copy-on-write, see `memory.array-capacity-and-copy-on-write`).
 /// Go rejects non-comparable keys at compile time; Swift asks for `Hashable`,
 /// which you can get badly wrong at run time, as the constant-hash key shows.

@@ -26,6 +26,10 @@
 /// - Marking every closure parameter `@escaping` "to make it compile": it costs
 ///   a heap-allocated context and ARC traffic per call, and it hides the real
 ///   contract. Keep callbacks non-escaping unless you store them.
+/// - Passing a non-escaping parameter to `values.lazy.map(_:)`: it compiles,
+///   but the eager `Sequence.map` is chosen (the lazy one needs `@escaping`),
+///   so the "lazy" pipeline transforms everything. ``firstTransformed(_:_:where:)``
+///   uses `withoutActuallyEscaping` to get the lazy one.
 /// - Smuggling a non-escaping closure out of `withoutActuallyEscaping`: the
 ///   runtime checks, and traps with "closure argument was escaped in
 ///   withoutActuallyEscaping block" (``smuggleOut(_:into:)``).
@@ -118,7 +122,9 @@ public enum EscapingClosuresAndStackPromotion {
     /// The first transformed value that satisfies `predicate`, computed lazily
     /// so `transform` runs only until the match. `lazy.map` stores its closure,
     /// so it needs an escaping one; `withoutActuallyEscaping` lends it ours
-    /// for the duration of the block.
+    /// for the duration of the block. Without it the code still compiles:
+    /// overload resolution silently picks the eager `Sequence.map`, which
+    /// accepts a non-escaping closure and transforms every element.
     /// - Complexity: O(k) calls of `transform`, k the position of the match.
     public static func firstTransformed(
         _ values: [Int], _ transform: (Int) -> Int, where predicate: (Int) -> Bool

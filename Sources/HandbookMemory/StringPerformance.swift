@@ -43,9 +43,11 @@
 /// Go's `string_immutability.go` benchmarks `s += x` (O(n²): Go strings are
 /// immutable) against `strings.Builder`. Swift needs no builder: a `var String`
 /// *is* the builder. Go's `[]byte(s)` conversion copies; Swift's `s.utf8`
-/// is a view with no copy, and `Array(s.utf8)` copies. Go's string indexing
-/// gives bytes; Swift indexes by `Character` (see `basics.strings-and-characters`).
-/// The tests count buffer moves instead of timing; timing lives in the benchmarks.
+/// is a view with no copy, and `Array(s.utf8)` copies. Go's substring-sharing
+/// test asserted a constant `true`; here `Substring.base` and the buffer
+/// address show the sharing. Go's string indexing gives bytes; Swift indexes by
+/// `Character` (see `basics.strings-and-characters`). The tests count buffer
+/// moves instead of timing; timing lives in the benchmarks.
 public enum StringPerformance {
     /// What building a string cost, observed through its UTF-8 buffer address.
     public struct BuildReport: Equatable, Sendable {
