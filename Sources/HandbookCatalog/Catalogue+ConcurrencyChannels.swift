@@ -28,10 +28,9 @@ extension Catalogue {
                     original: "                output.finish()\n",
                     replacement: "",
                     caughtBy: "HandbookConcurrencyTests.AsyncStreamsAndChannelsTests/pipelineSquares",
-                    expect: .hangs,
                     teaches: """
                         A for-await loop ends only when its stream is finished. Without output.finish() the consumer \
-                        waits forever for a fifth square, exactly like ranging over a Go channel nobody closes; \
+                        waits forever for more squares, exactly like ranging over a Go channel nobody closes; \
                         the suite's time limit fails the test.
                         """),
             ]),
@@ -53,9 +52,9 @@ extension Catalogue {
                     caughtBy:
                         "HandbookConcurrencyTests.BoundedChannelTests/exactlyCapacitySendsCompleteBeforeAConsumer",
                     teaches: """
-                        Without the capacity check no sender ever waits: with no consumer all 10 sends complete \
-                        instead of exactly `capacity`, and the debug-only invariant check reports the overfull \
-                        buffer. That is AsyncStream's .unbounded: no backpressure.
+                        Without the capacity check no sender ever waits: with no consumer every send completes \
+                        instead of exactly `capacity`. In debug builds the state machine's invariant check traps \
+                        first ("buffer holds 1 > capacity 0"). That is AsyncStream's .unbounded: no backpressure.
                         """),
                 Experiment(
                     id: "bounded-channel.cancel-without-dequeuing",
@@ -63,11 +62,11 @@ extension Catalogue {
                     original: "let sender = shared.withLock { $0.machine.cancelSender(id: id) }",
                     replacement: "let sender: CheckedContinuation<Void, any Error>? = nil",
                     caughtBy: "HandbookConcurrencyTests.BoundedChannelTests/cancellationOfWaiters",
-                    expect: .hangs,
                     teaches: """
-                        If cancellation does not remove the parked sender, cancel() does nothing: the sender stays \
-                        parked with its value until some receiver takes it. A waiter that ignores cancellation hangs \
-                        shutdown; the test's cancelled send never returns and the time limit fails it.
+                        If cancellation does not remove the parked sender, cancel() changes nothing: the sender stays \
+                        parked with its value, and the later finish() fails it with .finished instead of \
+                        CancellationError (a receiver would even have taken its value). A waiter must leave the \
+                        queue when cancelled, or shutdown waits on it.
                         """),
             ]),
         Lesson(

@@ -49,8 +49,8 @@ import Synchronization
 /// goroutine and tests `NoWaitCausesRace` as an intentional data race. In
 /// Swift a group child is `go` plus `wg.Add(1)`/`wg.Done()`, and the closing
 /// brace is `wg.Wait()`. The race does not compile (a `var` mutated in
-/// `addTask` is `[#SendingClosureRisksDataRace]`, see
-/// `concurrency.data-race-safety`), so the counter sits in a `Mutex`. And
+/// `addTask` is `[#SendingClosureRisksDataRace]`, see `DataRaceSafety.swift`),
+/// so the counter sits in a `Mutex`. And
 /// there is no per-task `recover`: an error is a value you throw, a trap ends
 /// the process. A task is not a thread: thousands of them share the
 /// cooperative pool, which is as wide as the core count.
@@ -93,7 +93,7 @@ public enum TasksAndStructuredConcurrency {
 
     /// A counter shared by many tasks: the `Mutex` lives in a `Sendable`
     /// class, because a local `Mutex` cannot be captured by `addTask`
-    /// (see `concurrency.locks-and-mutex`).
+    /// (see `LocksAndMutex.swift`).
     public final class Counter: Sendable {
         private let count = Mutex(0)
 

@@ -167,19 +167,23 @@ struct BoundedChannelTests {
 
     @Test("a cancelled waiting sender throws and its value is never delivered; a cancelled receiver takes nothing")
     func cancellationOfWaiters() async throws {
-        let channel = BoundedChannel<Int>(capacity: 0)
+        let channel = BoundedChannel<Int>(capacity: 1)
+        try await channel.send(0)
         let sender = Task { try await channel.send(1) }
         await channel.waitForSuspendedSenders(count: 1)
-        sender.cancel()
+        sender.cancel()  // runs the cancellation handler synchronously: the sender leaves the queue
+        channel.finish()  // so finish() has no parked sender left to fail with .finished
         await #expect(throws: CancellationError.self) { try await sender.value }
-        let receiver = Task { await channel.receive() }
-        await channel.waitForSuspendedReceivers(count: 1)  // parked: 1 was withdrawn, so nothing to take
+        #expect(await channel.reduce(into: [Int]()) { $0.append($1) } == [0], "1 was withdrawn, never delivered")
+
+        let other = BoundedChannel<Int>(capacity: 0)
+        let receiver = Task { await other.receive() }
+        await other.waitForSuspendedReceivers(count: 1)
         receiver.cancel()
         #expect(await receiver.value == nil)
-
         // Nothing was lost or stuck: the next value goes to the next receiver.
-        let next = Task { await channel.receive() }
-        try await channel.send(2)
+        let next = Task { await other.receive() }
+        try await other.send(2)
         #expect(await next.value == 2)
     }
 

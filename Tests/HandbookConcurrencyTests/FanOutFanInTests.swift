@@ -80,12 +80,14 @@ struct FanOutFanInTests {
     func cancellingTheConsumerCancelsEveryWorker() async throws {
         let clock = ManualClock()
         let started = Locked(0)
+        let cancelled = Locked(0)
         let allCancelled = Countdown(4)
         let stream = try Lesson.results(Array(0..<100), workers: 4) { job in
             started.withLock { $0 += 1 }
             do {
                 try await clock.sleep(for: .seconds(60))
             } catch {
+                cancelled.withLock { $0 += 1 }
                 allCancelled.tick()
             }
             return job
@@ -97,7 +99,14 @@ struct FanOutFanInTests {
         }
         await clock.waitForSleepers(count: 4)
         consumer.cancel()
-        await allCancelled.reached.wait()
+        // If the workers are never cancelled, the time limit cancels this
+        // wait and the expectations below fail, instead of the run hanging.
+        await withTaskCancellationHandler {
+            await allCancelled.reached.wait()
+        } onCancel: {
+            allCancelled.reached.open()
+        }
+        #expect(cancelled.withLock { $0 } == 4)
         #expect(await consumer.value == 0)
         #expect(clock.now.offset == .zero, "cancellation woke the workers; time never moved")
         #expect(started.withLock { $0 } == 4, "cancelled workers stopped pulling jobs")

@@ -162,7 +162,12 @@ struct SelectAndRacingTests {
         for input in [leftInput, rightInput] {
             input.onTermination = { termination in
                 terminations.append("\(termination)")
-                if bothTerminated.withLock({ $0 += 1; return $0 }) == 2 { done.open() }
+                if bothTerminated.withLock({
+                    $0 += 1
+                    return $0
+                }) == 2 {
+                    done.open()
+                }
             }
         }
         let consumerStarted = Gate()

@@ -178,9 +178,10 @@ struct TasksAndStructuredConcurrencyTests {
 
     @Test("Task {} inherits the creator's priority; Task.detached starts at the default")
     func detachedDoesNotInheritPriority() async {
-        let priorities = await Task(priority: .low) { await Lesson.basePriorities() }.value
-        #expect(priorities.inherited == .low)
-        #expect(priorities.detached == .medium)
+        // Created at .high so that our awaiting cannot escalate it (escalation only raises).
+        let priorities = await Task(priority: .high) { await Lesson.basePriorities() }.value
+        #expect(priorities.inherited == .high)
+        #expect(priorities.detached == .medium, "base priority: awaiting escalates only the current priority")
     }
 
     @Test("a trap in one child kills the whole process: there is no per-task recover")
