@@ -37,10 +37,17 @@ import Synchronization
 ///   max, a `Mutex` is simpler and usually just as fast.
 ///
 /// ## Key takeaway
-/// `Atomic<Int>` gives indivisible read-modify-write on one value.
-/// `.relaxed` guarantees only that; `.releasing` on the store that publishes
-/// plus `.acquiring` on the load that observes it makes everything written
-/// before the store visible after the load. When unsure, `.sequentiallyConsistent`.
+/// `Atomic<Int>` gives indivisible read-modify-write on one value; the
+/// ordering says what *other* memory comes along:
+/// - `.relaxed`: atomicity only (counters, statistics, a CAS max).
+/// - `.releasing` (stores): everything this thread wrote before is published
+///   with the value.
+/// - `.acquiring` (loads): a load that sees a released value also sees what
+///   was written before the release.
+/// - `.acquiringAndReleasing` (read-modify-write such as `exchange`): both,
+///   for a flag that one thread takes over from another.
+/// - `.sequentiallyConsistent`: acquire/release plus one global order of all
+///   such operations. The safe default when unsure; measure before relaxing.
 ///
 /// ## Go → Swift
 /// The Go seed lists "Atomic" but never uses `sync/atomic`. Go's
