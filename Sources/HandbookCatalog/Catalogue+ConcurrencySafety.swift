@@ -50,9 +50,9 @@ extension Catalogue {
                     caughtBy: "HandbookConcurrencyTests.SendableAndRegionIsolationTests",
                     expect: .doesNotCompile,
                     teaches: """
-                        A Sendable class may not have a mutable stored property: one `var` makes ConnectionLimits \
-                        unshareable, and ServerSettings, which is Sendable only because its members are, fails \
-                        with it.
+                        A Sendable class may not have a mutable stored property: one `var` gives "stored property \
+                        'maxConnections' of 'Sendable'-conforming class 'ConnectionLimits' is mutable". Shared \
+                        configuration stays `let`, or its mutable part goes behind a Mutex.
                         """),
             ]),
         Lesson(
