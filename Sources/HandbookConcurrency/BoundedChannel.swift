@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// A Go-style buffered channel built from scratch: `send` suspends while the buffer is full.
@@ -12,7 +13,9 @@ import Synchronization
 ///
 /// The design follows swift-async-algorithms: a pure ``StateMachine`` (a value
 /// type whose transitions return what to resume, tested without any task), kept
-/// behind a `Mutex`, with continuations resumed *outside* the lock.
+/// behind a lock (`Synchronization.Mutex` in your own code; this file uses an
+/// `NSLock` twin only so ThreadSanitizer can check it, see `LockedState`), with
+/// continuations resumed *outside* the lock.
 ///
 /// - Invariant: at most `capacity` values are buffered; senders wait only when
 ///   the buffer is full and nobody waits to receive; receivers wait only when
@@ -68,7 +71,7 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
         var continuation: CheckedContinuation<Void, Never>
     }
 
-    private let shared: Mutex<Shared>
+    private let shared: LockedState<Shared>
     private let nextID = Atomic(0)
 
     /// The number of values the channel buffers before `send` suspends.
@@ -81,7 +84,7 @@ public final class BoundedChannel<Element: Sendable>: Sendable {
     public init(capacity: Int) {
         precondition(capacity >= 0, "BoundedChannel capacity must be >= 0, got \(capacity)")
         self.capacity = capacity
-        self.shared = Mutex(Shared(machine: Machine(capacity: capacity)))
+        self.shared = LockedState(Shared(machine: Machine(capacity: capacity)))
     }
 
     /// Sends `element`, suspending while the buffer is full.
@@ -290,7 +293,9 @@ extension BoundedChannel {
 
         /// Values waiting in the buffer, oldest first.
         public var bufferedElements: [Element] { buffer.elements }
+        /// Senders parked with their elements because the buffer is full.
         public var suspendedSenderCount: Int { senders.count }
+        /// Receivers parked because the channel is empty.
         public var suspendedReceiverCount: Int { receivers.count }
 
         /// - Complexity: O(1) amortized.
@@ -361,6 +366,30 @@ extension BoundedChannel {
             assert(senders.isEmpty || buffer.count == capacity, "a sender waits although the buffer has room")
             assert(receivers.isEmpty || (buffer.isEmpty && senders.isEmpty), "a receiver waits beside values")
             assert(!isFinished || (senders.isEmpty && receivers.isEmpty), "waiters survived finish()")
+        }
+    }
+
+    /// The channel's lock: what `Synchronization.Mutex<State>` would be, built on `NSLock`.
+    ///
+    /// Why not `Mutex`? It is the right tool and has the same shape
+    /// (`withLock { state in … }`), but on Linux with Swift 6.3.1
+    /// ThreadSanitizer cannot see its futex-based locking and reports a false
+    /// "Swift access race" on state that every access reads under the lock.
+    /// `NSLock` is a pthread mutex, which TSan understands, so `swift test
+    /// --sanitize=thread` stays meaningful for this lesson.
+    final class LockedState<State>: @unchecked Sendable {
+        // @unchecked is sound: `state` is only touched while `lock` is held.
+        private let lock = NSLock()
+        private var state: State
+
+        init(_ state: State) {
+            self.state = state
+        }
+
+        func withLock<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
+            lock.lock()
+            defer { lock.unlock() }
+            return try body(&state)
         }
     }
 

@@ -53,7 +53,7 @@ struct TasksAndStructuredConcurrencyTests {
         #expect(pair == (42, 100))
     }
 
-    @Test("10 000 children each increment a Mutex-protected counter: exactly 10 000")
+    @Test("10 000 children each increment one shared atomic counter: exactly 10 000")
     func tenThousandChildrenCountExactly() async {
         #expect(await Lesson.countWithChildren(10_000) == 10_000)
     }
