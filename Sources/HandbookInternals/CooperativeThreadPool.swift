@@ -71,7 +71,9 @@ public enum CooperativeThreadPool {
     ///
     /// The release fires when the expected number of children has arrived:
     /// `count` for suspending children, `min(count, width)` for blocking ones
-    /// (no more can arrive while the first ones hold every thread).
+    /// (no more can arrive while the first ones hold every thread). Blocking
+    /// children are held 50 ms longer before the release, so a pool that grew
+    /// under blocking would show a peak above `width`.
     ///
     /// - Important: `.blocking` stalls the calling process's whole pool until
     ///   the release; run it only in a process of its own (an exit test).
@@ -88,6 +90,13 @@ public enum CooperativeThreadPool {
                     let now = gauge.inFlight.add(1, ordering: .sequentiallyConsistent).newValue
                     gauge.peak.max(now, ordering: .sequentiallyConsistent)
                     if now == expected, gauge.release() {
+                        if waiting == .blocking {
+                            // Keep every pool thread blocked a little longer before the release:
+                            // if the pool could grow (as Go hands a blocked thread's P to a new
+                            // M), more children would start now and the peak would exceed
+                            // `width`. Without this window the peak would be `width` by construction.
+                            usleep(50_000)
+                        }
                         blockingRelease.leave()
                         suspendingRelease.open()
                     }

@@ -20,6 +20,14 @@ struct DataRaceSafetyTests {
         }
 
         var testDescription: String { rawValue }
+
+        /// Every counter, minus the `Mutex` one under ThreadSanitizer: when two
+        /// threads contend for a `Mutex`, TSan misses the kernel hand-over and
+        /// reports a false race (see `ThreadSanitizer.isActive`). The plain
+        /// `swift test` run covers it; under TSan `NSLock` and `Atomic` do.
+        static var checkedInThisBuild: [SafeCounter] {
+            ThreadSanitizer.isActive ? allCases.filter { $0 != .mutex } : allCases
+        }
     }
 
     @Test("Go's ConcurrentIncrement (a var captured by addTask) does not compile")
@@ -46,7 +54,9 @@ struct DataRaceSafetyTests {
             diagnostics: ["var 'hits' is not concurrency-safe because it is nonisolated global shared mutable state"])
     }
 
-    @Test("the fixed ConcurrentIncrement counts exactly 1000 with each Sendable owner", arguments: SafeCounter.allCases)
+    @Test(
+        "the fixed ConcurrentIncrement counts exactly 1000 with each Sendable owner",
+        arguments: SafeCounter.checkedInThisBuild)
     func fixedConcurrentIncrementIsExact(counter: SafeCounter) async {
         #expect(await Lesson.concurrentIncrement(tasks: 1_000, using: counter.make()) == 1_000)
     }
@@ -60,7 +70,7 @@ struct DataRaceSafetyTests {
 
     @Test(
         "two threads hammering a synchronised counter lose no update (TSan-clean)",
-        arguments: SafeCounter.allCases)
+        arguments: SafeCounter.checkedInThisBuild)
     func twoThreadsLoseNothing(counter: SafeCounter) async {
         let iterations = 10_000
         let total = await Lesson.incrementOnTwoThreads(counter.make(), iterations: iterations)

@@ -22,7 +22,7 @@ struct LocksAndMutexTests {
         return done
     }
 
-    @Test("1000 concurrent increments through a Mutex-backed class give exactly 1000")
+    @Test("1000 concurrent increments through a Mutex-backed class give exactly 1000", .contendsOnMutex)
     func concurrentIncrementsAreExact() async {
         let counter = Lesson.Counter()
         await withDiscardingTaskGroup { group in
@@ -33,7 +33,7 @@ struct LocksAndMutexTests {
         #expect(counter.count == 1_000)
     }
 
-    @Test("8 tasks updating a Mutex<[String: Int]> while others read end with exact counts")
+    @Test("8 tasks updating a Mutex<[String: Int]> while others read end with exact counts", .contendsOnMutex)
     func concurrentMapIsExact() async {
         let words = Lesson.WordCounts()
         let keys = (0..<10).map { "k\($0)" }
@@ -70,7 +70,7 @@ struct LocksAndMutexTests {
         #expect(counter.count == 1)
     }
 
-    @Test("check-then-act inside one withLock: 50 tasks racing for 3 slots, exactly 3 win")
+    @Test("check-then-act inside one withLock: 50 tasks racing for 3 slots, exactly 3 win", .contendsOnMutex)
     func checkAndActUnderOneLock() async {
         let counter = Lesson.Counter()
         let wins = await withTaskGroup(of: Bool.self) { group in
@@ -234,7 +234,8 @@ struct LocksAndMutexTests {
         #endif
     }
 
-    @Test("locks taken in id order: 20 000 opposite transfers on two threads finish and conserve money")
+    @Test(
+        "locks taken in id order: 20 000 opposite transfers on two threads finish and conserve money", .contendsOnMutex)
     func orderedTransfersNeverDeadlock() async {
         let a = Lesson.Account(id: 1, balance: 1_000)
         let b = Lesson.Account(id: 2, balance: 1_000)

@@ -198,7 +198,7 @@ struct SelectAndRacingTests {
         #expect(mailbox.tryReceive() == nil)
     }
 
-    @Test("100 concurrent senders: tryReceive drains each message exactly once")
+    @Test("100 concurrent senders: tryReceive drains each message exactly once", .contendsOnMutex)
     func mailboxIsSafeUnderConcurrency() async {
         let mailbox = Lesson.Mailbox<Int>()
         await withDiscardingTaskGroup { group in

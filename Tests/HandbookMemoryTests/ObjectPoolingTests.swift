@@ -79,7 +79,7 @@ struct ObjectPoolingTests {
             "HandbookMemory/LeaseReturnedTwice.swift", diagnostics: ["'lease' consumed more than once"])
     }
 
-    @Test("factory calls equal peak concurrency, not the number of requests")
+    @Test("factory calls equal peak concurrency, not the number of requests", .contendsOnMutex)
     func creationsTrackPeakConcurrency() async throws {
         let pool = try Self.makePool(maxIdle: 8)
         do {
@@ -99,7 +99,7 @@ struct ObjectPoolingTests {
         #expect(pool.idleCount == 3)
     }
 
-    @Test("100 concurrent borrowers never share an object, and every object comes back")
+    @Test("100 concurrent borrowers never share an object, and every object comes back", .contendsOnMutex)
     func concurrentLeasesAreExclusive() async throws {
         let pool = try Self.makePool(maxIdle: 100)
         let sharedAtOnce = Locked(0)
