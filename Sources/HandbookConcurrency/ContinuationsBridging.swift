@@ -48,8 +48,8 @@ import Synchronization
 /// silently. Swift's checked continuations turn both mistakes into a trap or a
 /// runtime warning, and `withTaskCancellationHandler` plays the role of
 /// `select { case <-ctx.Done(): op.Cancel() }`. NIO's
-/// `EventLoopFuture.get()` is exactly the checked-continuation bridge shown
-/// here.
+/// `EventLoopFuture.get()` is the same continuation bridge as the one shown
+/// here (NIO uses the unsafe variant, for speed).
 public enum ContinuationsBridging {
     /// Why a lookup failed.
     public enum LookupError: Error, Equatable, Sendable {

@@ -31,8 +31,9 @@ import Synchronization
 ///   `nonisolated(unsafe)` "to make it build". ``UncheckedCounter`` compiles
 ///   and races; the compiler trusted a promise nobody kept.
 /// - Trusting the final count. A racy counter often *does* reach the right
-///   total on a quiet machine (and always under TSan's slow instrumentation);
-///   the race is undefined behaviour whatever the number says.
+///   total on a quiet machine, sometimes even under TSan; the race is
+///   undefined behaviour whatever the number says, and only the TSan report
+///   is evidence.
 /// - Running TSan and reading only the exit code: `swift test
 ///   --sanitize=thread` reports races but still exits 0 unless
 ///   `TSAN_OPTIONS=halt_on_error=1` is set.

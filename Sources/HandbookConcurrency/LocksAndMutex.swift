@@ -42,7 +42,9 @@ import Synchronization
 ///   threads just hang.
 /// - Reaching for a reader-writer lock by default. It only pays when reads
 ///   are long and frequent; otherwise a plain `Mutex` is cheaper (an RW lock's
-///   bookkeeping is itself contended) and cannot starve writers.
+///   bookkeeping is itself contended) and cannot starve writers. glibc's
+///   default `pthread_rwlock_t` (the one ``ReadWriteLock`` wraps) prefers
+///   readers, so a steady stream of reads can keep a writer waiting forever.
 ///
 /// ## Key takeaway
 /// `Mutex<Value>` owns its value: the only way to touch the value is

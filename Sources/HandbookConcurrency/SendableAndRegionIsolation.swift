@@ -29,8 +29,8 @@ import Synchronization
 ///   `sending` and is `Sendable` for any value (``SharedDraft``).
 /// - Expecting a struct to be `Sendable` because structs are values. Its
 ///   stored properties must all be `Sendable`: a struct holding a mutable
-///   class is not (fixture `StructWithClassMember.swift`). Public structs and
-///   enums are never inferred across modules; declare `: Sendable`
+///   class is not (fixture `StructWithClassMember.swift`). Public non-frozen
+///   structs and enums are never inferred across modules; declare `: Sendable`
 ///   (``ServerSettings``).
 /// - Touching a value after sending it: the compiler tracks the region and
 ///   rejects the later use ([#SendingRisksDataRace]).

@@ -50,7 +50,8 @@ import Synchronization
 /// so Go recursion can go very deep (up to a 1 GB limit) and *every* frame of
 /// a blocked goroutine stays on its own stack. Swift tasks have no stack of
 /// their own: async frames sit in the task's allocator, sync frames on
-/// whichever pool thread runs them (8 MB main thread, less elsewhere), and
+/// whichever thread runs them (a fixed size: the main thread's comes from
+/// `ulimit -s`, other threads get what their creator chose), and
 /// there is no stack growth. A Go channel (`hchan`: lock, ring buffer, sendq,
 /// recvq of waiting goroutines) is structurally the ``RendezvousChannel``
 /// below; swift-async-algorithms' `AsyncChannel` is the production version.

@@ -18,17 +18,19 @@ import Synchronization
 /// ## Why interviewers ask this
 /// "How many threads does `async let` create?" separates people who picture
 /// tasks as threads from people who know the runtime. The global concurrent
-/// executor is a *cooperative* pool as wide as the active core count: tasks
-/// are heap-allocated continuations that borrow a thread until their next
-/// suspension point. It never grows, so a task that blocks (a semaphore, a
-/// lock held across I/O, `sleep`, synchronous file or network I/O) takes a
-/// whole core's worth of concurrency away from every other task in the
-/// process, and `width` blocked tasks stop the process cold.
+/// executor is a *cooperative* pool as wide as the active core count (on
+/// Linux, one such pool per priority level): tasks are heap-allocated
+/// continuations that borrow a thread until their next suspension point. It
+/// never grows, so a task that blocks (a semaphore, a lock held across I/O,
+/// `sleep`, synchronous file or network I/O) takes a whole core's worth of
+/// concurrency away from every other task of its priority, and `width`
+/// blocked tasks stop all of them. On a server that is every request handler:
+/// they share one priority.
 ///
 /// ## Common pitfalls
 /// - Blocking inside async code: `DispatchSemaphore.wait()`, `usleep`,
 ///   `Thread.sleep`, a synchronous database driver. On a 2-core server two
-///   such calls freeze every request (``peakConcurrency(ofChildren:_:)``
+///   such calls freeze every request of that priority (``peakConcurrency(ofChildren:_:)``
 ///   with `.blocking` never exceeds ``width``).
 /// - Bridging async to sync with a semaphore (``waitSynchronously(for:)``):
 ///   the task that would signal needs a pool thread, and the waiter is
@@ -41,7 +43,7 @@ import Synchronization
 ///
 /// ## Key takeaway
 /// Tasks are cheap, threads are not, and the pool has exactly ``width``
-/// threads. Suspend (`await`) instead of blocking; move unavoidably blocking
+/// threads per priority level. Suspend (`await`) instead of blocking; move unavoidably blocking
 /// work to a thread the pool does not own (``offloadToDedicatedThread(_:)``;
 /// on a server, SwiftNIO's `NIOThreadPool.singleton.runIfActive { … }`
 /// does the same with a bounded set of threads), and await the result.
@@ -50,12 +52,15 @@ import Synchronization
 /// Go's GMP scheduler multiplexes goroutines (G) onto OS threads (M) through
 /// `GOMAXPROCS` processors (P), and when a goroutine blocks in a syscall the
 /// runtime hands its P to another thread, so blocking code mostly works.
-/// Swift has no such hand-off: the pool is the P's *and* the M's, a blocked
-/// thread is simply lost until it returns, and the fix is in your code
+/// Swift has no such hand-off: each priority's pool is the P's *and* the M's
+/// (on Linux, a `.high` task still runs while every `.medium` thread is
+/// blocked, because it has a pool of its own), a blocked thread is simply
+/// lost until it returns, and the fix is in your code
 /// (suspend or offload), not in the runtime. Go's goroutines are preemptible;
 /// Swift tasks are cooperative and yield only at `await`.
 public enum CooperativeThreadPool {
-    /// The number of threads in the cooperative pool: one per active core.
+    /// The number of threads in the cooperative pool of one priority level:
+    /// one per active core.
     public static var width: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     /// How a demo child waits for the release signal.

@@ -41,9 +41,11 @@ import Synchronization
 /// ## Go → Swift
 /// The Go seed's scheduler topic has no priorities: the GMP scheduler is fair
 /// and preemptive, so inversion shows up as latency, not as a runtime
-/// feature. Swift's cooperative pool is not preemptive; priorities order the
-/// queues and escalation is how it avoids inversion, as Dispatch's QoS
-/// override does on Darwin.
+/// feature. Swift's cooperative pool is not preemptive. On Linux a priority
+/// picks which `width`-thread pool runs the job (the threads get no OS
+/// priority, so a `.low` task still competes for the CPU like any other), and
+/// escalation moves an awaited job up, as Dispatch's QoS override does on
+/// Darwin.
 public enum PriorityAndEscalation {
     /// One escalation: the task's priority before and after.
     public struct Escalation: Equatable, Sendable {

@@ -80,7 +80,11 @@ struct AtomicsTests {
         #expect(maximum.current == 30)
     }
 
-    @Test("release/acquire publication: 1000 non-atomic payloads all arrive intact on another thread")
+    // On x86-64 (TSO) this would also pass with `.relaxed` on both sides: the
+    // hardware never reorders these stores or these loads. The ordering is
+    // checked for real under `swift test --sanitize=thread`, which models the
+    // C++ memory model and reports the payload race if either side is relaxed.
+    @Test("payloads published with release/acquire arrive intact on another thread (1000 rounds)")
     func releaseAcquirePublishesThePayload() async {
         let rounds = 1_000
         let mailboxes = (0..<rounds).map { _ in Lesson.Mailbox<Message>() }

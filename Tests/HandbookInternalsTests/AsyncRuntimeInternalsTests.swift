@@ -88,7 +88,7 @@ struct AsyncRuntimeInternalsTests {
 
     @Test("async recursion keeps its frames in the task allocator, not on the thread stack")
     func asyncRecursionUsesTheTaskAllocator() async {
-        // 200 000 synchronous frames would not fit a 512 KB pool-thread stack in a debug build.
+        // 200 000 synchronous frames would overflow a pool thread's fixed stack in a debug build.
         #expect(await Lesson.asyncRecursiveDepth(200_000) == 200_000)
     }
 

@@ -99,7 +99,6 @@ struct CooperativeThreadPoolTests {
     @Test("pitfall: a semaphore bridge on every pool thread deadlocks (the watchdog fires)")
     func semaphoreBridgeDeadlocksThePool() async {
         await #expect(processExitsWith: .exitCode(42)) {
-            _ = CooperativeThreadPool.Watchdog(seconds: 2, exitCode: 42)  // only a deadlock lets it fire
             let width = CooperativeThreadPool.width
             let arrivals = CooperativeThreadPoolTests.Arrivals(expected: width)
             let everyoneIn = DispatchGroup()
@@ -109,7 +108,12 @@ struct CooperativeThreadPoolTests {
                     group.addTask {
                         // A blocking barrier makes the worst case certain: every pool thread is
                         // inside the bridge before any signalling task could be scheduled.
-                        if arrivals.arrive() { everyoneIn.leave() }
+                        if arrivals.arrive() {
+                            // Armed only once every pool thread is inside the bridge, so a
+                            // slow start on a loaded machine cannot pass for a deadlock.
+                            _ = CooperativeThreadPool.Watchdog(seconds: 2, exitCode: 42)
+                            everyoneIn.leave()
+                        }
                         everyoneIn.wait()
                         _ = CooperativeThreadPool.waitSynchronously { 42 }
                     }
