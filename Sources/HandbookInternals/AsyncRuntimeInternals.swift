@@ -87,8 +87,8 @@ public enum AsyncRuntimeInternals {
     public static func suspendTasks(_ count: Int) async -> SuspensionReport {
         guard let before = residentBytes() else { preconditionFailure("needs /proc/self/statm") }
         let arrived = LiveCounter()
-        let allArrived = Latch()
-        let release = Latch()
+        let allArrived = CooperativeThreadPool.AsyncLatch()
+        let release = CooperativeThreadPool.AsyncLatch()
         let live = LiveCounter()
         var during = before
         await withTaskGroup(of: Void.self) { group in
@@ -261,33 +261,6 @@ public enum AsyncRuntimeInternals {
             }
             for sender in senders { sender.delivered.resume() }
             for receiver in receivers { receiver.resume(returning: nil) }
-        }
-    }
-
-    /// A one-shot latch that suspends its waiters.
-    public final class Latch: Sendable {
-        private let state = Mutex<(isOpen: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
-
-        public init() {}
-
-        /// Releases every current and future waiter.
-        public func open() {
-            let waiters = state.withLock { state in
-                defer { state = (true, []) }
-                return state.isOpen ? [] : state.waiters
-            }
-            for waiter in waiters { waiter.resume() }
-        }
-
-        /// Suspends until ``open()`` has been called.
-        public func wait() async {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let isOpen = state.withLock { state in
-                    if !state.isOpen { state.waiters.append(continuation) }
-                    return state.isOpen
-                }
-                if isOpen { continuation.resume() }
-            }
         }
     }
 }

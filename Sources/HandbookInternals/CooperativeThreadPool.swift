@@ -231,28 +231,37 @@ public enum CooperativeThreadPool {
     }
 
     /// A one-shot latch that suspends (never blocks) its waiters.
-    public final class AsyncLatch: Sendable {
-        private let state = Mutex<(isOpen: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    ///
+    /// Its lock is `NSLock`, not `Synchronization.Mutex`: many tasks reach
+    /// `wait()` at once, and when a `Mutex` is contended on Linux it hands
+    /// over through the kernel (`FUTEX_LOCK_PI`), which ThreadSanitizer cannot
+    /// see, so `swift test --sanitize=thread` would report a false race.
+    /// `@unchecked Sendable` is sound because `isOpen` and `waiters` are only
+    /// touched while `lock` is held.
+    public final class AsyncLatch: @unchecked Sendable {
+        private let lock = NSLock()
+        private var isOpen = false
+        private var waiters: [CheckedContinuation<Void, Never>] = []
 
         public init() {}
 
         /// Releases every current and future waiter.
         public func open() {
-            let waiters = state.withLock { state in
-                defer { state = (true, []) }
-                return state.isOpen ? [] : state.waiters
+            let released = lock.withLock {
+                defer { (isOpen, waiters) = (true, []) }
+                return isOpen ? [] : waiters
             }
-            for waiter in waiters { waiter.resume() }
+            for waiter in released { waiter.resume() }
         }
 
         /// Suspends until ``open()`` has been called.
         public func wait() async {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let isOpen = state.withLock { state in
-                    if !state.isOpen { state.waiters.append(continuation) }
-                    return state.isOpen
+                let wasOpen = lock.withLock {
+                    if !isOpen { waiters.append(continuation) }
+                    return isOpen
                 }
-                if isOpen { continuation.resume() }
+                if wasOpen { continuation.resume() }
             }
         }
     }
