@@ -45,8 +45,19 @@ let upcomingFeatures: [SwiftSetting] = [
 
 /// The unsafe-pointer lesson teaches Swift 6.2's strict memory safety: every
 /// unsafe construct in that module must be acknowledged with `unsafe`.
+///
+/// Release builds add `-cross-module-optimization`: the lesson generics
+/// (`BinaryHeap<Element>`, `Sorting.quickSort`, ...) are not `@inlinable`, so
+/// without it a client module (the benchmarks, a service) can only call their
+/// one unspecialized copy, 20-60x slower than swift-collections (see
+/// Benchmarks/README.md). Debug builds and `swift test` are unaffected.
+/// Not HandbookAdvanced: Swift 6.3.1's CrossModuleOptimization pass crashes
+/// on its parameter-pack lesson (and it has no generic hot path to measure).
 func settings(for module: String) -> [SwiftSetting] {
     var settings = upcomingFeatures
+    if module != "HandbookAdvanced" {
+        settings.append(.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)))
+    }
     if module == "HandbookAdvanced" { settings.append(.strictMemorySafety()) }
     if invariantChecked.contains(module) {
         settings.append(.define("HANDBOOK_INTERNAL_CHECKS", .when(configuration: .debug)))

@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
     ],
     targets: [
         // Shared settings (smoke mode, metrics) and seeded inputs.
@@ -92,12 +93,34 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: benchmarkPlugin
         ),
-        // Mutex vs actor vs Atomic vs NSLock: the primitives every
-        // concurrency lesson picks between (not a lesson module of its own).
         .executableTarget(
-            name: "SynchronizationBenchmarks",
-            dependencies: [benchmark, "HandbookBenchmarkSupport"],
-            path: "Benchmarks/SynchronizationBenchmarks",
+            name: "HandbookConcurrencyBenchmarks",
+            dependencies: [
+                benchmark, "HandbookBenchmarkSupport",
+                .product(name: "HandbookConcurrency", package: "BackendInterviewHandbook"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+            ],
+            path: "Benchmarks/HandbookConcurrencyBenchmarks",
+            swiftSettings: swiftSettings,
+            plugins: benchmarkPlugin
+        ),
+        .executableTarget(
+            name: "HandbookMemoryBenchmarks",
+            dependencies: [
+                benchmark, "HandbookBenchmarkSupport",
+                .product(name: "HandbookMemory", package: "BackendInterviewHandbook"),
+            ],
+            path: "Benchmarks/HandbookMemoryBenchmarks",
+            swiftSettings: swiftSettings,
+            plugins: benchmarkPlugin
+        ),
+        .executableTarget(
+            name: "HandbookInternalsBenchmarks",
+            dependencies: [
+                benchmark, "HandbookBenchmarkSupport",
+                .product(name: "HandbookInternals", package: "BackendInterviewHandbook"),
+            ],
+            path: "Benchmarks/HandbookInternalsBenchmarks",
             swiftSettings: swiftSettings,
             plugins: benchmarkPlugin
         ),

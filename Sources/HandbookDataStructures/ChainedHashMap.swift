@@ -56,6 +56,16 @@
 /// returning the old value as an Optional, the same API as `Dictionary`.
 /// The struct wraps arrays, so copies are independent (copy-on-write) where
 /// a Go map is a reference.
+///
+/// ## Performance, measured
+/// `cd Benchmarks && ./compare --target HandbookDataStructuresBenchmarks`: 100k
+/// inserts plus lookups take about 6x `Dictionary`, with ~295k allocations
+/// against its 18. That is the price of separate chaining: every bucket is its
+/// own heap array, created on first insert and reallocated on every rehash, and
+/// a lookup chases a pointer into it. `Dictionary` uses open addressing (linear
+/// probing) in one flat buffer, so a lookup touches one cache line and an
+/// insert allocates nothing until the table grows. Within 2x would need open
+/// addressing, a different design rather than a tweak.
 public struct ChainedHashMap<Key: Hashable, Value> {
     /// One entry of a chain.
     public typealias Element = (key: Key, value: Value)

@@ -68,6 +68,16 @@ import Foundation
 /// - Invariant: the dictionary and the list hold the same nodes, in the same
 ///   number, never more than `capacity`; walking the list forward and
 ///   backward visits the same nodes (see ``_checkInvariants()``).
+///
+/// ## Performance, measured
+/// `cd Benchmarks && ./compare --target HandbookDataStructuresBenchmarks`: 100k
+/// get+put cost about 17x a bare `Dictionary` lookup plus insert, with ~52k
+/// allocations against 15. On top of the same dictionary work, every miss
+/// allocates a class node, every hit relinks two or three nodes (ARC traffic on
+/// each pointer write) and the back pointer is `unowned` (a second reference
+/// count). Within 3x is not reachable with node objects; the production fix is
+/// an index-linked list: nodes as slots of one array, `prev`/`next` as `Int`
+/// indices, freed slots reused, so the only allocations are the array's growth.
 public final class LRUCache<Key: Hashable, Value> {
     /// A position in the list. The two sentinels are bare links, so a cast to
     /// ``Node`` doubles as the "is this a sentinel?" test.

@@ -52,6 +52,18 @@
 /// In production Swift, swift-collections' `Deque` is this structure (a ring
 /// buffer with copy-on-write); the handbook's modules use the toolchain alone,
 /// so the interview answer is written out here.
+///
+/// ## Performance, measured
+/// `cd Benchmarks && ./compare --target HandbookDataStructuresBenchmarks`: 100k
+/// enqueue+dequeue take about 8x swift-collections' `Deque` (54x before the
+/// lesson modules were compiled with `-cross-module-optimization`: an
+/// unspecialized generic pays a witness-table call per element copy). The
+/// remaining gap is this design: the ring lives in a class for copy-on-write,
+/// so every slot write is a class-property access that Swift checks for
+/// exclusivity at run time (turning the check off took 12.5 to 4.4 ms in a
+/// throwaway build), each operation divides (`%`) to wrap the index and calls
+/// `isKnownUniquelyReferenced`, and the slots are `Element?`. `Deque` wraps
+/// with a compare and subtract and writes through an unsafe buffer pointer.
 public struct RingBufferQueue<Element> {
     /// The shared, reference-typed buffer. `slots` is the ring; the logical
     /// element `i` lives at `(head + i) % slots.count`.

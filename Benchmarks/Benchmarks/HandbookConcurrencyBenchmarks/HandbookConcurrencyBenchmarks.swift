@@ -1,8 +1,11 @@
-// A shared counter protected four ways: `Mutex`, `Atomic`, `NSLock` and an
-// actor. Each iteration adds 1 ten thousand times, from one caller
-// (uncontended) or split over two threads/tasks (contended, 2 cores).
-// The lessons that choose between them: HandbookDataStructures/LRUCache.swift
-// (LockedLRUCache vs LRUCacheActor), HandbookSystemDesign/TokenBucketRateLimiter.swift.
+// The concurrency lessons' performance claims, each next to its reference:
+// - LocksAndMutex.swift / Atomics.swift: a shared counter protected four ways
+//   (`Mutex`, `Atomic`, `NSLock`, an actor), from one caller (uncontended) or
+//   split over two threads or tasks (contended, 2 cores). The same choice is
+//   made in HandbookDataStructures/LRUCache.swift and the rate limiter.
+// - BoundedChannel.swift vs swift-async-algorithms' `AsyncChannel` and
+//   `AsyncStream` (Channels.swift in this folder).
+// - WorkerPool.swift vs a raw task group (WorkerPools.swift in this folder).
 import Benchmark
 import Dispatch
 import Foundation
@@ -41,6 +44,8 @@ func contended(_ body: @Sendable () -> Void) {
 
 let benchmarks: @Sendable () -> Void = {
     BenchmarkRun.configureDefaults(maxDuration: .seconds(1))
+    channelBenchmarks()
+    workerPoolBenchmarks()
 
     // MARK: Uncontended
 
