@@ -43,6 +43,18 @@ extension Catalogue {
                         cache is immediately lost, which the published scenarios and the oracle catch at once.
                         """),
                 Experiment(
+                    id: "lru-cache.arena-forget-to-refile-the-moved-slot",
+                    file: "Sources/HandbookDataStructures/LRUCache.swift",
+                    original: "            index[moved.key] = slot\n",
+                    replacement: "",
+                    caughtBy: "HandbookDataStructuresTests.LRUCacheTests/arenaRemovalPatchesTheMovedSlot",
+                    teaches: """
+                        Removing from the arena moves the last slot into the hole. Patch its neighbours but \
+                        not the index, and its key still points at the old position, now past the end of the \
+                        array. The debug invariant check traps at once; without it the next lookup of that key \
+                        would read out of bounds, and Swift traps rather than return another entry's value.
+                        """),
+                Experiment(
                     id: "lru-cache.evict-without-forgetting-the-key",
                     file: "Sources/HandbookDataStructures/LRUCache.swift",
                     original: "nodes[oldest.key] = nil",

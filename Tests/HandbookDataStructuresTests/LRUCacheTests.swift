@@ -232,6 +232,62 @@ struct LRUCacheTests {
         }
     }
 
+    @Test("ArenaLRUCache: random get/put/remove sequences match the same recency oracle")
+    func arenaMatchesRecencyOracle() async {
+        await propertyCheck(count: 1_000, input: Gen.int(in: 1...4), Gen.int(in: 0...999).array(of: 0...40)) {
+            capacity, codes in
+            var cache = ArenaLRUCache<Int, Int>(capacity: capacity)
+            var oracle = RecencyOracle(capacity: capacity)
+            for code in codes {
+                let key = (code / 4) % 6
+                switch code % 4 {
+                case 0:
+                    #expect(cache.value(forKey: key) == oracle.get(key))
+                case 3:
+                    #expect(cache.removeValue(forKey: key) == oracle.remove(key))
+                default:
+                    let evicted = cache.setValue(code, forKey: key)
+                    let expected = oracle.put(key, code)
+                    #expect(evicted?.key == expected?.key && evicted?.value == expected?.value)
+                }
+                #expect(cache.count == oracle.entries.count)
+            }
+            #expect(cache.entries.map(\.key) == oracle.entries.map(\.key))
+            #expect(cache.entries.map(\.value) == oracle.entries.map(\.value))
+            cache._checkInvariants()
+        }
+    }
+
+    @Test("ArenaLRUCache is a value: a copy keeps its own recency order and entries")
+    func arenaCopiesAreIndependent() {
+        var original = ArenaLRUCache<String, Int>(capacity: 2)
+        original.setValue(1, forKey: "a")
+        original.setValue(2, forKey: "b")
+        var copy = original
+        _ = copy.value(forKey: "a")  // a read reorders the copy only
+        copy.setValue(3, forKey: "c")  // evicts "b" from the copy only
+        #expect(copy.entries.map(\.key) == ["a", "c"])
+        #expect(original.entries.map(\.key) == ["a", "b"])
+        #expect(original.value(forKey: "b") == 2)
+    }
+
+    @Test("ArenaLRUCache: removing the newest, the oldest and a middle entry keeps the order of the rest")
+    func arenaRemovalPatchesTheMovedSlot() {
+        var cache = ArenaLRUCache<Int, String>(capacity: 5)
+        for key in 1...5 { cache.setValue("v\(key)", forKey: key) }  // order, oldest first: 1 2 3 4 5
+        #expect(cache.removeValue(forKey: 5) == "v5")  // the newest, also the last slot
+        #expect(cache.removeValue(forKey: 1) == "v1")  // the oldest; slot 0 is refilled by slot 3 (key 4)
+        #expect(cache.removeValue(forKey: 3) == "v3")  // a middle entry
+        #expect(cache.entries.map(\.key) == [2, 4])
+        #expect(cache.value(forKey: 4) == "v4")
+        cache.setValue("v6", forKey: 6)
+        cache.setValue("v7", forKey: 7)
+        cache.setValue("v8", forKey: 8)
+        cache.setValue("v9", forKey: 9)  // full at 5: evicts 2, the least recently used
+        #expect(cache.entries.map(\.key) == [4, 6, 7, 8, 9])
+        cache._checkInvariants()
+    }
+
     /// A deterministic mixed script: (operation, key, value).
     static func script(seed: UInt64, count: Int) -> [(operation: Int, key: Int, value: Int)] {
         var random = SeededRandomNumberGenerator(seed: seed)

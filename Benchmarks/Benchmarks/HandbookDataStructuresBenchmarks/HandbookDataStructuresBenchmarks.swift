@@ -59,13 +59,21 @@ let benchmarks: @Sendable () -> Void = {
         for key in mapKeys { blackHole(map[key]) }
     }
 
-    // MARK: LRUCache vs a bare Dictionary (LRUCache.swift)
+    // MARK: LRUCache and ArenaLRUCache vs a bare Dictionary (LRUCache.swift)
 
     Benchmark("LRU get+put 100k · ours LRUCache") { _ in
         let cache = LRUCache<Int, Int>(capacity: lruCapacity)
         for key in lruKeys where cache.value(forKey: key) == nil {
             blackHole(cache.setValue(key, forKey: key))
         }
+    }
+
+    Benchmark("LRU get+put 100k · ours ArenaLRUCache (index-linked slots)") { _ in
+        var cache = ArenaLRUCache<Int, Int>(capacity: lruCapacity)
+        for key in lruKeys where cache.value(forKey: key) == nil {
+            blackHole(cache.setValue(key, forKey: key))
+        }
+        blackHole(cache.count)
     }
 
     Benchmark("LRU get+put 100k · stdlib Dictionary (no eviction)") { _ in
