@@ -49,7 +49,7 @@ let upcomingFeatures: [SwiftSetting] = [
 /// Release builds add `-cross-module-optimization`: the lesson generics
 /// (`BinaryHeap<Element>`, `Sorting.quickSort`, ...) are not `@inlinable`, so
 /// without it a client module (the benchmarks, a service) can only call their
-/// one unspecialized copy, 20-60x slower than swift-collections (see
+/// one unspecialized copy, 20-80x slower than swift-collections (see
 /// Benchmarks/README.md). Debug builds and `swift test` are unaffected.
 /// Not HandbookAdvanced: Swift 6.3.1's CrossModuleOptimization pass crashes
 /// on its parameter-pack lesson (and it has no generic hot path to measure).

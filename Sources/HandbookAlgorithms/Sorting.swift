@@ -60,13 +60,14 @@
 ///
 /// ## Performance, measured
 /// `cd Benchmarks && ./compare --target HandbookAlgorithmsBenchmarks`, 1M
-/// random `Int`s: `quickSort` about 2.3x the standard library's `sort()`,
-/// `mergeSorted` about 3.2x, `heapSort` about 5.4x (30-60x before the lesson
+/// random `Int`s: `quickSort` about 2.2-2.4x the standard library's `sort()`,
+/// `mergeSorted` about 3.1-3.2x, `heapSort` about 4-5x (30-60x before the lesson
 /// modules were compiled with `-cross-module-optimization`). The lesson code is
 /// written to be read: quicksort draws a random pivot per partition all the way
-/// down and compares twice per element in its three-way partition, with no
-/// insertion-sort cutoff for short ranges; `mergeSorted` allocates a new array
-/// per merge (2M allocations at 1M elements); heap sort jumps around memory.
+/// down and compares up to twice per element in its three-way partition, with
+/// no insertion-sort cutoff for short ranges; `mergeSorted` allocates a new
+/// array for every merge and every one-element leaf (2M allocations at 1M
+/// elements); heap sort jumps around memory.
 /// The standard library's sort is a stable merge sort that finds existing runs,
 /// sorts short ones by insertion and merges through one scratch buffer.
 public enum Sorting {

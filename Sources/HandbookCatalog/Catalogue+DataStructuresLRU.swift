@@ -4,7 +4,7 @@ extension Catalogue {
             id: "ds.lru-cache",
             phase: 4,
             module: "HandbookDataStructures",
-            title: "LRU cache: map + doubly linked list, locked and actor variants",
+            title: "LRU cache: map + doubly linked list; locked, actor and index-arena variants",
             sources: ["Sources/HandbookDataStructures/LRUCache.swift"],
             tests: ["Tests/HandbookDataStructuresTests/LRUCacheTests.swift"],
             seedTopics: ["ds: LRU Cache"],

@@ -59,14 +59,18 @@ import Synchronization
 ///
 /// ## Performance, measured
 /// `cd Benchmarks && ./compare --target HandbookConcurrencyBenchmarks`: 100k
-/// messages through a rendezvous `BoundedChannel` take about 0.7x the time of
+/// messages through a rendezvous `BoundedChannel` take 0.3-0.7x the time of
 /// swift-async-algorithms' `AsyncChannel` (the goal was at least 0.8x its
-/// throughput), and about 0.5x with a 64-slot buffer. Yet it allocates twice
-/// per message where `AsyncChannel` allocates nothing per message: every
-/// `send` and `receive` goes through `withCheckedContinuation`, whose misuse
-/// checks live in a small heap object, even when the buffer has room and
-/// nothing suspends. A fast path (take the lock, buffer or hand over, return
-/// without a continuation) would remove both.
+/// throughput). Part of that lead may be the build: our module is compiled with
+/// `-cross-module-optimization`, `AsyncChannel`'s internals are not, so it may
+/// run unspecialized. It allocates twice per message where `AsyncChannel`
+/// allocates nothing per message: every `send` and `receive` goes through
+/// `withCheckedContinuation`, whose misuse checks live in a small heap object,
+/// even when the buffer has room and nothing suspends. A fast path (take the
+/// lock, buffer or hand over, return without a continuation) would remove the
+/// allocation on the side that does not wait; `withUnsafeContinuation`, which
+/// `AsyncChannel` uses, would remove the one on the side that does, at the
+/// price of the misuse checks.
 public final class BoundedChannel<Element: Sendable>: Sendable {
     typealias Machine = StateMachine<CheckedContinuation<Void, any Error>, CheckedContinuation<Element?, Never>>
 

@@ -55,7 +55,7 @@
 ///
 /// ## Performance, measured
 /// `cd Benchmarks && ./compare --target HandbookDataStructuresBenchmarks`: 100k
-/// enqueue+dequeue take about 8x swift-collections' `Deque` (54x before the
+/// enqueue+dequeue take 8-20x swift-collections' `Deque` (54x before the
 /// lesson modules were compiled with `-cross-module-optimization`: an
 /// unspecialized generic pays a witness-table call per element copy). The
 /// remaining gap is this design: the ring lives in a class for copy-on-write,

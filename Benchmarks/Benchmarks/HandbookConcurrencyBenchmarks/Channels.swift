@@ -16,10 +16,10 @@ let roundTrips = 10_000
 func throughput(capacity: Int) async -> Int {
     let channel = BoundedChannel<Int>(capacity: capacity)
     async let produced: Void = {
+        defer { channel.finish() }  // on every path, or the consumer waits for ever
         for value in 0..<messages {
             do { try await channel.send(value) } catch { return }
         }
-        channel.finish()
     }()
     var sum = 0
     while let value = await channel.receive() { sum &+= value }
@@ -57,10 +57,10 @@ func pingPong(capacity: Int) async -> Int {
     let requests = BoundedChannel<Int>(capacity: capacity)
     let replies = BoundedChannel<Int>(capacity: capacity)
     async let echoed: Void = {
+        defer { replies.finish() }
         while let value = await requests.receive() {
             do { try await replies.send(value &+ 1) } catch { return }
         }
-        replies.finish()
     }()
     var last = 0
     for value in 0..<roundTrips {

@@ -3,16 +3,21 @@
 // adds every job at once. Same jobs on both sides: `jobCount` small
 // CPU-bound computations, results collected in input order.
 import Benchmark
+import Foundation
 import HandbookBenchmarkSupport
 import HandbookConcurrency
 
 let jobCount = 10_000
 
-/// A job worth a few hundred nanoseconds: enough that scheduling is not all
-/// there is, small enough that scheduling still shows.
+/// Rounds per job, read at run time so the optimizer cannot fold the loop
+/// into a constant (a literal count let it unroll and collapse the job).
+let jobRounds = Int(ProcessInfo.processInfo.environment["HANDBOOK_JOB_ROUNDS"] ?? "") ?? 256
+
+/// A job worth a few hundred nanoseconds (a chain of dependent multiplies):
+/// enough that scheduling is not all there is, small enough that it shows.
 @Sendable func job(_ seed: Int) -> Int {
     var hash = seed
-    for _ in 0..<64 { hash = hash &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407 }
+    for _ in 0..<jobRounds { hash = hash &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407 }
     return hash
 }
 

@@ -80,20 +80,26 @@ let benchmarks: @Sendable () -> Void = {
     // Wall clock and malloc only: ordo-one/benchmark's retain/release hooks
     // crash on Swift 6.3 when a job runs on a custom executor (its issue #349).
     let noRuntimeHooks = BenchmarkRun.configuration()
-    Benchmark("Queue-backed actor 10k increments · one call, increment(times:)", configuration: noRuntimeHooks) { _ in
-        let counter = ExecutorsAndActorHopping.QueueBackedCounter(
-            executor: ExecutorsAndActorHopping.QueueExecutor(label: "bench.batch"))
+    Benchmark("Queue-backed actor 10k increments · one call, increment(times:)", configuration: noRuntimeHooks) {
+        benchmark in
+        let executor = ExecutorsAndActorHopping.QueueExecutor(label: "bench.batch")
+        let counter = ExecutorsAndActorHopping.QueueBackedCounter(executor: executor)
+        benchmark.startMeasurement()  // not the queue's creation
         await counter.increment(times: hops)
-        blackHole(await counter.value)
+        benchmark.stopMeasurement()
+        precondition(executor.enqueuedJobs <= 2, "expected one hop, saw \(executor.enqueuedJobs) enqueues")
     }
     Benchmark(
         "Queue-backed actor 10k increments · 10k awaited calls (an executor enqueue each)",
         configuration: noRuntimeHooks
-    ) { _ in
-        let counter = ExecutorsAndActorHopping.QueueBackedCounter(
-            executor: ExecutorsAndActorHopping.QueueExecutor(label: "bench.hops"))
+    ) { benchmark in
+        let executor = ExecutorsAndActorHopping.QueueExecutor(label: "bench.hops")
+        let counter = ExecutorsAndActorHopping.QueueBackedCounter(executor: executor)
+        benchmark.startMeasurement()
         for _ in 0..<hops { await counter.increment() }
-        blackHole(await counter.value)
+        benchmark.stopMeasurement()
+        // The premise of the pair: every call really was a hop onto the executor.
+        precondition(executor.enqueuedJobs >= hops, "only \(executor.enqueuedJobs) enqueues for \(hops) calls")
     }
 
     // MARK: tasks vs threads (CooperativeThreadPool.swift)
