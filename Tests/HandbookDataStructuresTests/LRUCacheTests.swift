@@ -203,30 +203,37 @@ struct LRUCacheTests {
         }
     }
 
+    /// Replays op codes on `cache` and on the oracle, expecting the same answer
+    /// at every step and the same entries at the end. An op code encodes the
+    /// operation (code % 4: get, put, put, remove) and a key from a small range,
+    /// so hits, updates and evictions are common.
+    static func replay<Cache: RecencyCache>(_ codes: [Int], on cache: inout Cache, capacity: Int) -> RecencyOracle {
+        var oracle = RecencyOracle(capacity: capacity)
+        for code in codes {
+            let key = (code / 4) % 6
+            switch code % 4 {
+            case 0:
+                #expect(cache.value(forKey: key) == oracle.get(key))
+            case 3:
+                #expect(cache.removeValue(forKey: key) == oracle.remove(key))
+            default:
+                let evicted = cache.setValue(code, forKey: key)
+                let expected = oracle.put(key, code)
+                #expect(evicted?.key == expected?.key && evicted?.value == expected?.value)
+            }
+            #expect(cache.count == oracle.entries.count)
+        }
+        #expect(cache.entries.map(\.key) == oracle.entries.map(\.key))
+        #expect(cache.entries.map(\.value) == oracle.entries.map(\.value))
+        return oracle
+    }
+
     @Test("random get/put/remove sequences match an array kept in recency order")
     func matchesRecencyOracle() async {
-        // An op code encodes the operation (code % 4: get, put, put, remove)
-        // and a key from a small range, so hits, updates and evictions are common.
         await propertyCheck(count: 1_000, input: Gen.int(in: 1...4), Gen.int(in: 0...999).array(of: 0...40)) {
             capacity, codes in
-            let cache = LRUCache<Int, Int>(capacity: capacity)
-            var oracle = RecencyOracle(capacity: capacity)
-            for code in codes {
-                let key = (code / 4) % 6
-                switch code % 4 {
-                case 0:
-                    #expect(cache.value(forKey: key) == oracle.get(key))
-                case 3:
-                    #expect(cache.removeValue(forKey: key) == oracle.remove(key))
-                default:
-                    let evicted = cache.setValue(code, forKey: key)
-                    let expected = oracle.put(key, code)
-                    #expect(evicted?.key == expected?.key && evicted?.value == expected?.value)
-                }
-                #expect(cache.count == oracle.entries.count)
-            }
-            #expect(cache.entries.map(\.key) == oracle.entries.map(\.key))
-            #expect(cache.entries.map(\.value) == oracle.entries.map(\.value))
+            var cache = LRUCache<Int, Int>(capacity: capacity)
+            let oracle = Self.replay(codes, on: &cache, capacity: capacity)
             #expect(cache.oldest?.key == oracle.entries.first?.key)
             #expect(cache.newest?.key == oracle.entries.last?.key)
         }
@@ -237,23 +244,7 @@ struct LRUCacheTests {
         await propertyCheck(count: 1_000, input: Gen.int(in: 1...4), Gen.int(in: 0...999).array(of: 0...40)) {
             capacity, codes in
             var cache = ArenaLRUCache<Int, Int>(capacity: capacity)
-            var oracle = RecencyOracle(capacity: capacity)
-            for code in codes {
-                let key = (code / 4) % 6
-                switch code % 4 {
-                case 0:
-                    #expect(cache.value(forKey: key) == oracle.get(key))
-                case 3:
-                    #expect(cache.removeValue(forKey: key) == oracle.remove(key))
-                default:
-                    let evicted = cache.setValue(code, forKey: key)
-                    let expected = oracle.put(key, code)
-                    #expect(evicted?.key == expected?.key && evicted?.value == expected?.value)
-                }
-                #expect(cache.count == oracle.entries.count)
-            }
-            #expect(cache.entries.map(\.key) == oracle.entries.map(\.key))
-            #expect(cache.entries.map(\.value) == oracle.entries.map(\.value))
+            _ = Self.replay(codes, on: &cache, capacity: capacity)
             cache._checkInvariants()
         }
     }
@@ -372,3 +363,16 @@ struct LRUCacheTests {
         #expect(plain.entries.map(\.value) == locked.entries.map(\.value))
     }
 }
+
+/// What both LRU implementations offer, so one oracle replay checks either.
+/// (A class's non-mutating methods satisfy the `mutating` requirements.)
+protocol RecencyCache {
+    var count: Int { get }
+    var entries: [(key: Int, value: Int)] { get }
+    mutating func value(forKey key: Int) -> Int?
+    mutating func setValue(_ value: Int, forKey key: Int) -> (key: Int, value: Int)?
+    mutating func removeValue(forKey key: Int) -> Int?
+}
+
+extension LRUCache: RecencyCache where Key == Int, Value == Int {}
+extension ArenaLRUCache: RecencyCache where Key == Int, Value == Int {}
