@@ -1,0 +1,76 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// The Phase 3 capstone: the handbook's system-design lessons behind a real
+/// HTTP API (Hummingbird 2), on SQLite by default and PostgreSQL across
+/// instances, with graceful shutdown (swift-service-lifecycle).
+///
+/// A separate package so the root `swift build` / `swift test` never compile
+/// SwiftNIO, Hummingbird or the database drivers. The lessons come from the
+/// root package by path: the service composes them, it does not copy them.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "HandbookService",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "handbook-service", targets: ["HandbookServiceApp"])
+    ],
+    dependencies: [
+        // The `name:` fixes the package identity (see Benchmarks/Package.swift).
+        .package(name: "BackendInterviewHandbook", path: ".."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Vendors SQLite's C sources: the default mode needs nothing installed.
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        .target(
+            name: "HandbookService",
+            dependencies: [
+                .product(name: "HandbookSystemDesign", package: "BackendInterviewHandbook"),
+                .product(name: "HandbookPatterns", package: "BackendInterviewHandbook"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "HandbookServiceApp",
+            dependencies: [
+                "HandbookService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HandbookServiceTests",
+            dependencies: [
+                "HandbookService",
+                .product(name: "HandbookSystemDesign", package: "BackendInterviewHandbook"),
+                .product(name: "HandbookPatterns", package: "BackendInterviewHandbook"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,53 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import NIOFoundationCompat
+
+/// JSON bodies with sorted keys, so a replayed response is byte-identical
+/// and tests can compare bodies.
+enum JSONBody {
+    static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(value)
+    }
+
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
+        -> Response
+    {
+        var fields = headers
+        fields[.contentType] = "application/json"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: try encode(value))))
+    }
+
+    /// Decodes a request body already collected within the size limit.
+    /// - Throws: a 400 ``Problem`` naming what was wrong with the JSON.
+    static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(buffer: body))
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw Problem.badRequest("malformed JSON", errors: [.init(field: key.stringValue, message: "is required")])
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw Problem.badRequest("malformed JSON", errors: [.init(field: field, message: "has the wrong type")])
+        } catch {
+            throw Problem.badRequest("malformed JSON: the body is not a JSON object of the expected shape")
+        }
+    }
+}
+
+/// A page of orders; `nextCursor` is `null` on the last page (spelled out,
+/// so clients need not tell "absent" from "null").
+struct OrderPage: Encodable {
+    var items: [Order]
+    var nextCursor: String?
+
+    enum CodingKeys: CodingKey { case items, nextCursor }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
+}

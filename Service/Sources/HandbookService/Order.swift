@@ -1,0 +1,114 @@
+import Foundation
+
+/// An order as the API shows it.
+public struct Order: Codable, Sendable, Hashable {
+    public enum Status: String, Codable, Sendable {
+        /// Stock reserved, payment not settled: the saga is running (or its
+        /// process died and recovery has not run yet).
+        case pending
+        /// Paid and final.
+        case confirmed
+        /// Charging failed for good; the stock was released.
+        case paymentFailed = "payment_failed"
+        /// Its process died before charging; recovery released the stock.
+        case cancelled
+    }
+
+    public var id: String
+    public var item: String
+    public var quantity: Int
+    public var priceCents: Int
+    public var status: Status
+    /// Microseconds since 1970: the keyset's sort key.
+    public var createdAt: Int64
+    public var chargeID: String?
+
+    /// Whether the order can still change (caches keep only final orders).
+    public var isFinal: Bool { status != .pending }
+
+    enum CodingKeys: String, CodingKey {
+        case id, item, quantity, priceCents, status, createdAt, chargeID = "chargeId"
+    }
+
+    init(row: SQLRow) throws {
+        guard let status = Status(rawValue: try row.text("status")) else {
+            throw SQLDecodingError(column: "status", row: row)
+        }
+        self.id = try row.text("id")
+        self.item = try row.text("item")
+        self.quantity = Int(try row.integer("quantity"))
+        self.priceCents = Int(try row.integer("price_cents"))
+        self.status = status
+        self.createdAt = try row.integer("created_at")
+        self.chargeID = try row.optionalText("charge_id")
+    }
+
+    init(id: String, item: String, quantity: Int, priceCents: Int, status: Status, createdAt: Int64) {
+        self.id = id
+        self.item = item
+        self.quantity = quantity
+        self.priceCents = priceCents
+        self.status = status
+        self.createdAt = createdAt
+    }
+}
+
+/// `POST /orders`' body, validated field by field.
+public struct NewOrder: Codable, Sendable, Hashable {
+    public var item: String
+    public var quantity: Int
+    public var priceCents: Int
+
+    /// Every problem with the fields, not just the first: the client fixes
+    /// them in one round trip.
+    public func fieldErrors() -> [Problem.FieldError] {
+        var errors: [Problem.FieldError] = []
+        let trimmed = item.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty || trimmed.count > 100 || trimmed != item {
+            errors.append(.init(field: "item", message: "must be 1 to 100 characters without surrounding spaces"))
+        }
+        if !(1...1_000).contains(quantity) { errors.append(.init(field: "quantity", message: "must be in 1...1000")) }
+        if !(1...100_000_000).contains(priceCents) {
+            errors.append(.init(field: "priceCents", message: "must be in 1...100000000"))
+        }
+        return errors
+    }
+}
+
+/// Stock of one item: `stock` is available, `reserved` is held by pending
+/// and confirmed orders.
+public struct InventoryLevel: Codable, Sendable, Hashable {
+    public var item: String
+    public var stock: Int
+    public var reserved: Int
+
+    public init(item: String, stock: Int, reserved: Int) {
+        self.item = item
+        self.stock = stock
+        self.reserved = reserved
+    }
+}
+
+/// An order's outcome, published to `/events` subscribers.
+public struct OrderEvent: Codable, Sendable, Hashable {
+    public var type: String
+    public var orderId: String
+    public var item: String
+    public var quantity: Int
+    public var status: Order.Status
+
+    init(_ order: Order) {
+        self.type = "order.\(order.status.rawValue)"
+        self.orderId = order.id
+        self.item = order.item
+        self.quantity = order.quantity
+        self.status = order.status
+    }
+}
+
+extension Order {
+    /// A pending order as `reserve` stores it (tests build crash states with it).
+    public static func pendingForTesting(id: String, item: String, quantity: Int, priceCents: Int, createdAt: Int64) -> Order {
+        Order(id: id, item: item, quantity: quantity, priceCents: priceCents, status: .pending, createdAt: createdAt)
+    }
+}

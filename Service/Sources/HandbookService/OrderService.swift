@@ -1,0 +1,152 @@
+import Foundation
+import HandbookPatterns
+import HandbookSystemDesign
+import Logging
+import Synchronization
+
+/// Creates orders with the lesson's ``Saga``: reserve stock → charge (retried
+/// with backoff, behind a circuit breaker) → confirm, compensating in
+/// reverse when a step fails, and settles orders whose process died.
+public final class OrderService: Sendable {
+    /// What creating an order came to; every case is a final answer that the
+    /// idempotency layer stores and replays.
+    public enum Outcome: Sendable, Equatable {
+        case confirmed(Order)
+        case paymentFailed(Order)
+        case insufficientStock(item: String, available: Int)
+    }
+
+    struct Context: Sendable {
+        var order: Order
+        var chargeID: String?
+    }
+
+    public let store: OrderStore
+    public let gateway: PaymentGateway
+    public let events: OrderEvents
+    public let breaker: CircuitBreaker<ContinuousClock>
+    let retrier: Retrier<ContinuousClock>
+    let lease: Duration
+    let logger: Logger
+    /// Orders this process is running: recovery never settles them, even
+    /// once their lease has passed.
+    private let inFlight = Mutex<Set<String>>([])
+    private let saga: Saga<Context>
+
+    public init(
+        store: OrderStore, gateway: PaymentGateway, events: OrderEvents, retry: RetryPolicy,
+        breaker: CircuitBreakerConfiguration, lease: Duration, logger: Logger
+    ) throws {
+        self.store = store
+        self.gateway = gateway
+        self.events = events
+        self.breaker = CircuitBreaker(breaker, clock: ContinuousClock())
+        self.retrier = Retrier(policy: retry)
+        self.lease = lease
+        self.logger = logger
+        let leaseMicros = lease.microseconds
+        let retrier = self.retrier
+        let circuit = self.breaker
+        saga = try Saga(steps: [
+            .init(
+                name: "reserve stock",
+                action: { context in
+                    try await store.reserve(context.order, leaseUntil: store.clock.nowMicros() + leaseMicros)
+                    return context
+                },
+                compensate: { context in try await store.release(orderID: context.order.id, as: .paymentFailed) }),
+            .init(
+                name: "charge payment",
+                action: { context in
+                    var context = context
+                    // Each attempt passes the breaker; an open breaker is not retried (fail fast).
+                    context.chargeID = try await retrier.run(retryIf: { !($0 is CircuitBreakerError) }) { _ in
+                        try await circuit.run {
+                            try await gateway.charge(orderID: context.order.id, amountCents: context.order.totalCents)
+                        }
+                    }
+                    return context
+                },
+                compensate: { context in try await gateway.refund(orderID: context.order.id) }),
+            .init(
+                name: "confirm",
+                action: { context in
+                    guard let chargeID = context.chargeID else { throw OrderStore.NotPending(orderID: context.order.id) }
+                    try await store.confirm(orderID: context.order.id, chargeID: chargeID)
+                    var context = context
+                    context.order.status = .confirmed
+                    context.order.chargeID = chargeID
+                    return context
+                },
+                compensate: { _ in }),
+        ])
+    }
+
+    /// Runs the saga for a new order.
+    /// - Throws: an infrastructure error (database down), after compensating;
+    ///   business outcomes are returned, not thrown.
+    public func create(_ request: NewOrder) async throws -> Outcome {
+        let order = Order(
+            id: UUID().uuidString.lowercased(), item: request.item, quantity: request.quantity,
+            priceCents: request.priceCents, status: .pending, createdAt: store.clock.nowMicros())
+        inFlight.withLock { _ = $0.insert(order.id) }
+        defer { inFlight.withLock { _ = $0.remove(order.id) } }
+        let store = self.store
+        do {
+            let done = try await saga.run(Context(order: order)) { state, context in
+                // The saga's log: its state stored next to the order after every event.
+                try await store.saveSaga(orderID: context.order.id, state: String(describing: state.phase))
+            }
+            await events.publish(OrderEvent(done.order))
+            return .confirmed(done.order)
+        } catch let error as SagaError {
+            switch (error, error.original.error) {
+            case (.stepFailed, let shortage as OrderStore.InsufficientStock):
+                return .insufficientStock(item: shortage.item, available: shortage.available)
+            case (.stepFailed(step: "charge payment", _), _):
+                var failed = order
+                failed.status = .paymentFailed
+                logger.warning("payment failed", metadata: ["order": "\(order.id)", "error": "\(error.original.error)"])
+                await events.publish(OrderEvent(failed))
+                return .paymentFailed(failed)
+            default:
+                throw error
+            }
+        }
+    }
+
+    /// Settles pending orders whose lease ended and that this process is not
+    /// running: confirmed if the charge went through (roll forward), else
+    /// cancelled with the stock released (roll back).
+    /// - Parameter now: microseconds; `Int64.max` takes every pending order
+    ///   not in flight here (SQLite at start-up).
+    /// - Returns: How many orders were confirmed and cancelled.
+    @discardableResult
+    public func recoverExpired(now: Int64) async throws -> (confirmed: Int, cancelled: Int) {
+        var confirmed = 0
+        var cancelled = 0
+        for order in try await store.expiredPending(now: now) where !isInFlight(order.id) {
+            if let chargeID = try await gateway.existingCharge(orderID: order.id) {
+                do {
+                    try await store.confirm(orderID: order.id, chargeID: chargeID)
+                    confirmed += 1
+                } catch is OrderStore.NotPending {}
+            } else if try await store.release(orderID: order.id, as: .cancelled) {
+                cancelled += 1
+            }
+        }
+        if confirmed + cancelled > 0 {
+            logger.notice("recovered orders", metadata: ["confirmed": "\(confirmed)", "cancelled": "\(cancelled)"])
+        }
+        return (confirmed, cancelled)
+    }
+
+    func isInFlight(_ id: String) -> Bool {
+        inFlight.withLock { $0.contains(id) }
+    }
+}
+
+extension Order {
+    /// quantity × unit price.
+    var totalCents: Int { quantity * priceCents }
+}

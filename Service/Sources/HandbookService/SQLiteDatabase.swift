@@ -1,0 +1,95 @@
+import Logging
+import NIOCore
+import SQLiteNIO
+
+/// ``SQLDatabase`` on one SQLite file (sqlite-nio, which vendors SQLite).
+///
+/// One connection, and one transaction at a time through an ``AsyncLock``:
+/// SQLite allows a single writer anyway, and statements from two
+/// transactions must never interleave on one connection. WAL journaling
+/// keeps committed transactions when the process is killed.
+public final class SQLiteDatabase: SQLDatabase {
+    public let kind = DatabaseKind.sqlite
+    private let connection: SQLiteConnection
+    private let lock = AsyncLock()
+
+    private init(connection: SQLiteConnection) {
+        self.connection = connection
+    }
+
+    /// Opens (or creates) the database at `path`; `":memory:"` for a private
+    /// in-memory database.
+    public static func open(path: String, logger: Logger) async throws -> SQLiteDatabase {
+        let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
+        let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+        let database = SQLiteDatabase(connection: connection)
+        _ = try await connection.query("PRAGMA journal_mode=WAL", [])
+        _ = try await connection.query("PRAGMA synchronous=NORMAL", [])
+        _ = try await connection.query("PRAGMA busy_timeout=5000", [])
+        return database
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+        try await lock.withLock {
+            let executor = Executor(connection: connection)
+            _ = try await connection.query("BEGIN IMMEDIATE", [])
+            do {
+                let value = try await body(executor)
+                _ = try await connection.query("COMMIT", [])
+                return value
+            } catch {
+                _ = try? await connection.query("ROLLBACK", [])
+                throw error
+            }
+        }
+    }
+
+    public func close() async throws {
+        try await lock.withLock { try await connection.close() }
+    }
+
+    struct Executor: SQLExecutor {
+        let connection: SQLiteConnection
+
+        func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
+            let rows = try await connection.query(Self.sqliteSQL(sql), binds.map(Self.sqliteData))
+            return rows.map { row in
+                var columns: [String: SQLValue] = [:]
+                for column in row.columns {
+                    switch column.data {
+                    case .integer(let value): columns[column.name] = .integer(Int64(value))
+                    case .text(let value): columns[column.name] = .text(value)
+                    case .null: columns[column.name] = .null
+                    case .float(let value): columns[column.name] = .integer(Int64(value))
+                    case .blob(let buffer): columns[column.name] = .text(String(buffer: buffer))
+                    }
+                }
+                return SQLRow(columns: columns)
+            }
+        }
+
+        static func sqliteData(_ value: SQLValue) -> SQLiteData {
+            switch value {
+            case .integer(let value): .integer(SQLiteInt64(value))
+            case .text(let value): .text(value)
+            case .null: .null
+            }
+        }
+
+        /// `$12` → `?12`: SQLite's numbered parameter, bound by position like
+        /// PostgreSQL's. (SQLite reads `$12` as a *named* parameter whose
+        /// index is its order of first appearance, which would silently bind
+        /// the wrong values when a query mentions `$2` before `$1`.)
+        static func sqliteSQL(_ sql: String) -> String {
+            var result = ""
+            result.reserveCapacity(sql.utf8.count)
+            var previous: Character = " "
+            for character in sql {
+                if previous == "$", character.isNumber { result.removeLast(); result.append("?") }
+                result.append(character)
+                previous = character
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import HTTPTypes
+import HandbookPatterns
+import HandbookService
+import HandbookSystemDesign
+import HummingbirdTesting
+import NIOCore
+import NIOFoundationCompat
+import Testing
+
+/// `POST /orders`: validation, the saga's outcomes and the idempotency
+/// draft's statuses, on every backend.
+@Suite("POST /orders")
+struct OrderRouteTests {
+    @Test("an order reserves stock, charges once and answers 201 with Location", arguments: Backend.available)
+    func createsOrder(_ backend: Backend) async throws {
+        try await withService(backend) { client, service in
+            #expect(try await client.setStock("widget", 10).status == .ok)
+            let response = try await client.order(key: "k-1", quantity: 3)
+            #expect(response.status == .created)
+            let order = try decode(Order.self, response)
+            #expect(order.status == .confirmed && order.quantity == 3 && order.chargeID != nil)
+            #expect(response.headers[.location] == "/orders/\(order.id)")
+            let level = try decode(InventoryLevel.self, try await client.get("/inventory/widget"))
+            #expect(level.stock == 7 && level.reserved == 3)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM charges") == 1)
+        }
+    }
+
+    @Test("the same key and body again replays the stored response; nothing runs twice", arguments: Backend.available)
+    func replaysSameRequest(_ backend: Backend) async throws {
+        try await withService(backend) { client, service in
+            _ = try await client.setStock("widget", 10)
+            let first = try await client.order(key: "k-2", quantity: 2)
+            let second = try await client.order(key: "k-2", quantity: 2)
+            #expect(first.status == .created && second.status == .created)
+            #expect(second.body == first.body)
+            #expect(second.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+            #expect(first.headers[HTTPField.Name("Idempotent-Replayed")!] == nil)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM orders") == 1)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM charges") == 1)
+        }
+    }
+
+    @Test("the same order with other spacing and key order is the same request", arguments: Backend.available)
+    func fingerprintIgnoresFormatting(_ backend: Backend) async throws {
+        try await withService(backend) { client, _ in
+            _ = try await client.setStock("widget", 10)
+            let first = try await client.order(key: "k-3")
+            var headers = HTTPFields()
+            headers[HTTPField.Name("Idempotency-Key")!] = "k-3"
+            let reordered = try await client.execute(
+                uri: "/orders", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{ "priceCents": 500, "quantity": 1, "item": "widget" }"#))
+            #expect(reordered.status == .created && reordered.body == first.body)
+        }
+    }
+
+    @Test("the same key with a different body is 422", arguments: Backend.available)
+    func rejectsKeyReuse(_ backend: Backend) async throws {
+        try await withService(backend) { client, service in
+            _ = try await client.setStock("widget", 10)
+            #expect(try await client.order(key: "k-4", quantity: 1).status == .created)
+            let reused = try await client.order(key: "k-4", quantity: 2)
+            #expect(reused.status == .unprocessableContent)
+            #expect(reused.headers[.contentType] == "application/problem+json")
+            #expect(try decode(ProblemBody.self, reused).type == "/problems/idempotency-key-reused")
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM orders") == 1)
+        }
+    }
+
+    @Test("the same key while the first request is in flight is 409", arguments: Backend.available)
+    func rejectsConcurrentDuplicate(_ backend: Backend) async throws {
+        let payments = ScriptedPayments(hold: true)
+        try await withService(backend, payments: payments) { client, service in
+            _ = try await client.setStock("widget", 10)
+            async let first = client.order(key: "k-5")
+            await payments.waitUntilHolding()
+            let duplicate = try await client.order(key: "k-5")
+            #expect(duplicate.status == .conflict)
+            #expect(try decode(ProblemBody.self, duplicate).type == "/problems/idempotency-in-progress")
+            payments.release()
+            #expect(try await first.status == .created)
+            #expect(try await client.order(key: "k-5").status == .created)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM charges") == 1)
+        }
+    }
+
+    @Test("100 concurrent POSTs with one key: exactly one order and one charge", arguments: Backend.available)
+    func concurrentDuplicatesRunOnce(_ backend: Backend) async throws {
+        try await withService(backend) { client, service in
+            _ = try await client.setStock("widget", 1_000)
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<100 { group.addTask { try await client.order(key: "hot-key").status } }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .created || $0 == .conflict })
+            #expect(statuses.contains(.created))
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM orders") == 1)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM charges") == 1)
+            let level = try decode(InventoryLevel.self, try await client.get("/inventory/widget"))
+            #expect(level.reserved == 1 && level.stock == 999)
+        }
+    }
+
+    @Test("a missing or empty Idempotency-Key is 400", arguments: Backend.available)
+    func requiresKey(_ backend: Backend) async throws {
+        try await withService(backend) { client, _ in
+            let missing = try await client.order(key: nil)
+            #expect(missing.status == .badRequest)
+            #expect(missing.headers[.contentType] == "application/problem+json")
+            #expect(try await client.order(key: "").status == .badRequest)
+            #expect(try await client.order(key: String(repeating: "k", count: 256)).status == .badRequest)
+        }
+    }
+
+    @Test("invalid fields are 400 with every field named", arguments: Backend.available)
+    func validatesFields(_ backend: Backend) async throws {
+        try await withService(backend) { client, service in
+            let response = try await client.order(key: "k-6", item: "", quantity: 0, priceCents: -1)
+            #expect(response.status == .badRequest)
+            let fields = Set(try decode(ProblemBody.self, response).errors?.map(\.field) ?? [])
+            #expect(fields == ["item", "quantity", "priceCents"])
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM idempotency_keys") == 0)
+        }
+    }
+
+    @Test(
+        "malformed JSON is 400",
+        arguments: Backend.available, [#"{"item":"widget""#, #"{"item":"widget","quantity":"two","priceCents":1}"#, "[]", ""])
+    func rejectsMalformedJSON(_ backend: Backend, body: String) async throws {
+        try await withService(backend) { client, _ in
+            var headers = HTTPFields()
+            headers[HTTPField.Name("Idempotency-Key")!] = "k-7"
+            let response = try await client.execute(uri: "/orders", method: .post, headers: headers, body: ByteBuffer(string: body))
+            #expect(response.status == .badRequest)
+            #expect(response.headers[.contentType] == "application/problem+json")
+        }
+    }
+
+    @Test("a body over MAX_BODY_BYTES is 413", arguments: Backend.available)
+    func rejectsLargeBody(_ backend: Backend) async throws {
+        try await withService(backend, configure: { $0.maxBodyBytes = 256 }) { client, _ in
+            let padding = String(repeating: " ", count: 300)
+            var headers = HTTPFields()
+            headers[HTTPField.Name("Idempotency-Key")!] = "k-8"
+            let response = try await client.execute(
+                uri: "/orders", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"item":"widget",\#(padding)"quantity":1,"priceCents":1}"#))
+            #expect(response.status == .contentTooLarge)
+            #expect(response.headers[.contentType] == "application/problem+json")
+        }
+    }
+
+    @Test("a payment that fails for good ends payment_failed (402) and releases the stock", arguments: Backend.available)
+    func compensatesFailedPayment(_ backend: Backend) async throws {
+        let payments = ScriptedPayments(failFirst: .max)
+        try await withService(backend, configure: { $0.paymentRetries = 3 }, payments: payments) { client, service in
+            _ = try await client.setStock("widget", 5)
+            let response = try await client.order(key: "k-9", quantity: 2)
+            #expect(response.status == paymentRequired)
+            let problem = try decode(ProblemBody.self, response)
+            #expect(problem.type == "/problems/payment-failed")
+            #expect(payments.attempts == 3)
+            let order = try decode(Order.self, try await client.get("/orders/\(try #require(problem.orderId))"))
+            #expect(order.status == .paymentFailed)
+            let level = try decode(InventoryLevel.self, try await client.get("/inventory/widget"))
+            #expect(level.stock == 5 && level.reserved == 0)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM charges") == 0)
+            // The failure is the request's final answer: a retry replays it.
+            let retried = try await client.order(key: "k-9", quantity: 2)
+            #expect(retried.status == paymentRequired && retried.body == response.body)
+            #expect(payments.attempts == 3)
+        }
+    }
+
+    @Test("a payment that fails twice then succeeds is retried to one charge", arguments: Backend.available)
+    func retriesTransientFailures(_ backend: Backend) async throws {
+        let payments = ScriptedPayments(failFirst: 2)
+        try await withService(backend, configure: { $0.paymentRetries = 3 }, payments: payments) { client, service in
+            _ = try await client.setStock("widget", 5)
+            #expect(try await client.order(key: "k-10").status == .created)
+            #expect(payments.attempts == 3)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM charges") == 1)
+        }
+    }
+
+    @Test("after five failed orders the breaker opens and charging fails fast", arguments: Backend.available)
+    func breakerOpens(_ backend: Backend) async throws {
+        let payments = ScriptedPayments(failFirst: .max)
+        try await withService(backend, configure: { $0.paymentRetries = 1 }, payments: payments) { client, service in
+            _ = try await client.setStock("widget", 50)
+            for index in 0..<5 { #expect(try await client.order(key: "b-\(index)").status == paymentRequired) }
+            #expect(payments.attempts == 5)
+            #expect(try await client.order(key: "b-open").status == paymentRequired)
+            #expect(payments.attempts == 5, "an open breaker must not call the provider")
+            let state = await service.orders.breaker.state
+            #expect(String(describing: state).hasPrefix("open"), "the breaker is \(state), expected open")
+        }
+    }
+
+    @Test("not enough stock is 409 insufficient-stock and creates no order", arguments: Backend.available)
+    func rejectsInsufficientStock(_ backend: Backend) async throws {
+        try await withService(backend) { client, service in
+            _ = try await client.setStock("widget", 1)
+            let response = try await client.order(key: "k-11", quantity: 2)
+            #expect(response.status == .conflict)
+            #expect(try decode(ProblemBody.self, response).type == "/problems/insufficient-stock")
+            #expect(try await client.order(key: "k-12", item: "unknown").status == .conflict)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM orders") == 0)
+        }
+    }
+}

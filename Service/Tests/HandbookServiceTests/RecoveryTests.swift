@@ -1,0 +1,103 @@
+import Foundation
+import HTTPTypes
+import HandbookService
+import HandbookSystemDesign
+import HummingbirdTesting
+import NIOCore
+import NIOFoundationCompat
+import Testing
+
+/// What a process that died mid-saga leaves behind, and how it is settled:
+/// roll back when nothing was charged, roll forward when the charge went
+/// through, and never touch an order whose lease is still running.
+@Suite("Crash recovery")
+struct RecoveryTests {
+    /// A service on a manual clock, stocked with 10 widgets.
+    static func withStockedService(
+        _ backend: Backend, _ body: @Sendable (ServiceApplication, ManualServiceClock) async throws -> Void
+    ) async throws {
+        var configuration = try await backend.freshConfiguration()
+        configuration.sagaLease = .seconds(30)
+        let clock = ManualServiceClock()
+        let service = try await ServiceApplication.make(configuration: configuration, logger: testLogger, clock: clock.clock)
+        let app = try service.application()
+        try await app.test(.router) { _ in
+            _ = try await service.orders.store.setStock(item: "widget", stock: 10)
+            try await body(service, clock)
+        }
+    }
+
+    /// The state a crash between "reserve" and "confirm" leaves: a pending,
+    /// leased order holding stock.
+    static func orphan(_ service: ServiceApplication, id: String, quantity: Int) async throws {
+        let now = service.orders.store.clock.nowMicros()
+        try await service.orders.store.reserve(
+            Order.pendingForTesting(id: id, item: "widget", quantity: quantity, priceCents: 100, createdAt: now),
+            leaseUntil: now + 30_000_000)
+    }
+
+    @Test("an expired pending order without a charge is cancelled and its stock released", arguments: Backend.available)
+    func rollsBack(_ backend: Backend) async throws {
+        try await Self.withStockedService(backend) { service, clock in
+            try await Self.orphan(service, id: "orphan-1", quantity: 3)
+            try await service.maintain()
+            #expect(try await service.orders.store.order(id: "orphan-1")?.status == .pending, "the lease still runs")
+            clock.advance(by: .seconds(31))
+            try await service.maintain()
+            #expect(try await service.orders.store.order(id: "orphan-1")?.status == .cancelled)
+            let level = try #require(try await service.orders.store.inventory(item: "widget"))
+            #expect(level.stock == 10 && level.reserved == 0)
+        }
+    }
+
+    @Test("an expired pending order whose charge went through is confirmed", arguments: Backend.available)
+    func rollsForward(_ backend: Backend) async throws {
+        try await Self.withStockedService(backend) { service, clock in
+            try await Self.orphan(service, id: "orphan-2", quantity: 2)
+            let chargeID = try await service.orders.gateway.charge(orderID: "orphan-2", amountCents: 200)
+            clock.advance(by: .seconds(31))
+            try await service.maintain()
+            let order = try #require(try await service.orders.store.order(id: "orphan-2"))
+            #expect(order.status == .confirmed && order.chargeID == chargeID)
+            let level = try #require(try await service.orders.store.inventory(item: "widget"))
+            #expect(level.stock == 8 && level.reserved == 2)
+        }
+    }
+
+    @Test("settling is idempotent: a second pass and a late compensation change nothing", arguments: Backend.available)
+    func settlesOnce(_ backend: Backend) async throws {
+        try await Self.withStockedService(backend) { service, clock in
+            try await Self.orphan(service, id: "orphan-3", quantity: 4)
+            clock.advance(by: .seconds(31))
+            try await service.maintain()
+            try await service.maintain()
+            #expect(try await service.orders.store.release(orderID: "orphan-3", as: .paymentFailed) == false)
+            let level = try #require(try await service.orders.store.inventory(item: "widget"))
+            #expect(level.stock == 10 && level.reserved == 0)
+        }
+    }
+
+    @Test("on SQLite, start-up settles every pending order and releases in-progress idempotency claims")
+    func sqliteStartupRecovery() async throws {
+        let configuration = try await Backend.sqlite.freshConfiguration()
+        let first = try await ServiceApplication.make(configuration: configuration, logger: testLogger)
+        try await first.prepare()
+        _ = try await first.orders.store.setStock(item: "widget", stock: 10)
+        try await Self.orphan(first, id: "orphan-4", quantity: 5)
+        _ = try await first.idempotency.begin(
+            key: try .init("crashed-key"), fingerprint: .init(method: "POST", path: "/orders", body: []))
+        try await first.database.close()
+        // "Restart": a new process on the same file, lease not yet over.
+        let second = try await ServiceApplication.make(configuration: configuration, logger: testLogger)
+        try await second.prepare()
+        #expect(try await second.orders.store.order(id: "orphan-4")?.status == .cancelled)
+        let claim = try await second.idempotency.begin(
+            key: try .init("crashed-key"), fingerprint: .init(method: "POST", path: "/orders", body: []))
+        guard case .started(_) = claim else {
+            Issue.record("the dead process's claim was not released: \(claim)")
+            return
+        }
+        try await second.database.close()
+        try? FileManager.default.removeItem(atPath: configuration.sqlitePath)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HTTPTypes
+import HandbookService
+import HandbookSystemDesign
+import HummingbirdTesting
+import NIOCore
+import NIOFoundationCompat
+import Testing
+
+/// The lessons' store contracts, run against the service's SQL stores: the
+/// same promises the in-memory versions keep, now on SQLite and PostgreSQL.
+@Suite("SQL stores keep the lessons' contracts")
+struct StoreContractTests {
+    /// Runs `body` with a fresh, migrated database of `backend`.
+    static func withDatabase(_ backend: Backend, _ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
+        let configuration = try await backend.freshConfiguration()
+        switch backend {
+        case .sqlite:
+            let database = try await SQLiteDatabase.open(path: configuration.sqlitePath, logger: testLogger)
+            try await ServiceSchema.migrate(database)
+            try await body(database)
+            try await database.close()
+            try? FileManager.default.removeItem(atPath: configuration.sqlitePath)
+        case .postgres:
+            try await Backend.withPostgres(url: try #require(configuration.databaseURL)) { client in
+                let database = PostgresDatabase(client: client, logger: testLogger)
+                try await ServiceSchema.migrate(database)
+                try await body(database)
+            }
+        }
+    }
+
+    static var idempotencyCases: [(Backend, IdempotencyStoreContract.Check)] {
+        Backend.available.flatMap { backend in IdempotencyStoreContract.checks.map { (backend, $0) } }
+    }
+
+    @Test("SQLIdempotencyStore", arguments: idempotencyCases)
+    func idempotencyContract(_ backend: Backend, _ check: IdempotencyStoreContract.Check) async throws {
+        try await Self.withDatabase(backend) { database in
+            try await check.run {
+                try await database.query("DELETE FROM idempotency_keys")
+                let clock = ManualServiceClock()
+                let store = try SQLIdempotencyStore(database: database, ttl: .seconds(60), lease: .seconds(10), clock: clock.clock)
+                return .init(store: store, ttl: .seconds(60), lease: .seconds(10), advance: { clock.advance(by: $0) })
+            }
+        }
+    }
+
+    static var rateLimiterCases: [(Backend, RateLimiterContract.Check)] {
+        Backend.available.flatMap { backend in RateLimiterContract.checks.map { (backend, $0) } }
+    }
+
+    @Test("SQLRateLimiter", arguments: rateLimiterCases)
+    func rateLimiterContract(_ backend: Backend, _ check: RateLimiterContract.Check) async throws {
+        try await Self.withDatabase(backend) { database in
+            try await check.run { limit, window in
+                try await database.query("DELETE FROM rate_limits")
+                let clock = ManualServiceClock()
+                let limiter = try SQLRateLimiter(database: database, limit: limit, window: window, clock: clock.clock)
+                return .init(limiter: limiter, advance: { clock.advance(by: $0) })
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import HTTPTypes
+import HandbookService
+import HandbookSystemDesign
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import PostgresNIO
+import Synchronization
+import Testing
+
+/// The databases the suite runs on: SQLite always, PostgreSQL when
+/// `HANDBOOK_SERVICE_TEST_POSTGRES_URL` names a server (`.ci/run` starts one).
+enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    static let postgresURL = ProcessInfo.processInfo.environment["HANDBOOK_SERVICE_TEST_POSTGRES_URL"]
+
+    static var available: [Backend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    var testDescription: String { rawValue }
+
+    /// A configuration on a fresh, empty database of this kind.
+    func freshConfiguration() async throws -> ServiceConfiguration {
+        var configuration = ServiceConfiguration()
+        configuration.port = 0
+        configuration.logLevel = .warning
+        configuration.paymentRetryBase = .milliseconds(1)
+        switch self {
+        case .sqlite:
+            configuration.sqlitePath = FileManager.default.temporaryDirectory
+                .appendingPathComponent("handbook-service-test-\(UUID().uuidString).sqlite").path
+        case .postgres:
+            configuration.databaseURL = try await Self.createDatabase()
+        }
+        return configuration
+    }
+
+    /// `CREATE DATABASE` with a unique name: tests run in parallel and must
+    /// not see each other's orders.
+    static func createDatabase() async throws -> String {
+        guard let base = postgresURL, var components = URLComponents(string: base) else {
+            throw TestSetupError("HANDBOOK_SERVICE_TEST_POSTGRES_URL is not set")
+        }
+        let name = "handbook_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        _ = try await withPostgres(url: base) { client in
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: testLogger)
+        }
+        components.path = "/" + name
+        return components.string!
+    }
+
+    /// Runs `body` with a running connection pool on `url`.
+    static func withPostgres<T: Sendable>(url: String, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        let client = PostgresClient(configuration: try PostgresDatabase.configuration(url: url), backgroundLogger: testLogger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await body(client)
+        }
+    }
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// 402, which swift-http-types does not name.
+let paymentRequired = HTTPResponse.Status(code: 402)
+
+let testLogger: Logger = {
+    var logger = Logger(label: "handbook-service-tests")
+    logger.logLevel = .error
+    return logger
+}()
+
+/// A wall clock the test moves by hand (microseconds since 1970).
+final class ManualServiceClock: Sendable {
+    private let micros = Mutex<Int64>(1_800_000_000_000_000)
+
+    var clock: ServiceClock { ServiceClock { [self] in micros.withLock { $0 } } }
+
+    func advance(by duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        micros.withLock { $0 += seconds * 1_000_000 + attoseconds / 1_000_000_000_000 }
+    }
+}
+
+/// Payment behaviour a test controls: count attempts, fail the first N, or
+/// hold charges until released.
+final class ScriptedPayments: Sendable {
+    private struct State {
+        var attempts = 0
+        var failuresLeft: Int
+        var held: [CheckedContinuation<Void, Never>] = []
+        var holding: Bool
+        var heldObservers: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state: Mutex<State>
+
+    init(failFirst: Int = 0, hold: Bool = false) {
+        state = Mutex(State(failuresLeft: failFirst, holding: hold))
+    }
+
+    var attempts: Int { state.withLock { $0.attempts } }
+
+    var attempt: PaymentGateway.Attempt {
+        { [self] orderID in
+            let (fail, hold) = state.withLock { state -> (Bool, Bool) in
+                state.attempts += 1
+                if state.failuresLeft > 0 {
+                    state.failuresLeft -= 1
+                    return (true, false)
+                }
+                return (false, state.holding)
+            }
+            if hold {
+                await withCheckedContinuation { continuation in
+                    let observers = state.withLock { state in
+                        state.held.append(continuation)
+                        defer { state.heldObservers = [] }
+                        return state.heldObservers
+                    }
+                    for observer in observers { observer.resume() }
+                }
+            }
+            if fail { throw PaymentGateway.Unavailable(orderID: orderID) }
+        }
+    }
+
+    /// Suspends until a charge is being held.
+    func waitUntilHolding() async {
+        await withCheckedContinuation { continuation in
+            let ready = state.withLock { state in
+                if state.held.isEmpty { state.heldObservers.append(continuation) }
+                return !state.held.isEmpty
+            }
+            if ready { continuation.resume() }
+        }
+    }
+
+    /// Lets every held charge (and every later one) through.
+    func release() {
+        let held = state.withLock { state in
+            state.holding = false
+            defer { state.held = [] }
+            return state.held
+        }
+        for continuation in held { continuation.resume() }
+    }
+}
+
+/// Builds the service on `backend` and runs `body` against its router, in process.
+func withService(
+    _ backend: Backend,
+    configure: (inout ServiceConfiguration) -> Void = { _ in },
+    payments: ScriptedPayments? = nil,
+    _ body: @Sendable (any TestClientProtocol, ServiceApplication) async throws -> Void
+) async throws {
+    var configuration = try await backend.freshConfiguration()
+    configure(&configuration)
+    let service = try await ServiceApplication.make(
+        configuration: configuration, logger: testLogger, paymentAttempt: payments?.attempt)
+    let app = try service.application()
+    try await app.test(.router) { client in try await body(client, service) }
+    if backend == .sqlite { try? FileManager.default.removeItem(atPath: configuration.sqlitePath) }
+}
+
+extension TestClientProtocol {
+    /// `PUT /inventory/{item}` (no admin token configured).
+    func setStock(_ item: String, _ stock: Int, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await execute(uri: "/inventory/\(item)", method: .put, headers: headers, body: json(["stock": stock]))
+    }
+
+    /// A GET request (one overload, so `#expect(try await …)` type-checks).
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await execute(uri: uri, method: .get, headers: headers, body: nil)
+    }
+
+    /// `POST /orders` with an idempotency key.
+    func order(
+        key: String?, item: String = "widget", quantity: Int = 1, priceCents: Int = 500, headers: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        var fields = headers
+        if let key { fields[HTTPField.Name("Idempotency-Key")!] = key }
+        fields[.contentType] = "application/json"
+        return try await execute(
+            uri: "/orders", method: .post, headers: fields,
+            body: ByteBuffer(string: #"{"item":"\#(item)","quantity":\#(quantity),"priceCents":\#(priceCents)}"#))
+    }
+}
+
+func json(_ value: some Encodable) -> ByteBuffer {
+    ByteBuffer(bytes: try! JSONEncoder().encode(value))
+}
+
+func decode<T: Decodable>(_ type: T.Type, _ response: TestResponse) throws -> T {
+    try JSONDecoder().decode(type, from: Data(buffer: response.body))
+}
+
+/// The fields of a problem document the tests look at.
+struct ProblemBody: Decodable {
+    struct FieldError: Decodable { var field: String }
+    var type: String
+    var status: Int
+    var errors: [FieldError]?
+    var orderId: String?
+}
+
+struct Page: Decodable {
+    var items: [Order]
+    var nextCursor: String?
+}
+
+extension ServiceApplication {
+    func count(_ sql: String) async throws -> Int {
+        Int(try await database.query(sql).first?.integer("n") ?? -1)
+    }
+}
