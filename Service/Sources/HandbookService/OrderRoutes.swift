@@ -45,7 +45,7 @@ struct OrderRoutes {
         let execution: IdempotencyKeys.Execution
         do {
             execution = try await coordinator.run(key: key, fingerprint: fingerprint) {
-                try Self.stored(try await orders.create(newOrder))
+                try Self.stored(try await orders.create(newOrder, idempotencyKey: key.rawValue))
             }
         } catch IdempotencyError.inProgress {
             throw Problem(

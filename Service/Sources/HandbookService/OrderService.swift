@@ -18,6 +18,7 @@ public final class OrderService: Sendable {
 
     struct Context: Sendable {
         var order: Order
+        var idempotencyKey: String?
         var chargeID: String?
     }
 
@@ -27,6 +28,8 @@ public final class OrderService: Sendable {
     public let breaker: CircuitBreaker<ContinuousClock>
     let retrier: Retrier<ContinuousClock>
     let lease: Duration
+    /// How far back ``adopt(key:)`` looks: the idempotency store's replay window.
+    let adoptionWindow: Duration
     let logger: Logger
     /// Orders this process is running: recovery never settles them, even
     /// once their lease has passed.
@@ -35,7 +38,7 @@ public final class OrderService: Sendable {
 
     public init(
         store: OrderStore, gateway: PaymentGateway, events: OrderEvents, retry: RetryPolicy,
-        breaker: CircuitBreakerConfiguration, lease: Duration, logger: Logger
+        breaker: CircuitBreakerConfiguration, lease: Duration, adoptionWindow: Duration, logger: Logger
     ) throws {
         self.store = store
         self.gateway = gateway
@@ -43,6 +46,7 @@ public final class OrderService: Sendable {
         self.breaker = CircuitBreaker(breaker, clock: ContinuousClock())
         self.retrier = Retrier(policy: retry)
         self.lease = lease
+        self.adoptionWindow = adoptionWindow
         self.logger = logger
         let leaseMicros = lease.microseconds
         let retrier = self.retrier
@@ -51,7 +55,9 @@ public final class OrderService: Sendable {
             .init(
                 name: "reserve stock",
                 action: { context in
-                    try await store.reserve(context.order, leaseUntil: store.clock.nowMicros() + leaseMicros)
+                    try await store.reserve(
+                        context.order, idempotencyKey: context.idempotencyKey,
+                        leaseUntil: store.clock.nowMicros() + leaseMicros)
                     return context
                 },
                 compensate: { context in try await store.release(orderID: context.order.id, as: .paymentFailed) }),
@@ -82,10 +88,12 @@ public final class OrderService: Sendable {
         ])
     }
 
-    /// Runs the saga for a new order.
+    /// Runs the saga for a new order, unless an earlier attempt with the same
+    /// idempotency key already produced one (see ``adopt(key:)``).
     /// - Throws: an infrastructure error (database down), after compensating;
     ///   business outcomes are returned, not thrown.
-    public func create(_ request: NewOrder) async throws -> Outcome {
+    public func create(_ request: NewOrder, idempotencyKey: String? = nil) async throws -> Outcome {
+        if let idempotencyKey, let adopted = try await adopt(key: idempotencyKey) { return .confirmed(adopted) }
         let order = Order(
             id: UUID().uuidString.lowercased(), item: request.item, quantity: request.quantity,
             priceCents: request.priceCents, status: .pending, createdAt: store.clock.nowMicros())
@@ -93,7 +101,7 @@ public final class OrderService: Sendable {
         defer { inFlight.withLock { _ = $0.remove(order.id) } }
         let store = self.store
         do {
-            let done = try await saga.run(Context(order: order)) { state, context in
+            let done = try await saga.run(Context(order: order, idempotencyKey: idempotencyKey)) { state, context in
                 // The saga's log: its state stored next to the order after every event.
                 try await store.saveSaga(orderID: context.order.id, state: String(describing: state.phase))
             }
@@ -115,6 +123,42 @@ public final class OrderService: Sendable {
         }
     }
 
+    /// What an attempt that died left for this key: the request that now
+    /// holds the key first settles the dead attempt's orders (their leases
+    /// ended: the key's claim, taken with the same lease, did too), and if one
+    /// of them was charged and confirmed, answers with it instead of ordering
+    /// again. Without this, a crash after the charge and a retry would buy
+    /// twice.
+    /// - Throws: ``IdempotencyError/inProgress`` if an earlier attempt's
+    ///   order is still leased (that attempt may still be running).
+    public func adopt(key: String) async throws -> Order? {
+        let now = store.clock.nowMicros()
+        let earlier = try await store.orders(idempotencyKey: key, since: now - adoptionWindow.microseconds)
+        for (order, leaseUntil) in earlier where order.status == .pending {
+            guard leaseUntil <= now else { throw IdempotencyError.inProgress }
+            try await settle(order)
+        }
+        guard !earlier.isEmpty else { return nil }
+        return try await store.orders(idempotencyKey: key, since: now - adoptionWindow.microseconds)
+            .first { $0.order.status == .confirmed }?.order
+    }
+
+    /// Settles one pending order whose attempt died: confirmed if the charge
+    /// went through (roll forward), else cancelled with its stock released.
+    /// - Returns: the status it ended in (`nil` if someone settled it first).
+    @discardableResult
+    func settle(_ order: Order) async throws -> Order.Status? {
+        if let chargeID = try await gateway.existingCharge(orderID: order.id) {
+            do {
+                try await store.confirm(orderID: order.id, chargeID: chargeID)
+                return .confirmed
+            } catch is OrderStore.NotPending {
+                return nil
+            }
+        }
+        return try await store.release(orderID: order.id, as: .cancelled) ? .cancelled : nil
+    }
+
     /// Settles pending orders whose lease ended and that this process is not
     /// running: confirmed if the charge went through (roll forward), else
     /// cancelled with the stock released (roll back).
@@ -126,13 +170,10 @@ public final class OrderService: Sendable {
         var confirmed = 0
         var cancelled = 0
         for order in try await store.expiredPending(now: now) where !isInFlight(order.id) {
-            if let chargeID = try await gateway.existingCharge(orderID: order.id) {
-                do {
-                    try await store.confirm(orderID: order.id, chargeID: chargeID)
-                    confirmed += 1
-                } catch is OrderStore.NotPending {}
-            } else if try await store.release(orderID: order.id, as: .cancelled) {
-                cancelled += 1
+            switch try await settle(order) {
+            case .confirmed: confirmed += 1
+            case .cancelled: cancelled += 1
+            default: break
             }
         }
         if confirmed + cancelled > 0 {

@@ -28,8 +28,10 @@ public struct OrderStore: Sendable {
 
     /// Moves `quantity` from stock to reserved and records the order as
     /// pending, leased until `leaseUntil` (microseconds), in one transaction.
+    /// `idempotencyKey` links the order to the request that created it, so a
+    /// retry after a crash finds it (``OrderService/adopt(key:)``).
     /// - Throws: ``InsufficientStock`` (nothing is written).
-    public func reserve(_ order: Order, leaseUntil: Int64) async throws {
+    public func reserve(_ order: Order, idempotencyKey: String?, leaseUntil: Int64) async throws {
         let now = clock.nowMicros()
         try await database.transaction { sql in
             let moved = try await sql.query(
@@ -44,11 +46,12 @@ public struct OrderStore: Sendable {
             }
             try await sql.query(
                 """
-                INSERT INTO orders (id, item, quantity, price_cents, status, created_at, updated_at, lease_until)
-                VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7)
+                INSERT INTO orders (id, item, quantity, price_cents, status, created_at, updated_at, lease_until,
+                    idempotency_key)
+                VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8)
                 """,
                 .text(order.id), .text(order.item), .integer(Int64(order.quantity)), .integer(Int64(order.priceCents)),
-                .integer(order.createdAt), .integer(now), .integer(leaseUntil))
+                .integer(order.createdAt), .integer(now), .integer(leaseUntil), idempotencyKey.map(SQLValue.text) ?? .null)
         }
     }
 
@@ -118,6 +121,15 @@ public struct OrderStore: Sendable {
             next = items.last.map { KeysetCursor(lastSortKey: $0.createdAt, lastID: $0.id) }
         }
         return (items, next)
+    }
+
+    /// The orders created for `idempotencyKey` since `since` (microseconds),
+    /// with their leases.
+    public func orders(idempotencyKey: String, since: Int64) async throws -> [(order: Order, leaseUntil: Int64)] {
+        try await database.query(
+            "SELECT \(Self.columns), lease_until FROM orders WHERE idempotency_key = $1 AND created_at >= $2",
+            .text(idempotencyKey), .integer(since)
+        ).map { (try Order(row: $0), try $0.integer("lease_until")) }
     }
 
     /// Pending orders whose lease ended at or before `now`.

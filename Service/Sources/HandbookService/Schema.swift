@@ -34,9 +34,11 @@ public enum ServiceSchema {
             updated_at BIGINT NOT NULL,
             lease_until BIGINT NOT NULL,
             charge_id TEXT,
-            saga TEXT
+            saga TEXT,
+            idempotency_key TEXT
         )
         """,
+        "CREATE INDEX IF NOT EXISTS orders_idempotency_key ON orders (idempotency_key)",
         "CREATE INDEX IF NOT EXISTS orders_keyset ON orders (created_at, id)",
         "CREATE INDEX IF NOT EXISTS orders_pending ON orders (status, lease_until)",
         """

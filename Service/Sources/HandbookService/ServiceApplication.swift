@@ -48,7 +48,7 @@ public struct ServiceApplication: Sendable {
             breaker: try CircuitBreakerConfiguration(
                 failureThreshold: 5, resetTimeout: .seconds(5),
                 isFailure: { $0 is PaymentGateway.Unavailable }),
-            lease: configuration.sagaLease, logger: logger)
+            lease: configuration.sagaLease, adoptionWindow: configuration.idempotencyTTL, logger: logger)
         let limiter: any RateLimiter
         if postgres != nil {
             limiter = try SQLRateLimiter(
@@ -117,8 +117,8 @@ public struct ServiceApplication: Sendable {
         switch database.kind {
         case .sqlite:
             // One process owns the file: everything in flight belonged to a dead one.
-            let released = try await idempotency.releaseAllInProgress()
             let recovered = try await orders.recoverExpired(now: .max)
+            let released = try await idempotency.releaseAllInProgress()
             logger.notice(
                 "recovered after restart",
                 metadata: [

@@ -18,9 +18,24 @@ LoggingSystem.bootstrap { label in
     return handler
 }
 let logger = Logger(label: "handbook-service")
-let service = try await ServiceApplication.make(configuration: configuration, logger: logger)
-let app = try service.application { port in
-    // A line scripts can wait for (PORT=0 picks a free port).
+let announce: @Sendable (Int) async -> Void = { port in
+    // A line scripts wait for (PORT=0 picks a free port).
     logger.notice("listening", metadata: ["host": "\(configuration.host)", "port": "\(port)"])
 }
-try await app.runService()
+
+if CommandLine.arguments.dropFirst().first == "--bare" {
+    // The load test's baseline: one route, no middleware, no database.
+    let router = Router()
+    router.get("/health") { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+    }
+    let app = Application(
+        router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+        onServerRunning: { await announce($0.localAddress?.port ?? 0) }, logger: logger)
+    try await app.runService()
+} else {
+    let service = try await ServiceApplication.make(configuration: configuration, logger: logger)
+    try await service.application(onServerRunning: announce).runService()
+}

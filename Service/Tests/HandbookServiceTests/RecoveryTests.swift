@@ -14,31 +14,69 @@ import Testing
 struct RecoveryTests {
     /// A service on a manual clock, stocked with 10 widgets.
     static func withStockedService(
-        _ backend: Backend, _ body: @Sendable (ServiceApplication, ManualServiceClock) async throws -> Void
+        _ backend: Backend,
+        _ body: @Sendable (ServiceApplication, ManualServiceClock, any TestClientProtocol) async throws -> Void
     ) async throws {
         var configuration = try await backend.freshConfiguration()
         configuration.sagaLease = .seconds(30)
         let clock = ManualServiceClock()
         let service = try await ServiceApplication.make(configuration: configuration, logger: testLogger, clock: clock.clock)
         let app = try service.application()
-        try await app.test(.router) { _ in
+        try await app.test(.router) { client in
             _ = try await service.orders.store.setStock(item: "widget", stock: 10)
-            try await body(service, clock)
+            try await body(service, clock, client)
         }
     }
 
     /// The state a crash between "reserve" and "confirm" leaves: a pending,
     /// leased order holding stock.
-    static func orphan(_ service: ServiceApplication, id: String, quantity: Int) async throws {
+    static func orphan(_ service: ServiceApplication, id: String, quantity: Int, key: String? = nil) async throws {
         let now = service.orders.store.clock.nowMicros()
         try await service.orders.store.reserve(
-            Order.pendingForTesting(id: id, item: "widget", quantity: quantity, priceCents: 100, createdAt: now),
-            leaseUntil: now + 30_000_000)
+            Order.pendingForTesting(id: id, item: "widget", quantity: quantity, priceCents: 500, createdAt: now),
+            idempotencyKey: key, leaseUntil: now + 30_000_000)
+    }
+
+    @Test(
+        "a retry after a crash between charge and confirm answers with the charged order, not a second one",
+        arguments: Backend.available)
+    func retryAdoptsChargedOrder(_ backend: Backend) async throws {
+        try await Self.withStockedService(backend) { service, clock, client in
+            // The dead attempt: it held the key, reserved, charged, and died before confirming.
+            let fingerprint = IdempotencyKeys.Fingerprint(
+                method: "POST", path: "/orders", body: Array(#"{"item":"widget","priceCents":500,"quantity":1}"#.utf8))
+            _ = try await service.idempotency.begin(key: try .init("crash-key"), fingerprint: fingerprint)
+            try await Self.orphan(service, id: "charged-order", quantity: 1, key: "crash-key")
+            _ = try await service.orders.gateway.charge(orderID: "charged-order", amountCents: 500)
+            #expect(try await client.order(key: "crash-key").status == .conflict, "the dead attempt's lease still runs")
+            clock.advance(by: .seconds(31))
+            let retry = try await client.order(key: "crash-key")
+            #expect(retry.status == .created)
+            #expect(try decode(Order.self, retry).id == "charged-order")
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM orders") == 1)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM charges") == 1)
+            let level = try #require(try await service.orders.store.inventory(item: "widget"))
+            #expect(level.stock == 9 && level.reserved == 1)
+        }
+    }
+
+    @Test("a retry after a crash before the charge orders again; the dead attempt's stock comes back", arguments: Backend.available)
+    func retryReplacesUnchargedOrder(_ backend: Backend) async throws {
+        try await Self.withStockedService(backend) { service, clock, client in
+            try await Self.orphan(service, id: "uncharged-order", quantity: 1, key: "crash-key-2")
+            clock.advance(by: .seconds(31))
+            let retry = try await client.order(key: "crash-key-2")
+            #expect(retry.status == .created)
+            #expect(try decode(Order.self, retry).id != "uncharged-order")
+            #expect(try await service.orders.store.order(id: "uncharged-order")?.status == .cancelled)
+            let level = try #require(try await service.orders.store.inventory(item: "widget"))
+            #expect(level.stock == 9 && level.reserved == 1)
+        }
     }
 
     @Test("an expired pending order without a charge is cancelled and its stock released", arguments: Backend.available)
     func rollsBack(_ backend: Backend) async throws {
-        try await Self.withStockedService(backend) { service, clock in
+        try await Self.withStockedService(backend) { service, clock, _ in
             try await Self.orphan(service, id: "orphan-1", quantity: 3)
             try await service.maintain()
             #expect(try await service.orders.store.order(id: "orphan-1")?.status == .pending, "the lease still runs")
@@ -52,7 +90,7 @@ struct RecoveryTests {
 
     @Test("an expired pending order whose charge went through is confirmed", arguments: Backend.available)
     func rollsForward(_ backend: Backend) async throws {
-        try await Self.withStockedService(backend) { service, clock in
+        try await Self.withStockedService(backend) { service, clock, _ in
             try await Self.orphan(service, id: "orphan-2", quantity: 2)
             let chargeID = try await service.orders.gateway.charge(orderID: "orphan-2", amountCents: 200)
             clock.advance(by: .seconds(31))
@@ -66,7 +104,7 @@ struct RecoveryTests {
 
     @Test("settling is idempotent: a second pass and a late compensation change nothing", arguments: Backend.available)
     func settlesOnce(_ backend: Backend) async throws {
-        try await Self.withStockedService(backend) { service, clock in
+        try await Self.withStockedService(backend) { service, clock, _ in
             try await Self.orphan(service, id: "orphan-3", quantity: 4)
             clock.advance(by: .seconds(31))
             try await service.maintain()
