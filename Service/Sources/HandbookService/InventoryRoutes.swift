@@ -14,7 +14,8 @@ struct InventoryRoutes {
         router.get("/inventory/{item}") { _, context in
             let item = try context.parameters.require("item")
             guard let level = try await store.inventory(item: item) else {
-                throw Problem(type: "/problems/not-found", title: "Not found", status: .notFound, detail: "no item \(item)")
+                throw Problem(
+                    type: "/problems/not-found", title: "Not found", status: .notFound, detail: "no item \(item)")
             }
             return try JSONBody.response(level)
         }
@@ -22,7 +23,8 @@ struct InventoryRoutes {
             try authorize(request)
             let item = try context.parameters.require("item")
             guard !item.isEmpty, item.count <= 100 else {
-                throw Problem.badRequest("invalid item", errors: [.init(field: "item", message: "must be 1 to 100 characters")])
+                throw Problem.badRequest(
+                    "invalid item", errors: [.init(field: "item", message: "must be 1 to 100 characters")])
             }
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             let update = try JSONBody.decode(StockUpdate.self, from: body)

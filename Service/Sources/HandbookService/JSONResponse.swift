@@ -7,10 +7,16 @@ import NIOFoundationCompat
 /// JSON bodies with sorted keys, so a replayed response is byte-identical
 /// and tests can compare bodies.
 enum JSONBody {
-    static func encode(_ value: some Encodable) throws -> Data {
+    /// One encoder for every response: its configuration never changes
+    /// after this line, and `encode` is safe to call concurrently.
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        return try encoder.encode(value)
+        return encoder
+    }()
+
+    static func encode(_ value: some Encodable) throws -> Data {
+        try encoder.encode(value)
     }
 
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws

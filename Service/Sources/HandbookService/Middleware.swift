@@ -48,7 +48,7 @@ struct RequestLogMiddleware: RouterMiddleware {
                 metadata: [
                     "method": .string(request.method.rawValue), "path": .string(request.uri.path),
                     "status": .stringConvertible(response.status.code),
-                    "duration_ms": .string(String(format: "%.3f", Double(elapsed.microseconds) / 1000)),
+                    "duration_us": .stringConvertible(elapsed.microseconds),
                 ])
         }
         return response
@@ -62,15 +62,39 @@ struct RequestLogMiddleware: RouterMiddleware {
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
     static let clientHeader = HTTPField.Name("X-Client-ID")!
+    /// Parsed once: `HTTPField.Name(_:)` validates its string on every call.
+    static let headerNames = [
+        "RateLimit-Policy": HTTPField.Name("RateLimit-Policy")!, "RateLimit": HTTPField.Name("RateLimit")!,
+        "Retry-After": HTTPField.Name.retryAfter,
+    ]
 
-    let limiter: any RateLimiter
+    /// The in-memory limiter decides synchronously, without suspending the
+    /// request's task; a database-backed one is awaited.
+    enum Limiter {
+        case local(LockedKeyedRateLimiter<TokenBucket, ContinuousClock>)
+        case shared(any RateLimiter)
+    }
+
+    let limiter: Limiter
+
+    init(limiter: any RateLimiter) {
+        if let local = limiter as? LockedKeyedRateLimiter<TokenBucket, ContinuousClock> {
+            self.limiter = .local(local)
+        } else {
+            self.limiter = .shared(limiter)
+        }
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         let decision: RateLimitDecision
         do {
-            decision = try await limiter.acquire(key: Self.clientKey(request, context))
+            let key = Self.clientKey(request, context)
+            switch limiter {
+            case .local(let limiter): decision = try limiter.tryAcquire(key: key)
+            case .shared(let limiter): decision = try await limiter.acquire(key: key)
+            }
         } catch {
             // Fail closed but honestly: the limiter's store is down, so is the service.
             context.logger.error("rate limiter failed", metadata: ["error": "\(error)"])
@@ -87,7 +111,7 @@ struct RateLimitMiddleware: RouterMiddleware {
             ).response()
         }
         for field in decision.headerFields {
-            if let name = HTTPField.Name(field.name) { response.headers[name] = field.value }
+            if let name = Self.headerNames[field.name] ?? HTTPField.Name(field.name) { response.headers[name] = field.value }
         }
         return response
     }

@@ -27,7 +27,8 @@ public struct Order: Codable, Sendable, Hashable {
     public var isFinal: Bool { status != .pending }
 
     enum CodingKeys: String, CodingKey {
-        case id, item, quantity, priceCents, status, createdAt, chargeID = "chargeId"
+        case id, item, quantity, priceCents, status, createdAt
+        case chargeID = "chargeId"
     }
 
     init(row: SQLRow) throws {
@@ -108,7 +109,9 @@ public struct OrderEvent: Codable, Sendable, Hashable {
 
 extension Order {
     /// A pending order as `reserve` stores it (tests build crash states with it).
-    public static func pendingForTesting(id: String, item: String, quantity: Int, priceCents: Int, createdAt: Int64) -> Order {
+    public static func pendingForTesting(id: String, item: String, quantity: Int, priceCents: Int, createdAt: Int64)
+        -> Order
+    {
         Order(id: id, item: item, quantity: quantity, priceCents: priceCents, status: .pending, createdAt: createdAt)
     }
 }

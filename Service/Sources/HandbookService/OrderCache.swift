@@ -12,7 +12,8 @@ public final class OrderCache: Sendable {
     let flights: SingleFlightCache<String, Order?>
 
     public init(store: OrderStore, ttl: Duration, capacity: Int) throws {
-        entries = TTLCache(configuration: try TTLCacheConfiguration(ttl: ttl, capacity: capacity), clock: ContinuousClock())
+        entries = TTLCache(
+            configuration: try TTLCacheConfiguration(ttl: ttl, capacity: capacity), clock: ContinuousClock())
         flights = SingleFlightCache { id in try await store.order(id: id) }
     }
 

@@ -69,9 +69,12 @@ public final class OrderEvents: Sendable {
                 self.listeningContinuation.finish()
                 try await cancelWhenGracefulShutdown {
                     for try await notification in notifications {
-                        guard let event = try? JSONDecoder().decode(OrderEvent.self, from: Data(notification.payload.utf8))
+                        guard
+                            let event = try? JSONDecoder().decode(
+                                OrderEvent.self, from: Data(notification.payload.utf8))
                         else {
-                            self.logger.warning("ignored a malformed event", metadata: ["payload": "\(notification.payload)"])
+                            self.logger.warning(
+                                "ignored a malformed event", metadata: ["payload": "\(notification.payload)"])
                             continue
                         }
                         await self.broker.publish(event, to: Self.topic)

@@ -53,7 +53,8 @@ struct OrderRoutes {
                 detail: "a request with this Idempotency-Key is still being processed; retry later")
         } catch IdempotencyError.keyReuseMismatch {
             throw Problem(
-                type: "/problems/idempotency-key-reused", title: "Idempotency-Key reused", status: .unprocessableContent,
+                type: "/problems/idempotency-key-reused", title: "Idempotency-Key reused",
+                status: .unprocessableContent,
                 detail: "this Idempotency-Key was used for a different request")
         }
         var headers = HTTPFields()

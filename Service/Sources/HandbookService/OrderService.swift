@@ -77,7 +77,9 @@ public final class OrderService: Sendable {
             .init(
                 name: "confirm",
                 action: { context in
-                    guard let chargeID = context.chargeID else { throw OrderStore.NotPending(orderID: context.order.id) }
+                    guard let chargeID = context.chargeID else {
+                        throw OrderStore.NotPending(orderID: context.order.id)
+                    }
                     try await store.confirm(orderID: context.order.id, chargeID: chargeID)
                     var context = context
                     context.order.status = .confirmed
@@ -114,7 +116,8 @@ public final class OrderService: Sendable {
             case (.stepFailed(step: "charge payment", _), _):
                 var failed = order
                 failed.status = .paymentFailed
-                logger.warning("payment failed", metadata: ["order": "\(order.id)", "error": "\(error.original.error)"])
+                logger.warning(
+                    "payment failed", metadata: ["order": "\(order.id)", "error": "\(error.original.error)"])
                 await events.publish(OrderEvent(failed))
                 return .paymentFailed(failed)
             default:

@@ -51,7 +51,8 @@ public struct OrderStore: Sendable {
                 VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8)
                 """,
                 .text(order.id), .text(order.item), .integer(Int64(order.quantity)), .integer(Int64(order.priceCents)),
-                .integer(order.createdAt), .integer(now), .integer(leaseUntil), idempotencyKey.map(SQLValue.text) ?? .null)
+                .integer(order.createdAt), .integer(now), .integer(leaseUntil),
+                idempotencyKey.map(SQLValue.text) ?? .null)
         }
     }
 
@@ -96,7 +97,8 @@ public struct OrderStore: Sendable {
     }
 
     public func order(id: String) async throws -> Order? {
-        try await database.query("SELECT \(Self.columns) FROM orders WHERE id = $1", .text(id)).first.map(Order.init(row:))
+        try await database.query("SELECT \(Self.columns) FROM orders WHERE id = $1", .text(id)).first.map(
+            Order.init(row:))
     }
 
     /// Up to `limit` orders after `cursor` in `(createdAt, id)` order, and the
@@ -159,6 +161,7 @@ public struct OrderStore: Sendable {
 
     static func level(from row: SQLRow) throws -> InventoryLevel {
         InventoryLevel(
-            item: try row.text("item"), stock: Int(try row.integer("stock")), reserved: Int(try row.integer("reserved")))
+            item: try row.text("item"), stock: Int(try row.integer("stock")), reserved: Int(try row.integer("reserved"))
+        )
     }
 }

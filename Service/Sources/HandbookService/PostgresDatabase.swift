@@ -26,7 +26,8 @@ public final class PostgresDatabase: SQLDatabase {
             let host = components.host, !host.isEmpty,
             let user = components.user, !user.isEmpty
         else {
-            throw ServiceConfigurationError.invalid("DATABASE_URL", "expected postgres://user[:password]@host[:port]/database")
+            throw ServiceConfigurationError.invalid(
+                "DATABASE_URL", "expected postgres://user[:password]@host[:port]/database")
         }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         var configuration = PostgresClient.Configuration(

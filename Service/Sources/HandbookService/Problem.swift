@@ -38,7 +38,8 @@ public struct Problem: Error, Codable, Sendable, Equatable {
     static let mediaType = "application/problem+json"
 
     static func badRequest(_ detail: String, errors: [FieldError]? = nil) -> Problem {
-        Problem(type: "/problems/bad-request", title: "Bad request", status: .badRequest, detail: detail, errors: errors)
+        Problem(
+            type: "/problems/bad-request", title: "Bad request", status: .badRequest, detail: detail, errors: errors)
     }
 
     /// The problem as a response; `headers` are added (e.g. `Location`).
@@ -49,7 +50,8 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         encoder.outputFormatting = .sortedKeys
         let body = (try? encoder.encode(self)) ?? Data(#"{"status":500,"title":"Internal error"}"#.utf8)
         return Response(
-            status: HTTPResponse.Status(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            status: HTTPResponse.Status(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body))
+        )
     }
 }
 
@@ -72,8 +74,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             ).response(headers: error.headers)
         } catch let error as any HTTPResponseError {
             // Hummingbird's own errors, e.g. NIO's too-many-bytes error from `collect(upTo:)` (413).
-            return Problem(type: "/problems/\(error.status.code)", title: error.status.reasonPhrase, status: error.status)
-                .response()
+            return Problem(
+                type: "/problems/\(error.status.code)", title: error.status.reasonPhrase, status: error.status
+            )
+            .response()
         } catch {
             context.logger.error("unhandled error", metadata: ["error": "\(error)"])
             return Problem(type: "/problems/internal", title: "Internal server error", status: .internalServerError)

@@ -46,7 +46,8 @@ public struct SQLIdempotencyStore: IdempotencyStore {
                 WHERE idempotency_keys.expires_at <= $5 OR idempotency_keys.state = 'failed'
                 RETURNING token
                 """,
-                .text(key.rawValue), .text(fingerprint.rawValue), .text(token.rawValue), .integer(expires), .integer(now))
+                .text(key.rawValue), .text(fingerprint.rawValue), .text(token.rawValue), .integer(expires),
+                .integer(now))
             if try claimed.first?.text("token") == token.rawValue { return .started(token) }
             guard
                 let row = try await sql.query(
@@ -88,15 +89,19 @@ public struct SQLIdempotencyStore: IdempotencyStore {
     /// process that could hold one has died. Returns how many were released.
     @discardableResult
     public func releaseAllInProgress() async throws -> Int {
-        try await database.query("UPDATE idempotency_keys SET state = 'failed' WHERE state = 'in_progress' RETURNING key")
-            .count
+        try await database.query(
+            "UPDATE idempotency_keys SET state = 'failed' WHERE state = 'in_progress' RETURNING key"
+        )
+        .count
     }
 
     /// Deletes records whose replay window ended.
     @discardableResult
     public func removeExpired() async throws -> Int {
-        try await database.query("DELETE FROM idempotency_keys WHERE expires_at <= $1 RETURNING key", .integer(clock.nowMicros()))
-            .count
+        try await database.query(
+            "DELETE FROM idempotency_keys WHERE expires_at <= $1 RETURNING key", .integer(clock.nowMicros())
+        )
+        .count
     }
 
     static func response(from row: SQLRow) throws -> IdempotencyKeys.StoredResponse {
@@ -104,6 +109,7 @@ public struct SQLIdempotencyStore: IdempotencyStore {
         guard let body = Data(base64Encoded: try row.text("body")) else {
             throw SQLDecodingError(column: "body", row: row)
         }
-        return IdempotencyKeys.StoredResponse(status: Int(try row.integer("status")), headers: headers, body: Array(body))
+        return IdempotencyKeys.StoredResponse(
+            status: Int(try row.integer("status")), headers: headers, body: Array(body))
     }
 }

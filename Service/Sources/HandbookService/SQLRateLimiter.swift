@@ -19,7 +19,9 @@ public struct SQLRateLimiter: RateLimiter {
 
     /// - Throws: ``RateLimiterConfigurationError`` for a limit below 1 or a
     ///   window under a millisecond.
-    public init(database: any SQLDatabase, limit: Int, window: Duration, policy: String = "default", clock: ServiceClock)
+    public init(
+        database: any SQLDatabase, limit: Int, window: Duration, policy: String = "default", clock: ServiceClock
+    )
         throws(RateLimiterConfigurationError)
     {
         guard limit >= 1 else { throw .nonPositiveLimit(limit) }
@@ -33,7 +35,9 @@ public struct SQLRateLimiter: RateLimiter {
 
     public func acquire(key: String, cost: Int) async throws -> RateLimitDecision {
         guard !key.isEmpty else { throw RateLimiterConfigurationError.emptyKey }
-        guard (1...limit).contains(cost) else { throw RateLimiterConfigurationError.costOutOfRange(cost: cost, limit: limit) }
+        guard (1...limit).contains(cost) else {
+            throw RateLimiterConfigurationError.costOutOfRange(cost: cost, limit: limit)
+        }
         let now = clock.nowMicros()
         let windowMicros = window.microseconds
         let start = now - now % windowMicros

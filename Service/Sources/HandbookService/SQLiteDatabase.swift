@@ -85,7 +85,10 @@ public final class SQLiteDatabase: SQLDatabase {
             result.reserveCapacity(sql.utf8.count)
             var previous: Character = " "
             for character in sql {
-                if previous == "$", character.isNumber { result.removeLast(); result.append("?") }
+                if previous == "$", character.isNumber {
+                    result.removeLast()
+                    result.append("?")
+                }
                 result.append(character)
                 previous = character
             }

@@ -3,6 +3,7 @@ import HandbookPatterns
 import HandbookSystemDesign
 import Hummingbird
 import Logging
+import NIOCore
 import PostgresNIO
 import ServiceLifecycle
 
@@ -27,7 +28,8 @@ public struct ServiceApplication: Sendable {
         let database: any SQLDatabase
         var postgres: PostgresClient?
         if let url = configuration.databaseURL {
-            let client = PostgresClient(configuration: try PostgresDatabase.configuration(url: url), backgroundLogger: logger)
+            let client = PostgresClient(
+                configuration: try PostgresDatabase.configuration(url: url), backgroundLogger: logger)
             postgres = client
             database = PostgresDatabase(client: client, logger: logger)
         } else {
@@ -57,7 +59,8 @@ public struct ServiceApplication: Sendable {
             // One process: the lesson's token bucket in memory, no query per request.
             limiter = try LockedKeyedRateLimiter(
                 template: try TokenBucket(
-                    capacity: configuration.rateLimit, refill: configuration.rateLimit, per: configuration.rateLimitWindow),
+                    capacity: configuration.rateLimit, refill: configuration.rateLimit,
+                    per: configuration.rateLimitWindow),
                 clock: ContinuousClock())
         }
         return ServiceApplication(
@@ -78,9 +81,14 @@ public struct ServiceApplication: Sendable {
         router.add(middleware: RateLimitMiddleware(limiter: limiter))
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
-        router.get("/health") { _, _ in try JSONBody.response(["status": "ok"]) }
+        router.get("/health") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+        }
         OrderRoutes(
-            orders: orders, coordinator: IdempotencyKeys.Coordinator(store: idempotency, duplicates: .reject), cache: cache,
+            orders: orders, coordinator: IdempotencyKeys.Coordinator(store: idempotency, duplicates: .reject),
+            cache: cache,
             cursors: try CursorCodec(secret: configuration.cursorSecret)
         ).register(on: router)
         InventoryRoutes(store: orders.store, adminToken: configuration.adminToken).register(on: router)

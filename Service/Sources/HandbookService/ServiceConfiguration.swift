@@ -70,7 +70,8 @@ public struct ServiceConfiguration: Sendable {
         }
         if let text = value("PAYMENT_FAILURE_RATE") {
             guard let rate = Double(text), (0...1).contains(rate) else {
-                throw ServiceConfigurationError.invalid("PAYMENT_FAILURE_RATE", "expected a number in 0...1, got \"\(text)\"")
+                throw ServiceConfigurationError.invalid(
+                    "PAYMENT_FAILURE_RATE", "expected a number in 0...1, got \"\(text)\"")
             }
             paymentFailureRate = rate
         }
@@ -81,10 +82,13 @@ public struct ServiceConfiguration: Sendable {
         if let ttl = try integer("IDEMPOTENCY_TTL_SECONDS", in: 1...604_800) { idempotencyTTL = .seconds(ttl) }
         if let lease = try milliseconds("SAGA_LEASE_MS", in: 100...3_600_000) { sagaLease = lease }
         if let ttl = try integer("CACHE_TTL_SECONDS", in: 1...86_400) { cacheTTL = .seconds(ttl) }
-        if let interval = try milliseconds("MAINTENANCE_INTERVAL_MS", in: 10...3_600_000) { maintenanceInterval = interval }
+        if let interval = try milliseconds("MAINTENANCE_INTERVAL_MS", in: 10...3_600_000) {
+            maintenanceInterval = interval
+        }
         if let level = value("LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
-                throw ServiceConfigurationError.invalid("LOG_LEVEL", "expected trace, debug, info, notice, warning, error or critical")
+                throw ServiceConfigurationError.invalid(
+                    "LOG_LEVEL", "expected trace, debug, info, notice, warning, error or critical")
             }
             logLevel = parsed
         }

@@ -69,7 +69,7 @@ struct OrderRouteTests {
         }
     }
 
-    @Test("the same key while the first request is in flight is 409", arguments: Backend.available)
+    @Test("the same key while the first request is in flight is 409", arguments: Backend.concurrent)
     func rejectsConcurrentDuplicate(_ backend: Backend) async throws {
         let payments = ScriptedPayments(hold: true)
         try await withService(backend, payments: payments) { client, service in
@@ -86,7 +86,7 @@ struct OrderRouteTests {
         }
     }
 
-    @Test("100 concurrent POSTs with one key: exactly one order and one charge", arguments: Backend.available)
+    @Test("100 concurrent POSTs with one key: exactly one order and one charge", arguments: Backend.concurrent)
     func concurrentDuplicatesRunOnce(_ backend: Backend) async throws {
         try await withService(backend) { client, service in
             _ = try await client.setStock("widget", 1_000)
@@ -127,12 +127,14 @@ struct OrderRouteTests {
 
     @Test(
         "malformed JSON is 400",
-        arguments: Backend.available, [#"{"item":"widget""#, #"{"item":"widget","quantity":"two","priceCents":1}"#, "[]", ""])
+        arguments: Backend.available,
+        [#"{"item":"widget""#, #"{"item":"widget","quantity":"two","priceCents":1}"#, "[]", ""])
     func rejectsMalformedJSON(_ backend: Backend, body: String) async throws {
         try await withService(backend) { client, _ in
             var headers = HTTPFields()
             headers[HTTPField.Name("Idempotency-Key")!] = "k-7"
-            let response = try await client.execute(uri: "/orders", method: .post, headers: headers, body: ByteBuffer(string: body))
+            let response = try await client.execute(
+                uri: "/orders", method: .post, headers: headers, body: ByteBuffer(string: body))
             #expect(response.status == .badRequest)
             #expect(response.headers[.contentType] == "application/problem+json")
         }
@@ -140,7 +142,8 @@ struct OrderRouteTests {
 
     @Test("a body over MAX_BODY_BYTES is 413", arguments: Backend.available)
     func rejectsLargeBody(_ backend: Backend) async throws {
-        try await withService(backend, configure: { $0.maxBodyBytes = 256 }) { client, _ in
+        let setup: (inout ServiceConfiguration) -> Void = { $0.maxBodyBytes = 256 }
+        try await withService(backend, configure: setup) { client, _ in
             let padding = String(repeating: " ", count: 300)
             var headers = HTTPFields()
             headers[HTTPField.Name("Idempotency-Key")!] = "k-8"
@@ -152,10 +155,12 @@ struct OrderRouteTests {
         }
     }
 
-    @Test("a payment that fails for good ends payment_failed (402) and releases the stock", arguments: Backend.available)
+    @Test(
+        "a payment that fails for good ends payment_failed (402) and releases the stock", arguments: Backend.available)
     func compensatesFailedPayment(_ backend: Backend) async throws {
         let payments = ScriptedPayments(failFirst: .max)
-        try await withService(backend, configure: { $0.paymentRetries = 3 }, payments: payments) { client, service in
+        let setup: (inout ServiceConfiguration) -> Void = { $0.paymentRetries = 3 }
+        try await withService(backend, configure: setup, payments: payments) { client, service in
             _ = try await client.setStock("widget", 5)
             let response = try await client.order(key: "k-9", quantity: 2)
             #expect(response.status == paymentRequired)
@@ -177,7 +182,8 @@ struct OrderRouteTests {
     @Test("a payment that fails twice then succeeds is retried to one charge", arguments: Backend.available)
     func retriesTransientFailures(_ backend: Backend) async throws {
         let payments = ScriptedPayments(failFirst: 2)
-        try await withService(backend, configure: { $0.paymentRetries = 3 }, payments: payments) { client, service in
+        let setup: (inout ServiceConfiguration) -> Void = { $0.paymentRetries = 3 }
+        try await withService(backend, configure: setup, payments: payments) { client, service in
             _ = try await client.setStock("widget", 5)
             #expect(try await client.order(key: "k-10").status == .created)
             #expect(payments.attempts == 3)
@@ -188,7 +194,8 @@ struct OrderRouteTests {
     @Test("after five failed orders the breaker opens and charging fails fast", arguments: Backend.available)
     func breakerOpens(_ backend: Backend) async throws {
         let payments = ScriptedPayments(failFirst: .max)
-        try await withService(backend, configure: { $0.paymentRetries = 1 }, payments: payments) { client, service in
+        let setup: (inout ServiceConfiguration) -> Void = { $0.paymentRetries = 1 }
+        try await withService(backend, configure: setup, payments: payments) { client, service in
             _ = try await client.setStock("widget", 50)
             for index in 0..<5 { #expect(try await client.order(key: "b-\(index)").status == paymentRequired) }
             #expect(payments.attempts == 5)

@@ -14,12 +14,14 @@ struct ReadRouteTests {
     @Test("GET /health is 200", arguments: Backend.available)
     func health(_ backend: Backend) async throws {
         try await withService(backend) { client, _ in
-            let statusOk715 = try await client.get("/health").status
-            #expect(statusOk715 == .ok)
+            let health = try await client.get("/health").status
+            #expect(health == .ok)
         }
     }
 
-    @Test("pages walk every order once, in (createdAt, id) order, and end with nextCursor null", arguments: Backend.available)
+    @Test(
+        "pages walk every order once, in (createdAt, id) order, and end with nextCursor null",
+        arguments: Backend.available)
     func paginates(_ backend: Backend) async throws {
         try await withService(backend) { client, _ in
             _ = try await client.setStock("widget", 100)
@@ -55,17 +57,21 @@ struct ReadRouteTests {
             let token = try #require(page.nextCursor)
             var tampered = Array(token)
             tampered[tampered.count / 3] = tampered[tampered.count / 3] == "A" ? "B" : "A"
-            for uri in ["/orders?cursor=\(String(tampered))", "/orders?cursor=garbage", "/orders?limit=0", "/orders?limit=101", "/orders?limit=ten"] {
+            for uri in [
+                "/orders?cursor=\(String(tampered))", "/orders?cursor=garbage", "/orders?limit=0", "/orders?limit=101",
+                "/orders?limit=ten",
+            ] {
                 let response = try await client.get(uri)
                 #expect(response.status == .badRequest, "\(uri)")
                 #expect(response.headers[.contentType] == "application/problem+json")
             }
-            let statusOk739 = try await client.get("/orders?cursor=\(token)").status
-            #expect(statusOk739 == .ok)
+            let untampered = try await client.get("/orders?cursor=\(token)").status
+            #expect(untampered == .ok)
         }
     }
 
-    @Test("GET /orders/{id} is 200 or 404; a final order is then served from the TTL cache", arguments: Backend.available)
+    @Test(
+        "GET /orders/{id} is 200 or 404; a final order is then served from the TTL cache", arguments: Backend.available)
     func showsOrderThroughCache(_ backend: Backend) async throws {
         try await withService(backend) { client, service in
             _ = try await client.setStock("widget", 10)
@@ -87,8 +93,8 @@ struct ReadRouteTests {
     func inventory(_ backend: Backend) async throws {
         try await withService(backend) { client, _ in
             #expect(try await client.get("/inventory/gadget").status == .notFound)
-            let statusOk186 = try await client.setStock("gadget", 4).status
-            #expect(statusOk186 == .ok)
+            let stocked = try await client.setStock("gadget", 4).status
+            #expect(stocked == .ok)
             let level = try decode(InventoryLevel.self, try await client.get("/inventory/gadget"))
             #expect(level == InventoryLevel(item: "gadget", stock: 4, reserved: 0))
             #expect(try await client.setStock("gadget", -1).status == .badRequest)
@@ -100,32 +106,40 @@ struct ReadRouteTests {
 
     @Test("with ADMIN_TOKEN set, PUT /inventory needs the bearer token (401 otherwise)", arguments: Backend.available)
     func adminToken(_ backend: Backend) async throws {
-        try await withService(backend, configure: { $0.adminToken = "s3cret" }) { client, _ in
-            let statusUnauthorized186 = try await client.setStock("gadget", 4).status
-            #expect(statusUnauthorized186 == .unauthorized)
+        let setup: (inout ServiceConfiguration) -> Void = { $0.adminToken = "s3cret" }
+        try await withService(backend, configure: setup) { client, _ in
+            let anonymous = try await client.setStock("gadget", 4).status
+            #expect(anonymous == .unauthorized)
             var wrong = HTTPFields()
             wrong[.authorization] = "Bearer guess"
-            let statusUnauthorized2 = try await client.setStock("gadget", 4, headers: wrong).status
-            #expect(statusUnauthorized2 == .unauthorized)
+            let guessed = try await client.setStock("gadget", 4, headers: wrong).status
+            #expect(guessed == .unauthorized)
             var right = HTTPFields()
             right[.authorization] = "Bearer s3cret"
-            let statusOk785 = try await client.setStock("gadget", 4, headers: right).status
-            #expect(statusOk785 == .ok)
-            let statusOk584 = try await client.get("/inventory/gadget").status
-            #expect(statusOk584 == .ok)
+            let authorized = try await client.setStock("gadget", 4, headers: right).status
+            #expect(authorized == .ok)
+            let afterwards = try await client.get("/inventory/gadget").status
+            #expect(afterwards == .ok)
         }
     }
 
-    @Test("each client gets its limit; every response carries RateLimit headers; 429 has Retry-After", arguments: Backend.available)
+    @Test(
+        "each client gets its limit; every response carries RateLimit headers; 429 has Retry-After",
+        arguments: Backend.available)
     func rateLimits(_ backend: Backend) async throws {
-        try await withService(backend, configure: { $0.rateLimit = 3; $0.rateLimitWindow = .seconds(60) }) { client, _ in
+        let setup: (inout ServiceConfiguration) -> Void = {
+            $0.rateLimit = 3
+            $0.rateLimitWindow = .seconds(60)
+        }
+        try await withService(backend, configure: setup) { client, _ in
             var alice = HTTPFields()
             alice[HTTPField.Name("X-Client-ID")!] = "alice"
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<4 {
                 let response = try await client.get("/orders/missing", headers: alice)
                 statuses.append(response.status)
-                #expect(response.headers[HTTPField.Name("RateLimit-Policy")!]?.hasPrefix(#""default";q=3;w=60"#) == true)
+                #expect(
+                    response.headers[HTTPField.Name("RateLimit-Policy")!]?.hasPrefix(#""default";q=3;w=60"#) == true)
                 #expect(response.headers[HTTPField.Name("RateLimit")!] != nil)
                 if response.status == .tooManyRequests {
                     #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 > 0)
@@ -135,8 +149,8 @@ struct ReadRouteTests {
             #expect(statuses == [.notFound, .notFound, .notFound, .tooManyRequests])
             var bob = HTTPFields()
             bob[HTTPField.Name("X-Client-ID")!] = "bob"
-            let statusOk78 = try await client.get("/health", headers: bob).status
-            #expect(statusOk78 == .ok)
+            let otherClient = try await client.get("/health", headers: bob).status
+            #expect(otherClient == .ok)
         }
     }
 

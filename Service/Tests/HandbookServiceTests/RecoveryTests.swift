@@ -20,7 +20,8 @@ struct RecoveryTests {
         var configuration = try await backend.freshConfiguration()
         configuration.sagaLease = .seconds(30)
         let clock = ManualServiceClock()
-        let service = try await ServiceApplication.make(configuration: configuration, logger: testLogger, clock: clock.clock)
+        let service = try await ServiceApplication.make(
+            configuration: configuration, logger: testLogger, clock: clock.clock)
         let app = try service.application()
         try await app.test(.router) { client in
             _ = try await service.orders.store.setStock(item: "widget", stock: 10)
@@ -39,7 +40,7 @@ struct RecoveryTests {
 
     @Test(
         "a retry after a crash between charge and confirm answers with the charged order, not a second one",
-        arguments: Backend.available)
+        arguments: Backend.databases)
     func retryAdoptsChargedOrder(_ backend: Backend) async throws {
         try await Self.withStockedService(backend) { service, clock, client in
             // The dead attempt: it held the key, reserved, charged, and died before confirming.
@@ -60,7 +61,9 @@ struct RecoveryTests {
         }
     }
 
-    @Test("a retry after a crash before the charge orders again; the dead attempt's stock comes back", arguments: Backend.available)
+    @Test(
+        "a retry after a crash before the charge orders again; the dead attempt's stock comes back",
+        arguments: Backend.databases)
     func retryReplacesUnchargedOrder(_ backend: Backend) async throws {
         try await Self.withStockedService(backend) { service, clock, client in
             try await Self.orphan(service, id: "uncharged-order", quantity: 1, key: "crash-key-2")
@@ -74,7 +77,7 @@ struct RecoveryTests {
         }
     }
 
-    @Test("an expired pending order without a charge is cancelled and its stock released", arguments: Backend.available)
+    @Test("an expired pending order without a charge is cancelled and its stock released", arguments: Backend.databases)
     func rollsBack(_ backend: Backend) async throws {
         try await Self.withStockedService(backend) { service, clock, _ in
             try await Self.orphan(service, id: "orphan-1", quantity: 3)
@@ -88,7 +91,7 @@ struct RecoveryTests {
         }
     }
 
-    @Test("an expired pending order whose charge went through is confirmed", arguments: Backend.available)
+    @Test("an expired pending order whose charge went through is confirmed", arguments: Backend.databases)
     func rollsForward(_ backend: Backend) async throws {
         try await Self.withStockedService(backend) { service, clock, _ in
             try await Self.orphan(service, id: "orphan-2", quantity: 2)
@@ -102,7 +105,7 @@ struct RecoveryTests {
         }
     }
 
-    @Test("settling is idempotent: a second pass and a late compensation change nothing", arguments: Backend.available)
+    @Test("settling is idempotent: a second pass and a late compensation change nothing", arguments: Backend.databases)
     func settlesOnce(_ backend: Backend) async throws {
         try await Self.withStockedService(backend) { service, clock, _ in
             try await Self.orphan(service, id: "orphan-3", quantity: 4)

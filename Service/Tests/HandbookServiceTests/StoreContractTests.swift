@@ -12,10 +12,11 @@ import Testing
 @Suite("SQL stores keep the lessons' contracts")
 struct StoreContractTests {
     /// Runs `body` with a fresh, migrated database of `backend`.
-    static func withDatabase(_ backend: Backend, _ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
+    static func withDatabase(_ backend: Backend, _ body: @Sendable (any SQLDatabase) async throws -> Void) async throws
+    {
         let configuration = try await backend.freshConfiguration()
         switch backend {
-        case .sqlite:
+        case .sqlite, .sqliteLive:
             let database = try await SQLiteDatabase.open(path: configuration.sqlitePath, logger: testLogger)
             try await ServiceSchema.migrate(database)
             try await body(database)
@@ -31,7 +32,7 @@ struct StoreContractTests {
     }
 
     static var idempotencyCases: [(Backend, IdempotencyStoreContract.Check)] {
-        Backend.available.flatMap { backend in IdempotencyStoreContract.checks.map { (backend, $0) } }
+        Backend.databases.flatMap { backend in IdempotencyStoreContract.checks.map { (backend, $0) } }
     }
 
     @Test("SQLIdempotencyStore", arguments: idempotencyCases)
@@ -40,14 +41,15 @@ struct StoreContractTests {
             try await check.run {
                 try await database.query("DELETE FROM idempotency_keys")
                 let clock = ManualServiceClock()
-                let store = try SQLIdempotencyStore(database: database, ttl: .seconds(60), lease: .seconds(10), clock: clock.clock)
+                let store = try SQLIdempotencyStore(
+                    database: database, ttl: .seconds(60), lease: .seconds(10), clock: clock.clock)
                 return .init(store: store, ttl: .seconds(60), lease: .seconds(10), advance: { clock.advance(by: $0) })
             }
         }
     }
 
     static var rateLimiterCases: [(Backend, RateLimiterContract.Check)] {
-        Backend.available.flatMap { backend in RateLimiterContract.checks.map { (backend, $0) } }
+        Backend.databases.flatMap { backend in RateLimiterContract.checks.map { (backend, $0) } }
     }
 
     @Test("SQLRateLimiter", arguments: rateLimiterCases)

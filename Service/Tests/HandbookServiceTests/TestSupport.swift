@@ -11,16 +11,35 @@ import PostgresNIO
 import Synchronization
 import Testing
 
-/// The databases the suite runs on: SQLite always, PostgreSQL when
+/// Where a test runs: the database, and how requests reach the service.
+///
+/// The route tests run on every case: SQLite in process (HummingbirdTesting's
+/// `.router`: no sockets), SQLite on a live server (`.live`: an ephemeral
+/// 127.0.0.1 port and a real HTTP client), and PostgreSQL in process when
 /// `HANDBOOK_SERVICE_TEST_POSTGRES_URL` names a server (`.ci/run` starts one).
 enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case sqlite, postgres
+    case sqlite
+    case sqliteLive = "sqlite, live server"
+    case postgres
 
     static let postgresURL = ProcessInfo.processInfo.environment["HANDBOOK_SERVICE_TEST_POSTGRES_URL"]
 
-    static var available: [Backend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+    /// Every way to run the route tests.
+    static var available: [Backend] { postgresURL == nil ? [.sqlite, .sqliteLive] : [.sqlite, .sqliteLive, .postgres] }
+
+    /// The cases whose client sends concurrent requests concurrently.
+    /// HummingbirdTesting's live client has one connection, so a second
+    /// request waits for the first: a test that holds one request while
+    /// sending another would deadlock there. (The fault tests send
+    /// concurrent requests over real sockets.)
+    static var concurrent: [Backend] { available.filter { !$0.isLive } }
+
+    /// One case per database, for tests below the HTTP layer.
+    static var databases: [Backend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
 
     var testDescription: String { rawValue }
+
+    var isLive: Bool { self == .sqliteLive }
 
     /// A configuration on a fresh, empty database of this kind.
     func freshConfiguration() async throws -> ServiceConfiguration {
@@ -29,8 +48,9 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
         configuration.logLevel = .warning
         configuration.paymentRetryBase = .milliseconds(1)
         switch self {
-        case .sqlite:
-            configuration.sqlitePath = FileManager.default.temporaryDirectory
+        case .sqlite, .sqliteLive:
+            configuration.sqlitePath =
+                FileManager.default.temporaryDirectory
                 .appendingPathComponent("handbook-service-test-\(UUID().uuidString).sqlite").path
         case .postgres:
             configuration.databaseURL = try await Self.createDatabase()
@@ -53,8 +73,11 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     }
 
     /// Runs `body` with a running connection pool on `url`.
-    static func withPostgres<T: Sendable>(url: String, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
-        let client = PostgresClient(configuration: try PostgresDatabase.configuration(url: url), backgroundLogger: testLogger)
+    static func withPostgres<T: Sendable>(url: String, _ body: @Sendable (PostgresClient) async throws -> T)
+        async throws -> T
+    {
+        let client = PostgresClient(
+            configuration: try PostgresDatabase.configuration(url: url), backgroundLogger: testLogger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
@@ -166,8 +189,8 @@ func withService(
     let service = try await ServiceApplication.make(
         configuration: configuration, logger: testLogger, paymentAttempt: payments?.attempt)
     let app = try service.application()
-    try await app.test(.router) { client in try await body(client, service) }
-    if backend == .sqlite { try? FileManager.default.removeItem(atPath: configuration.sqlitePath) }
+    try await app.test(backend.isLive ? .live : .router) { client in try await body(client, service) }
+    if configuration.databaseURL == nil { try? FileManager.default.removeItem(atPath: configuration.sqlitePath) }
 }
 
 extension TestClientProtocol {
