@@ -111,7 +111,9 @@ struct RateLimitMiddleware: RouterMiddleware {
             ).response()
         }
         for field in decision.headerFields {
-            if let name = Self.headerNames[field.name] ?? HTTPField.Name(field.name) { response.headers[name] = field.value }
+            if let name = Self.headerNames[field.name] ?? HTTPField.Name(field.name) {
+                response.headers[name] = field.value
+            }
         }
         return response
     }

@@ -168,7 +168,10 @@ struct DatabaseService: Service {
 
     func run() async throws {
         try? await gracefulShutdown()
-        try await database.close()
+        // In a fresh task: if the group was cancelled rather than shut down
+        // gracefully, this task is cancelled and sqlite-nio's close would
+        // refuse to run, leaving the file open (cancellation is sticky).
+        try await Task { try await database.close() }.value
     }
 }
 

@@ -121,24 +121,35 @@ struct RecoveryTests {
     @Test("on SQLite, start-up settles every pending order and releases in-progress idempotency claims")
     func sqliteStartupRecovery() async throws {
         let configuration = try await Backend.sqlite.freshConfiguration()
+        defer { try? FileManager.default.removeItem(atPath: configuration.sqlitePath) }
+        let fingerprint = IdempotencyKeys.Fingerprint(method: "POST", path: "/orders", body: [])
         let first = try await ServiceApplication.make(configuration: configuration, logger: testLogger)
-        try await first.prepare()
-        _ = try await first.orders.store.setStock(item: "widget", stock: 10)
-        try await Self.orphan(first, id: "orphan-4", quantity: 5)
-        _ = try await first.idempotency.begin(
-            key: try .init("crashed-key"), fingerprint: .init(method: "POST", path: "/orders", body: []))
+        do {
+            try await first.prepare()
+            _ = try await first.orders.store.setStock(item: "widget", stock: 10)
+            try await Self.orphan(first, id: "orphan-4", quantity: 5)
+            _ = try await first.idempotency.begin(key: try .init("crashed-key"), fingerprint: fingerprint)
+        } catch {
+            try await first.database.close()
+            throw error
+        }
         try await first.database.close()
         // "Restart": a new process on the same file, lease not yet over.
         let second = try await ServiceApplication.make(configuration: configuration, logger: testLogger)
-        try await second.prepare()
-        #expect(try await second.orders.store.order(id: "orphan-4")?.status == .cancelled)
-        let claim = try await second.idempotency.begin(
-            key: try .init("crashed-key"), fingerprint: .init(method: "POST", path: "/orders", body: []))
-        guard case .started(_) = claim else {
-            Issue.record("the dead process's claim was not released: \(claim)")
-            return
+        let outcome: Result<(Order.Status?, IdempotencyKeys.BeginOutcome), any Error>
+        do {
+            try await second.prepare()
+            let status = try await second.orders.store.order(id: "orphan-4")?.status
+            let claim = try await second.idempotency.begin(key: try .init("crashed-key"), fingerprint: fingerprint)
+            outcome = .success((status, claim))
+        } catch {
+            outcome = .failure(error)
         }
         try await second.database.close()
-        try? FileManager.default.removeItem(atPath: configuration.sqlitePath)
+        let (status, claim) = try outcome.get()
+        #expect(status == .cancelled)
+        var started = false
+        if case .started = claim { started = true }
+        #expect(started, "the dead process's claim was not released: \(claim)")
     }
 }

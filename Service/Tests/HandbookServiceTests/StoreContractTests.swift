@@ -18,10 +18,16 @@ struct StoreContractTests {
         switch backend {
         case .sqlite, .sqliteLive:
             let database = try await SQLiteDatabase.open(path: configuration.sqlitePath, logger: testLogger)
-            try await ServiceSchema.migrate(database)
-            try await body(database)
+            defer { try? FileManager.default.removeItem(atPath: configuration.sqlitePath) }
+            do {
+                try await ServiceSchema.migrate(database)
+                try await body(database)
+            } catch {
+                // A connection must be closed before it is released, failure or not.
+                try await database.close()
+                throw error
+            }
             try await database.close()
-            try? FileManager.default.removeItem(atPath: configuration.sqlitePath)
         case .postgres:
             try await Backend.withPostgres(url: try #require(configuration.databaseURL)) { client in
                 let database = PostgresDatabase(client: client, logger: testLogger)

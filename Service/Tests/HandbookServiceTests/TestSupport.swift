@@ -25,7 +25,9 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     static let postgresURL = ProcessInfo.processInfo.environment["HANDBOOK_SERVICE_TEST_POSTGRES_URL"]
 
     /// Every way to run the route tests.
-    static var available: [Backend] { postgresURL == nil ? [.sqlite, .sqliteLive] : [.sqlite, .sqliteLive, .postgres] }
+    static var available: [Backend] {
+        postgresURL == nil ? [.sqlite, .sqliteLive] : [.sqlite, .sqliteLive, .postgres]
+    }
 
     /// The cases whose client sends concurrent requests concurrently.
     /// HummingbirdTesting's live client has one connection, so a second
@@ -186,8 +188,11 @@ func withService(
 ) async throws {
     var configuration = try await backend.freshConfiguration()
     configure(&configuration)
+    // A clock that stands still: the SQL rate limiter's fixed window must not
+    // roll over in the middle of a test (wall-clock windows would, now and then).
     let service = try await ServiceApplication.make(
-        configuration: configuration, logger: testLogger, paymentAttempt: payments?.attempt)
+        configuration: configuration, logger: testLogger, clock: ManualServiceClock().clock,
+        paymentAttempt: payments?.attempt)
     let app = try service.application()
     try await app.test(backend.isLive ? .live : .router) { client in try await body(client, service) }
     if configuration.databaseURL == nil { try? FileManager.default.removeItem(atPath: configuration.sqlitePath) }
