@@ -68,7 +68,7 @@ struct SendableAndRegionIsolationTests {
             diagnostics: ["capture of 'draft' with non-Sendable type 'Draft' in a '@Sendable' closure"])
     }
 
-    @Test("a Mutex or a justified @unchecked Sendable box shares one Draft between 100 tasks")
+    @Test("a Mutex or a justified @unchecked Sendable box shares one Draft between 100 tasks", .contendsOnMutex)
     func lockedDraftsLoseNoLine() async {
         let shared = requireSendable(Lesson.SharedDraft())
         let desk = requireSendable(Lesson.DraftDesk())
