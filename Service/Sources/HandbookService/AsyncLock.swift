@@ -26,6 +26,12 @@ actor AsyncLock {
         // Ownership passes straight to the next waiter: no barging.
         let next = waiters[head]
         head += 1
+        // Under sustained contention the queue never empties: drop the
+        // served prefix once it is half the array, so memory stays bounded.
+        if head * 2 >= waiters.count {
+            waiters.removeFirst(head)
+            head = 0
+        }
         next.resume()
     }
 

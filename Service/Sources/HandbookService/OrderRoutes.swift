@@ -45,7 +45,16 @@ struct OrderRoutes {
         let execution: IdempotencyKeys.Execution
         do {
             execution = try await coordinator.run(key: key, fingerprint: fingerprint) {
-                try Self.stored(try await orders.create(newOrder, idempotencyKey: key.rawValue))
+                let outcome = try await orders.create(
+                    newOrder, idempotencyKey: key.rawValue, fingerprint: fingerprint.rawValue)
+                if case .insufficientStock(let item, let available) = outcome {
+                    // Thrown, not stored: the answer changes when stock is added,
+                    // so a retry with the same key must run again, not replay.
+                    throw Problem(
+                        type: "/problems/insufficient-stock", title: "Insufficient stock", status: .conflict,
+                        detail: "\(item) has \(available) in stock")
+                }
+                return try Self.stored(outcome)
             }
         } catch IdempotencyError.inProgress {
             throw Problem(
@@ -78,11 +87,8 @@ struct OrderRoutes {
                 type: "/problems/payment-failed", title: "Payment failed", status: .paymentRequired402,
                 detail: "the charge failed after retries; the stock was released", orderId: order.id)
             response = (.paymentRequired402, try JSONBody.encode(problem), Problem.mediaType, "/orders/\(order.id)")
-        case .insufficientStock(let item, let available):
-            let problem = Problem(
-                type: "/problems/insufficient-stock", title: "Insufficient stock", status: .conflict,
-                detail: "\(item) has \(available) in stock")
-            response = (.conflict, try JSONBody.encode(problem), Problem.mediaType, nil)
+        case .insufficientStock:
+            preconditionFailure("insufficient stock is thrown as a problem, never stored")
         }
         var headers = ["Content-Type": response.type]
         if let location = response.location { headers["Location"] = location }

@@ -19,6 +19,7 @@ public final class OrderService: Sendable {
     struct Context: Sendable {
         var order: Order
         var idempotencyKey: String?
+        var fingerprint: String?
         var chargeID: String?
     }
 
@@ -56,7 +57,7 @@ public final class OrderService: Sendable {
                 name: "reserve stock",
                 action: { context in
                     try await store.reserve(
-                        context.order, idempotencyKey: context.idempotencyKey,
+                        context.order, idempotencyKey: context.idempotencyKey, fingerprint: context.fingerprint,
                         leaseUntil: store.clock.nowMicros() + leaseMicros)
                     return context
                 },
@@ -73,7 +74,11 @@ public final class OrderService: Sendable {
                     }
                     return context
                 },
-                compensate: { context in try await gateway.refund(orderID: context.order.id) }),
+                // The refund is not a separate step: `release` (the reserve
+                // step's compensation, which runs next) refunds in the same
+                // transaction that moves the order out of `pending`, so an
+                // order that recovery confirmed meanwhile is never refunded.
+                compensate: { _ in }),
             .init(
                 name: "confirm",
                 action: { context in
@@ -94,8 +99,12 @@ public final class OrderService: Sendable {
     /// idempotency key already produced one (see ``adopt(key:)``).
     /// - Throws: an infrastructure error (database down), after compensating;
     ///   business outcomes are returned, not thrown.
-    public func create(_ request: NewOrder, idempotencyKey: String? = nil) async throws -> Outcome {
-        if let idempotencyKey, let adopted = try await adopt(key: idempotencyKey) { return .confirmed(adopted) }
+    public func create(_ request: NewOrder, idempotencyKey: String? = nil, fingerprint: String? = nil) async throws
+        -> Outcome
+    {
+        if let idempotencyKey, let adopted = try await adopt(key: idempotencyKey, fingerprint: fingerprint) {
+            return .confirmed(adopted)
+        }
         let order = Order(
             id: UUID().uuidString.lowercased(), item: request.item, quantity: request.quantity,
             priceCents: request.priceCents, status: .pending, createdAt: store.clock.nowMicros())
@@ -103,21 +112,31 @@ public final class OrderService: Sendable {
         defer { inFlight.withLock { _ = $0.remove(order.id) } }
         let store = self.store
         do {
-            let done = try await saga.run(Context(order: order, idempotencyKey: idempotencyKey)) { state, context in
+            let context = Context(order: order, idempotencyKey: idempotencyKey, fingerprint: fingerprint)
+            let done = try await saga.run(context) { state, context in
                 // The saga's log: its state stored next to the order after every event.
                 try await store.saveSaga(orderID: context.order.id, state: String(describing: state.phase))
             }
             await events.publish(OrderEvent(done.order))
             return .confirmed(done.order)
         } catch let error as SagaError {
+            // The rollback is guarded by the order's status, so if another
+            // instance's recovery confirmed this order first (its charge went
+            // through), nothing was undone: the truth is in the row.
+            if let current = try await store.order(id: order.id), current.status == .confirmed {
+                return .confirmed(current)
+            }
             switch (error, error.original.error) {
             case (.stepFailed, let shortage as OrderStore.InsufficientStock):
                 return .insufficientStock(item: shortage.item, available: shortage.available)
-            case (.stepFailed(step: "charge payment", _), _):
+            case (.stepFailed(step: "charge payment", let underlying), _)
+            where underlying is PaymentGateway.Unavailable || underlying is CircuitBreakerError:
+                // Only the provider's refusal (after retries) or an open breaker
+                // is a payment failure; a database error here is not, and is
+                // rethrown so the key is released instead of replaying a 402.
                 var failed = order
                 failed.status = .paymentFailed
-                logger.warning(
-                    "payment failed", metadata: ["order": "\(order.id)", "error": "\(error.original.error)"])
+                logger.warning("payment failed", metadata: ["order": "\(order.id)", "error": "\(underlying)"])
                 await events.publish(OrderEvent(failed))
                 return .paymentFailed(failed)
             default:
@@ -133,17 +152,23 @@ public final class OrderService: Sendable {
     /// again. Without this, a crash after the charge and a retry would buy
     /// twice.
     /// - Throws: ``IdempotencyError/inProgress`` if an earlier attempt's
-    ///   order is still leased (that attempt may still be running).
-    public func adopt(key: String) async throws -> Order? {
+    ///   order is still leased (that attempt may still be running);
+    ///   ``IdempotencyError/keyReuseMismatch`` if the key already bought an
+    ///   order with a different request (`fingerprint`).
+    public func adopt(key: String, fingerprint: String? = nil) async throws -> Order? {
         let now = store.clock.nowMicros()
         let earlier = try await store.orders(idempotencyKey: key, since: now - adoptionWindow.microseconds)
-        for (order, leaseUntil) in earlier where order.status == .pending {
+        for (order, leaseUntil, _) in earlier where order.status == .pending {
             guard leaseUntil <= now else { throw IdempotencyError.inProgress }
             try await settle(order)
         }
         guard !earlier.isEmpty else { return nil }
-        return try await store.orders(idempotencyKey: key, since: now - adoptionWindow.microseconds)
-            .first { $0.order.status == .confirmed }?.order
+        let settled = try await store.orders(idempotencyKey: key, since: now - adoptionWindow.microseconds)
+        guard let confirmed = settled.first(where: { $0.order.status == .confirmed }) else { return nil }
+        // A dead attempt's key was released, so the store accepted this body
+        // even if it differs: the order decides.
+        guard confirmed.fingerprint == fingerprint else { throw IdempotencyError.keyReuseMismatch }
+        return confirmed.order
     }
 
     /// Settles one pending order whose attempt died: confirmed if the charge

@@ -31,7 +31,9 @@ public struct OrderStore: Sendable {
     /// `idempotencyKey` links the order to the request that created it, so a
     /// retry after a crash finds it (``OrderService/adopt(key:)``).
     /// - Throws: ``InsufficientStock`` (nothing is written).
-    public func reserve(_ order: Order, idempotencyKey: String?, leaseUntil: Int64) async throws {
+    public func reserve(_ order: Order, idempotencyKey: String?, fingerprint: String? = nil, leaseUntil: Int64)
+        async throws
+    {
         let now = clock.nowMicros()
         try await database.transaction { sql in
             let moved = try await sql.query(
@@ -47,18 +49,22 @@ public struct OrderStore: Sendable {
             try await sql.query(
                 """
                 INSERT INTO orders (id, item, quantity, price_cents, status, created_at, updated_at, lease_until,
-                    idempotency_key)
-                VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8)
+                    idempotency_key, request_fingerprint)
+                VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9)
                 """,
                 .text(order.id), .text(order.item), .integer(Int64(order.quantity)), .integer(Int64(order.priceCents)),
                 .integer(order.createdAt), .integer(now), .integer(leaseUntil),
-                idempotencyKey.map(SQLValue.text) ?? .null)
+                idempotencyKey.map(SQLValue.text) ?? .null,
+                fingerprint.map(SQLValue.text) ?? .null)
         }
     }
 
-    /// Ends a pending order as `status` and returns its stock; a no-op for
-    /// an order that is not pending (the compensation is idempotent).
-    /// - Returns: Whether this call released the stock.
+    /// Ends a pending order as `status`: returns its stock and refunds its
+    /// charge, if one was made, in one transaction. A no-op for an order
+    /// that is not pending, so the compensation is idempotent and can never
+    /// undo an order that was confirmed in the meantime (both transitions
+    /// update the same row, which serialises them).
+    /// - Returns: Whether this call settled the order.
     @discardableResult
     public func release(orderID: String, as status: Order.Status) async throws -> Bool {
         let now = clock.nowMicros()
@@ -75,6 +81,7 @@ public struct OrderStore: Sendable {
             try await sql.query(
                 "UPDATE inventory SET stock = stock + $2, reserved = reserved - $2 WHERE item = $1",
                 .text(try row.text("item")), .integer(try row.integer("quantity")))
+            try await sql.query("UPDATE charges SET refunded = 1 WHERE order_id = $1", .text(orderID))
             return true
         }
     }
@@ -127,11 +134,16 @@ public struct OrderStore: Sendable {
 
     /// The orders created for `idempotencyKey` since `since` (microseconds),
     /// with their leases.
-    public func orders(idempotencyKey: String, since: Int64) async throws -> [(order: Order, leaseUntil: Int64)] {
+    public func orders(idempotencyKey: String, since: Int64) async throws -> [(
+        order: Order, leaseUntil: Int64, fingerprint: String?
+    )] {
         try await database.query(
-            "SELECT \(Self.columns), lease_until FROM orders WHERE idempotency_key = $1 AND created_at >= $2",
+            """
+            SELECT \(Self.columns), lease_until, request_fingerprint FROM orders
+            WHERE idempotency_key = $1 AND created_at >= $2
+            """,
             .text(idempotencyKey), .integer(since)
-        ).map { (try Order(row: $0), try $0.integer("lease_until")) }
+        ).map { (try Order(row: $0), try $0.integer("lease_until"), try $0.optionalText("request_fingerprint")) }
     }
 
     /// Pending orders whose lease ended at or before `now`.

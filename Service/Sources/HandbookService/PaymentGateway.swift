@@ -1,6 +1,8 @@
 import Foundation
 
 /// A simulated payment provider with a ledger in the service's database.
+/// (Refunds are written by `OrderStore.release`, in the transaction that
+/// settles the order, so a refund and a confirmation can never both happen.)
 ///
 /// `charge` is idempotent by order id, the way real providers take an
 /// idempotency key: a retry after a lost response, or recovery after a
@@ -55,11 +57,6 @@ public struct PaymentGateway: Sendable {
             else { throw SQLDecodingError(column: "id", row: SQLRow(columns: [:])) }
             return try row.text("id")
         }
-    }
-
-    /// Refunds the charge for `orderID`, if any (idempotent).
-    public func refund(orderID: String) async throws {
-        try await database.query("UPDATE charges SET refunded = 1 WHERE order_id = $1", .text(orderID))
     }
 
     /// The live (unrefunded) charge for `orderID`, if one was made.

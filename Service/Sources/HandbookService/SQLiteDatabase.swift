@@ -33,12 +33,16 @@ public final class SQLiteDatabase: SQLDatabase {
         try await lock.withLock {
             let executor = Executor(connection: connection)
             _ = try await connection.query("BEGIN IMMEDIATE", [])
+            // COMMIT and ROLLBACK run in fresh tasks: sqlite-nio refuses to run
+            // a query in a cancelled task, and a transaction left open would
+            // make every later BEGIN fail on this one connection.
+            let connection = self.connection
             do {
                 let value = try await body(executor)
-                _ = try await connection.query("COMMIT", [])
+                try await Task { _ = try await connection.query("COMMIT", []) }.value
                 return value
             } catch {
-                _ = try? await connection.query("ROLLBACK", [])
+                _ = try? await Task { try await connection.query("ROLLBACK", []) }.value
                 throw error
             }
         }

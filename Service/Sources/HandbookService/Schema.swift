@@ -35,7 +35,8 @@ public enum ServiceSchema {
             lease_until BIGINT NOT NULL,
             charge_id TEXT,
             saga TEXT,
-            idempotency_key TEXT
+            idempotency_key TEXT,
+            request_fingerprint TEXT
         )
         """,
         "CREATE INDEX IF NOT EXISTS orders_idempotency_key ON orders (idempotency_key)",

@@ -92,6 +92,15 @@ public struct ServiceConfiguration: Sendable {
             }
             logLevel = parsed
         }
+        // A lease must outlast the saga it protects, or another instance's
+        // recovery settles an order whose saga is still charging.
+        let worstCharge = paymentLatency * paymentRetries + paymentRetryBase * 8 * (paymentRetries - 1)
+        guard worstCharge * 2 <= sagaLease else {
+            throw ServiceConfigurationError.invalid(
+                "SAGA_LEASE_MS",
+                "must be at least twice the worst-case payment time (\(worstCharge): PAYMENT_ATTEMPTS × "
+                    + "PAYMENT_LATENCY_MS + the backoffs)")
+        }
         guard sagaLease <= idempotencyTTL else {
             throw ServiceConfigurationError.invalid("SAGA_LEASE_MS", "must not exceed IDEMPOTENCY_TTL_SECONDS")
         }

@@ -215,6 +215,38 @@ struct OrderRouteTests {
             #expect(try decode(ProblemBody.self, response).type == "/problems/insufficient-stock")
             #expect(try await client.order(key: "k-12", item: "unknown").status == .conflict)
             #expect(try await service.count("SELECT COUNT(*) AS n FROM orders") == 0)
+            // Not stored: once stock arrives, the same key runs again instead of replaying 409.
+            _ = try await client.setStock("widget", 5)
+            #expect(try await client.order(key: "k-11", quantity: 2).status == .created)
+        }
+    }
+
+    @Test(
+        "if recovery confirms the order while its saga still runs, the saga's rollback refunds nothing",
+        arguments: Backend.concurrent)
+    func rollbackNeverUndoesAConfirmedOrder(_ backend: Backend) async throws {
+        let payments = ScriptedPayments(hold: true)
+        try await withService(backend, payments: payments) { client, service in
+            _ = try await client.setStock("widget", 10)
+            async let response = client.order(key: "race-key")
+            await payments.waitUntilHolding()
+            // The recovery below charges through the same gateway: only the saga's charge stays held.
+            payments.stopHoldingNewCharges()
+            // Meanwhile, as another instance's recovery would after the lease:
+            // the charge went through (the provider is idempotent by order id),
+            // so the order is confirmed.
+            let pending = try #require(try await service.orders.store.expiredPending(now: .max).first)
+            let chargeID = try await service.orders.gateway.charge(orderID: pending.id, amountCents: 500)
+            try await service.orders.store.confirm(orderID: pending.id, chargeID: chargeID)
+            payments.release()
+            // The saga's own confirm now fails (no longer pending) and it rolls back;
+            // the rollback must leave the confirmed order paid and answer 201.
+            let answer = try await response
+            #expect(answer.status == .created)
+            #expect(try decode(Order.self, answer).id == pending.id)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM charges WHERE refunded = 0") == 1)
+            let level = try decode(InventoryLevel.self, try await client.get("/inventory/widget"))
+            #expect(level.stock == 9 && level.reserved == 1)
         }
     }
 }

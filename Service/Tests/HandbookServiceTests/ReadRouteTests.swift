@@ -23,10 +23,15 @@ struct ReadRouteTests {
         "pages walk every order once, in (createdAt, id) order, and end with nextCursor null",
         arguments: Backend.available)
     func paginates(_ backend: Backend) async throws {
-        try await withService(backend) { client, _ in
+        let clock = ManualServiceClock()
+        try await withService(backend, clock: clock) { client, _ in
             _ = try await client.setStock("widget", 100)
             var created: [String] = []
-            for index in 0..<5 { created.append(try decode(Order.self, try await client.order(key: "p-\(index)")).id) }
+            // Two orders per instant: the keyset must order by createdAt AND break ties by id.
+            for index in 0..<5 {
+                created.append(try decode(Order.self, try await client.order(key: "p-\(index)")).id)
+                if index % 2 == 1 { clock.advance(by: .milliseconds(1)) }
+            }
             var seen: [Order] = []
             var cursor: String?
             var pages = 0
@@ -45,6 +50,7 @@ struct ReadRouteTests {
             #expect(Set(seen.map(\.id)) == Set(created) && seen.count == 5)
             let keys = seen.map { ($0.createdAt, $0.id) }
             #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
+            #expect(Set(seen.map(\.createdAt)).count == 3)
         }
     }
 

@@ -31,11 +31,14 @@ struct RecoveryTests {
 
     /// The state a crash between "reserve" and "confirm" leaves: a pending,
     /// leased order holding stock.
-    static func orphan(_ service: ServiceApplication, id: String, quantity: Int, key: String? = nil) async throws {
+    static func orphan(
+        _ service: ServiceApplication, id: String, quantity: Int, key: String? = nil,
+        fingerprint: IdempotencyKeys.Fingerprint? = nil
+    ) async throws {
         let now = service.orders.store.clock.nowMicros()
         try await service.orders.store.reserve(
             Order.pendingForTesting(id: id, item: "widget", quantity: quantity, priceCents: 500, createdAt: now),
-            idempotencyKey: key, leaseUntil: now + 30_000_000)
+            idempotencyKey: key, fingerprint: fingerprint?.rawValue, leaseUntil: now + 30_000_000)
     }
 
     @Test(
@@ -47,7 +50,8 @@ struct RecoveryTests {
             let fingerprint = IdempotencyKeys.Fingerprint(
                 method: "POST", path: "/orders", body: Array(#"{"item":"widget","priceCents":500,"quantity":1}"#.utf8))
             _ = try await service.idempotency.begin(key: try .init("crash-key"), fingerprint: fingerprint)
-            try await Self.orphan(service, id: "charged-order", quantity: 1, key: "crash-key")
+            try await Self.orphan(
+                service, id: "charged-order", quantity: 1, key: "crash-key", fingerprint: fingerprint)
             _ = try await service.orders.gateway.charge(orderID: "charged-order", amountCents: 500)
             #expect(try await client.order(key: "crash-key").status == .conflict, "the dead attempt's lease still runs")
             clock.advance(by: .seconds(31))
@@ -58,6 +62,23 @@ struct RecoveryTests {
             #expect(try await service.count("SELECT COUNT(*) AS n FROM charges") == 1)
             let level = try #require(try await service.orders.store.inventory(item: "widget"))
             #expect(level.stock == 9 && level.reserved == 1)
+        }
+    }
+
+    @Test(
+        "after a crash, the same key with a different body is 422, not the other body's order",
+        arguments: Backend.databases)
+    func adoptionChecksTheBody(_ backend: Backend) async throws {
+        try await Self.withStockedService(backend) { service, clock, client in
+            let fingerprint = IdempotencyKeys.Fingerprint(
+                method: "POST", path: "/orders", body: Array(#"{"item":"widget","priceCents":500,"quantity":1}"#.utf8))
+            try await Self.orphan(
+                service, id: "charged-order-2", quantity: 1, key: "crash-key-3", fingerprint: fingerprint)
+            _ = try await service.orders.gateway.charge(orderID: "charged-order-2", amountCents: 500)
+            clock.advance(by: .seconds(31))
+            #expect(try await client.order(key: "crash-key-3", quantity: 5).status == .unprocessableContent)
+            #expect(try await client.order(key: "crash-key-3", quantity: 1).status == .created)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM orders") == 1)
         }
     }
 

@@ -168,6 +168,11 @@ final class ScriptedPayments: Sendable {
         }
     }
 
+    /// Stops holding new charges; those already held stay held until ``release()``.
+    func stopHoldingNewCharges() {
+        state.withLock { $0.holding = false }
+    }
+
     /// Lets every held charge (and every later one) through.
     func release() {
         let held = state.withLock { state in
@@ -184,6 +189,7 @@ func withService(
     _ backend: Backend,
     configure: (inout ServiceConfiguration) -> Void = { _ in },
     payments: ScriptedPayments? = nil,
+    clock: ManualServiceClock = ManualServiceClock(),
     _ body: @Sendable (any TestClientProtocol, ServiceApplication) async throws -> Void
 ) async throws {
     var configuration = try await backend.freshConfiguration()
@@ -191,7 +197,7 @@ func withService(
     // A clock that stands still: the SQL rate limiter's fixed window must not
     // roll over in the middle of a test (wall-clock windows would, now and then).
     let service = try await ServiceApplication.make(
-        configuration: configuration, logger: testLogger, clock: ManualServiceClock().clock,
+        configuration: configuration, logger: testLogger, clock: clock.clock,
         paymentAttempt: payments?.attempt)
     let app = try service.application()
     try await app.test(backend.isLive ? .live : .router) { client in try await body(client, service) }
