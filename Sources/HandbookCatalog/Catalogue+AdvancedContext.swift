@@ -47,6 +47,7 @@ extension Catalogue {
                     original: "defer { group.cancelAll() }",
                     replacement: "",
                     caughtBy: "HandbookAdvancedTests.DeadlinesAndTimeoutsTests/fastOperationReturnsItsValue",
+                    expect: .hangs,
                     teaches: """
                         A task group waits for every child before it returns. Without cancelAll(), a 30 ms call \
                         under a 3 s timeout waits for the losing 3 s timer; the manual clock never gets there, so \

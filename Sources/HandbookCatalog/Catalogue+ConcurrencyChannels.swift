@@ -28,6 +28,7 @@ extension Catalogue {
                     original: "                output.finish()\n",
                     replacement: "",
                     caughtBy: "HandbookConcurrencyTests.AsyncStreamsAndChannelsTests/pipelineSquares",
+                    expect: .hangs,
                     teaches: """
                         A for-await loop ends only when its stream is finished. Without output.finish() the consumer \
                         waits forever for more squares, exactly like ranging over a Go channel nobody closes; \

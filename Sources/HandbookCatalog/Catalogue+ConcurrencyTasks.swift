@@ -26,6 +26,7 @@ extension Catalogue {
                     original: "while try await group.next() != nil {}",
                     replacement: "try await group.waitForAll()",
                     caughtBy: "HandbookConcurrencyTests.TasksAndStructuredConcurrencyTests/firstErrorCancelsSiblings",
+                    expect: .hangs,
                     teaches: """
                         waitForAll() captures the first error and keeps waiting for the rest without cancelling \
                         them. The siblings sleep their full 60 s on a clock nobody advances, so the test runs into \
@@ -50,6 +51,7 @@ extension Catalogue {
                         """,
                     replacement: "// The loser is never told to stop.",
                     caughtBy: "HandbookConcurrencyTests.SelectAndRacingTests/raceCancelsTheLoser",
+                    expect: .hangs,
                     teaches: """
                         A group waits for every child before it returns. Without cancelAll() the race takes as \
                         long as its slowest participant: the 60 s loser sleeps on a clock nobody advances, so the \
@@ -61,6 +63,7 @@ extension Catalogue {
                     original: "            output.finish()\n",
                     replacement: "",
                     caughtBy: "HandbookConcurrencyTests.SelectAndRacingTests/mergeFinishesWhenBothFinish",
+                    expect: .hangs,
                     teaches: """
                         Both sources finish and both readers return, but nobody closes the merged stream: its \
                         consumer waits for an element that will never come (Go's range over a results channel \
@@ -102,6 +105,7 @@ extension Catalogue {
                     original: "output.onTermination = { _ in workersTask.cancel() }",
                     replacement: "",
                     caughtBy: "HandbookConcurrencyTests.FanOutFanInTests/cancellingTheConsumerCancelsEveryWorker",
+                    expect: .hangs,
                     teaches: """
                         The workers run in their own task; if the results stream does not cancel it when the \
                         consumer goes away, the 4 busy workers sleep on for nobody (a leak) and the test's wait \

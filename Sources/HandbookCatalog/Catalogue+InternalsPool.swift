@@ -29,6 +29,7 @@ extension Catalogue {
                         """,
                     replacement: "continuation.resume(returning: work())",
                     caughtBy: "HandbookInternalsTests.CooperativeThreadPoolTests/offloadingKeepsThePoolResponsive",
+                    expect: .hangs,
                     teaches: """
                         Run the blocking work inline and the first jobs occupy every pool thread: the awaiting \
                         parent can never resume to release them, the child process deadlocks and its watchdog \

@@ -28,6 +28,9 @@ struct Break: ParsableCommand {
     @Option(help: "Seconds the tests may run before the experiment counts as a hang.")
     var timeout: Int = 150
 
+    @Option(help: "The same, for experiments catalogued to hang (capped by --timeout).")
+    var hangTimeout: Int = 20
+
     @Flag(help: "With --all: print the summary as JSON.")
     var json = false
 
@@ -35,6 +38,7 @@ struct Break: ParsableCommand {
         if all == (experimentID != nil) { throw ValidationError("give one experiment id, or --all") }
         if module != nil, !all { throw ValidationError("--module goes with --all") }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if hangTimeout < 1 { throw ValidationError("--hang-timeout must be at least 1 second") }
     }
 
     func run() throws {
@@ -43,7 +47,7 @@ struct Break: ParsableCommand {
             let workspace = try Workspace.locate()
             let runner = ExperimentRunner(
                 mirror: WorkspaceMirror(workspace: workspace), toolchain: try Toolchain.locate(),
-                hangTimeout: .seconds(timeout))
+                hangTimeout: .seconds(timeout), expectedHangTimeout: .seconds(hangTimeout))
             let progress = ProgressStore(file: ProgressStore.defaultFile())
             if all {
                 try runAll(targets, runner: runner, progress: progress)

@@ -57,7 +57,17 @@ struct Toolchain: Sendable {
         process.standardError = output
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // The orphaned test binary also keeps `waitUntilExit()` from returning
+        // (it inherits a descriptor Foundation watches), so the reaping cannot
+        // wait for the exit: it runs on its own a second after the deadline.
+        var reaper: DispatchWorkItem?
+        if let timeout, let reaping {
+            let work = DispatchWorkItem { Self.killProcesses(runningFrom: reaping) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout.dispatchInterval + .seconds(1), execute: work)
+            reaper = work
+        }
         process.waitUntilExit()
+        reaper?.cancel()
         try? output.close()
         let status = process.terminationStatus
         // coreutils `timeout` exits 124 when the time ran out (137 after SIGKILL).
@@ -116,5 +126,12 @@ enum TestOutput {
             .filter { seen.insert($0).inserted }
             .prefix(limit)
             .map(String.init)
+    }
+}
+
+extension Duration {
+    /// The same time as a Dispatch interval (whole milliseconds).
+    fileprivate var dispatchInterval: DispatchTimeInterval {
+        .milliseconds(Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000))
     }
 }

@@ -245,21 +245,31 @@ public struct RateLimitDecision: Sendable, Hashable, Codable {
     ///
     /// Seconds are rounded up, so a client that obeys them is never early.
     /// The early `RateLimit-Limit`/`-Remaining`/`-Reset` trio is obsolete.
+    ///
+    /// A service computes these on every response, so they are built directly
+    /// (no intermediate arrays, no per-character work for an ordinary name).
     public var headerFields: [(name: String, value: String)] {
         let name = Self.structuredFieldString(policy)
-        var fields = [
-            ("RateLimit-Policy", "\(name);q=\(limit);w=\(RateLimitMath.wholeSecondsRoundingUp(window))"),
-            ("RateLimit", "\(name);r=\(remaining);t=\(RateLimitMath.wholeSecondsRoundingUp(resetAfter))"),
-        ]
+        var fields: [(name: String, value: String)] = []
+        fields.reserveCapacity(retryAfter == nil ? 2 : 3)
+        fields.append(
+            (name: "RateLimit-Policy", value: "\(name);q=\(limit);w=\(RateLimitMath.wholeSecondsRoundingUp(window))"))
+        fields.append(
+            (name: "RateLimit", value: "\(name);r=\(remaining);t=\(RateLimitMath.wholeSecondsRoundingUp(resetAfter))"))
         if let retryAfter {
-            fields.append(("Retry-After", "\(RateLimitMath.wholeSecondsRoundingUp(retryAfter))"))
+            fields.append((name: "Retry-After", value: "\(RateLimitMath.wholeSecondsRoundingUp(retryAfter))"))
         }
-        return fields.map { (name: $0.0, value: $0.1) }
+        return fields
     }
 
     /// An RFC 8941 sf-string: quoted, with `"` and `\` escaped. Characters
     /// outside printable ASCII are not allowed there and are dropped.
     static func structuredFieldString(_ text: String) -> String {
+        // The usual name ("default", "per-user") needs no escaping.
+        let plain = text.utf8.allSatisfy { byte in
+            (0x20...0x7E).contains(byte) && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+        }
+        if plain { return "\"" + text + "\"" }
         var escaped = "\""
         for scalar in text.unicodeScalars where (0x20...0x7E).contains(scalar.value) {
             if scalar == "\"" || scalar == "\\" { escaped.append("\\") }

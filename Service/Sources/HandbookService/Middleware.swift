@@ -11,19 +11,24 @@ import Logging
 struct RequestIDMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
     static let header = HTTPField.Name("X-Request-ID")!
+    /// The metadata key Hummingbird gives its request id (`RequestContext.id` reads it).
+    static let metadataKey = "hb.request.id"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         var context = context
-        if let incoming = request.headers[Self.header], Self.isValid(incoming) {
+        if let incoming = request.headers.firstValue(Self.header), Self.isValid(incoming) {
             context.requestID = incoming
+            // The client's id replaces Hummingbird's in every log line of this request.
+            context.logger[metadataKey: Self.metadataKey] = .string(incoming)
         } else {
+            // Hummingbird already put its own id in the logger's metadata:
+            // reusing it saves a metadata write on every request.
             context.requestID = context.id
         }
-        context.logger[metadataKey: "request_id"] = .string(context.requestID)
         var response = try await next(request, context)
-        response.headers[Self.header] = context.requestID
+        response.headers.append(HTTPField(name: Self.header, value: context.requestID))
         return response
     }
 
@@ -33,22 +38,30 @@ struct RequestIDMiddleware: RouterMiddleware {
 }
 
 /// One structured log line per request: method, path, status, duration.
+/// With an ``AccessLog`` the line goes straight to its sink; without one
+/// (tests, or another logging backend) through the request's logger.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
+    var accessLog: AccessLog?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         let start = ContinuousClock.now
         let response = try await next(request, context)
-        if context.logger.logLevel <= .info {
-            let elapsed = start.duration(to: .now)
+        guard context.logger.logLevel <= .info else { return response }
+        let elapsed = start.duration(to: .now)
+        if let accessLog {
+            accessLog.record(
+                requestID: context.requestID, method: request.method.rawValue, path: request.uri.path,
+                status: response.status.code, duration: elapsed)
+        } else {
             context.logger.info(
                 "request",
                 metadata: [
                     "method": .string(request.method.rawValue), "path": .string(request.uri.path),
-                    "status": .stringConvertible(response.status.code),
-                    "duration_us": .stringConvertible(elapsed.microseconds),
+                    "status": .string(String(response.status.code)),
+                    "duration_us": .string(String(elapsed.microseconds)),
                 ])
         }
         return response
@@ -62,11 +75,19 @@ struct RequestLogMiddleware: RouterMiddleware {
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
     static let clientHeader = HTTPField.Name("X-Client-ID")!
-    /// Parsed once: `HTTPField.Name(_:)` validates its string on every call.
-    static let headerNames = [
-        "RateLimit-Policy": HTTPField.Name("RateLimit-Policy")!, "RateLimit": HTTPField.Name("RateLimit")!,
-        "Retry-After": HTTPField.Name.retryAfter,
-    ]
+    static let policyName = HTTPField.Name("RateLimit-Policy")!
+    static let rateLimitName = HTTPField.Name("RateLimit")!
+
+    /// The three known names are parsed once (`HTTPField.Name(_:)` validates
+    /// its string on every call).
+    static func headerName(_ name: String) -> HTTPField.Name? {
+        switch name {
+        case "RateLimit-Policy": policyName
+        case "RateLimit": rateLimitName
+        case "Retry-After": .retryAfter
+        default: HTTPField.Name(name)
+        }
+    }
 
     /// The in-memory limiter decides synchronously, without suspending the
     /// request's task; a database-backed one is awaited.
@@ -110,19 +131,30 @@ struct RateLimitMiddleware: RouterMiddleware {
                 detail: "retry after the time in Retry-After"
             ).response()
         }
+        // Appended, not assigned: nothing inside sets these fields, and
+        // assignment first searches for existing ones.
         for field in decision.headerFields {
-            if let name = Self.headerNames[field.name] ?? HTTPField.Name(field.name) {
-                response.headers[name] = field.value
+            if let name = Self.headerName(field.name) {
+                response.headers.append(HTTPField(name: name, value: field.value))
             }
         }
         return response
     }
 
     static func clientKey(_ request: Request, _ context: Context) -> String {
-        if let client = request.headers[clientHeader], !client.isEmpty, client.utf8.count <= 128 {
+        if let client = request.headers.firstValue(clientHeader), !client.isEmpty, client.utf8.count <= 128 {
             return "client:" + client
         }
         if let address = context.remoteAddress?.ipAddress { return "ip:" + address }
         return "ip:unknown"
+    }
+}
+
+extension HTTPFields {
+    /// The first field's value. `headers[name]` joins every field of that name
+    /// with ", ", which allocates on every request; these headers are single-valued.
+    func firstValue(_ name: HTTPField.Name) -> String? {
+        for field in self where field.name == name { return field.value }
+        return nil
     }
 }

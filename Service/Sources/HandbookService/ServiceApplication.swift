@@ -19,6 +19,8 @@ public struct ServiceApplication: Sendable {
     public let limiter: any RateLimiter
     public let events: OrderEvents
     public let logger: Logger
+    /// Where the per-request lines go; `nil` sends them through `logger`.
+    public var accessLog: AccessLog?
 
     /// Opens the database and builds every component; nothing is served yet.
     public static func make(
@@ -77,7 +79,7 @@ public struct ServiceApplication: Sendable {
     public func router() throws -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: RequestLogMiddleware(accessLog: accessLog))
         router.add(middleware: RateLimitMiddleware(limiter: limiter))
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))

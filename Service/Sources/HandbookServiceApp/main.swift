@@ -12,10 +12,11 @@ do {
     FileHandle.standardError.write(Data("handbook-service: invalid configuration: \(error)\n".utf8))
     exit(2)
 }
+// One logfmt line per event, written in batches off the request path; the
+// sink is flushed on the way out, so a graceful exit loses no line.
+let logSink = LogSink.standardOutput()
 LoggingSystem.bootstrap { label in
-    var handler = StreamLogHandler.standardOutput(label: label)
-    handler.logLevel = configuration.logLevel
-    return handler
+    BatchedLogHandler(label: label, sink: logSink, logLevel: configuration.logLevel)
 }
 let logger = Logger(label: "handbook-service")
 let announce: @Sendable (Int) async -> Void = { port in
@@ -23,19 +24,27 @@ let announce: @Sendable (Int) async -> Void = { port in
     logger.notice("listening", metadata: ["host": "\(configuration.host)", "port": "\(port)"])
 }
 
-if CommandLine.arguments.dropFirst().first == "--bare" {
-    // The load test's baseline: one route, no middleware, no database.
-    let router = Router()
-    router.get("/health") { _, _ in
-        Response(
-            status: .ok, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+do {
+    if CommandLine.arguments.dropFirst().first == "--bare" {
+        // The load test's baseline: one route, no middleware, no database.
+        let router = Router()
+        router.get("/health") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+        }
+        let app = Application(
+            router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { await announce($0.localAddress?.port ?? 0) }, logger: logger)
+        try await app.runService()
+    } else {
+        var service = try await ServiceApplication.make(configuration: configuration, logger: logger)
+        service.accessLog = AccessLog(sink: logSink, label: logger.label)
+        try await service.application(onServerRunning: announce).runService()
     }
-    let app = Application(
-        router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
-        onServerRunning: { await announce($0.localAddress?.port ?? 0) }, logger: logger)
-    try await app.runService()
-} else {
-    let service = try await ServiceApplication.make(configuration: configuration, logger: logger)
-    try await service.application(onServerRunning: announce).runService()
+} catch {
+    logger.critical("stopped", metadata: ["error": "\(error)"])
+    logSink.flush()
+    exit(1)
 }
+logSink.flush()
