@@ -9,6 +9,8 @@ struct InventoryRoutes {
 
     let store: OrderStore
     let adminToken: String?
+    /// Larger bodies are refused with 413 before they are decoded.
+    let maxBodyBytes: Int
 
     func register(on router: Router<ServiceRequestContext>) {
         router.get("/inventory/{item}") { _, context in
@@ -26,7 +28,7 @@ struct InventoryRoutes {
                 throw Problem.badRequest(
                     "invalid item", errors: [.init(field: "item", message: "must be 1 to 100 characters")])
             }
-            let body = try await request.body.collect(upTo: context.maxUploadSize)
+            let body = try await request.body.collect(upTo: maxBodyBytes)
             let update = try JSONBody.decode(StockUpdate.self, from: body)
             guard (0...1_000_000_000).contains(update.stock) else {
                 throw Problem.badRequest(

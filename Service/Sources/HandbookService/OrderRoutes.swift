@@ -13,6 +13,8 @@ struct OrderRoutes {
     let orders: OrderService
     let coordinator: IdempotencyKeys.Coordinator<SQLIdempotencyStore>
     let cache: OrderCache
+    /// Larger bodies are refused with 413 before they are decoded.
+    let maxBodyBytes: Int
     let cursors: CursorCodec
 
     func register(on router: Router<ServiceRequestContext>) {
@@ -33,7 +35,7 @@ struct OrderRoutes {
             throw Problem.badRequest("invalid Idempotency-Key: \(error)")
         }
         // Over the limit, collect throws HTTPError(.contentTooLarge): 413.
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let body = try await request.body.collect(upTo: maxBodyBytes)
         let newOrder = try JSONBody.decode(NewOrder.self, from: body)
         let errors = newOrder.fieldErrors()
         guard errors.isEmpty else { throw Problem.badRequest("invalid order", errors: errors) }

@@ -78,11 +78,15 @@ public struct ServiceApplication: Sendable {
     /// problem mapping, routes.
     public func router() throws -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
-        router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: RequestLogMiddleware(accessLog: accessLog))
-        router.add(middleware: RateLimitMiddleware(limiter: limiter))
-        router.add(middleware: ProblemMiddleware())
-        router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
+        // One statically typed stack (Hummingbird's result builder) rather than
+        // an `add(middleware:)` per layer, each a separate type-erased responder
+        // on every request's path.
+        router.addMiddleware {
+            RequestIDMiddleware()
+            RequestLogMiddleware(accessLog: accessLog)
+            RateLimitMiddleware(limiter: limiter)
+            ProblemMiddleware()
+        }
         router.get("/health") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json"],
@@ -90,10 +94,12 @@ public struct ServiceApplication: Sendable {
         }
         OrderRoutes(
             orders: orders, coordinator: IdempotencyKeys.Coordinator(store: idempotency, duplicates: .reject),
-            cache: cache,
+            cache: cache, maxBodyBytes: configuration.maxBodyBytes,
             cursors: try CursorCodec(secret: configuration.cursorSecret)
         ).register(on: router)
-        InventoryRoutes(store: orders.store, adminToken: configuration.adminToken).register(on: router)
+        InventoryRoutes(
+            store: orders.store, adminToken: configuration.adminToken, maxBodyBytes: configuration.maxBodyBytes
+        ).register(on: router)
         EventRoutes(events: events).register(on: router)
         return router
     }
@@ -147,20 +153,6 @@ public struct ServiceApplication: Sendable {
         try await orders.recoverExpired(now: orders.store.clock.nowMicros())
         try await idempotency.removeExpired()
         if let limiter = limiter as? SQLRateLimiter { try await limiter.removeExpiredWindows() }
-    }
-}
-
-/// Sets the request's body limit (413 above it) from the configuration.
-struct BodyLimitMiddleware: RouterMiddleware {
-    typealias Context = ServiceRequestContext
-    let maxBodyBytes: Int
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response
-    {
-        var context = context
-        context.maxBodyBytes = maxBodyBytes
-        return try await next(request, context)
     }
 }
 
