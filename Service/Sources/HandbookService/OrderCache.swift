@@ -1,4 +1,5 @@
 import HandbookSystemDesign
+import NIOCore
 
 /// `GET /orders/{id}` reads: the lesson's ``TTLCache`` in front of the
 /// store, with misses coalesced by ``SingleFlightCache`` so a burst of reads
@@ -7,8 +8,18 @@ import HandbookSystemDesign
 /// Only final orders are cached. A final order never changes, so a cached
 /// copy is never stale, on this instance or any other; a pending one would
 /// be, for up to the TTL, after another instance confirmed it.
+///
+/// The cache keeps the representation as well as the value: a hit answers
+/// with bytes encoded once, when the order was cached, not with a fresh
+/// `JSONEncoder` run per request (the largest cost of a hit).
 public final class OrderCache: Sendable {
-    public let entries: TTLCache<String, Order, ContinuousClock>
+    /// A final order and its JSON body.
+    public struct Entry: Sendable {
+        public let order: Order
+        public let body: ByteBuffer
+    }
+
+    public let entries: TTLCache<String, Entry, ContinuousClock>
     let flights: SingleFlightCache<String, Order?>
 
     public init(store: OrderStore, ttl: Duration, capacity: Int) throws {
@@ -19,16 +30,22 @@ public final class OrderCache: Sendable {
 
     /// The order, from the cache or the store.
     public func order(id: String) async throws -> Order? {
+        try await entry(id: id)?.order
+    }
+
+    /// The order and its JSON body, from the cache or the store.
+    public func entry(id: String) async throws -> Entry? {
         switch await entries.lookup(id) {
-        case .hit(let order):
-            return order
+        case .hit(let entry):
+            return entry
         case .miss(let ticket):
             do {
                 let order = try await flights.value(forKey: id)
                 // The flight only coalesces; the TTL cache is the one that keeps values.
                 await flights.invalidate(id)
-                await entries.fill(ticket, with: order?.isFinal == true ? order : nil)
-                return order
+                let entry = try order.map { Entry(order: $0, body: ByteBuffer(bytes: try JSONBody.encode($0))) }
+                await entries.fill(ticket, with: order?.isFinal == true ? entry : nil)
+                return entry
             } catch {
                 await entries.fill(ticket, with: nil)
                 throw error

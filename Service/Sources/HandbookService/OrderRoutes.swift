@@ -118,9 +118,9 @@ struct OrderRoutes {
 
     func show(_ context: ServiceRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        guard let order = try await cache.order(id: id) else {
+        guard let entry = try await cache.entry(id: id) else {
             throw Problem(type: "/problems/not-found", title: "Not found", status: .notFound, detail: "no order \(id)")
         }
-        return try JSONBody.response(order)
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: entry.body))
     }
 }
