@@ -196,6 +196,15 @@ def kill_during_burst_sqlite(binary, workdir):
     for key in cut_off:
         check_retry(restarted, key)
     verify_consistency(lambda sql: sqlite_rows(path, sql), restarted.inventory("widget"), 100000)
+    # SQLite mode is one process per file: a second one would "recover" the
+    # first one's in-flight orders. It must refuse to start, and say why.
+    full = dict(os.environ)
+    full.update({"HOST": "127.0.0.1", "PORT": "0", "LOG_LEVEL": "notice"})
+    full.update(env)
+    second = subprocess.run([binary], env=full, capture_output=True, text=True, timeout=DEADLINE)
+    check("a second process on the same SQLite file refuses to start (exit 1, 'in use by another process')",
+          second.returncode == 1 and "in use by another process" in second.stdout,
+          (second.returncode, second.stdout[-300:]))
     check("restarted instance exits 0 on SIGINT (Ctrl-C)", restarted.terminate(signal.SIGINT) == 0)
 
 

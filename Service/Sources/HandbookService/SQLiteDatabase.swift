@@ -12,20 +12,55 @@ public final class SQLiteDatabase: SQLDatabase {
     public let kind = DatabaseKind.sqlite
     private let connection: SQLiteConnection
     private let lock = AsyncLock()
+    private let fileLock: ExclusiveFileLock?
 
-    private init(connection: SQLiteConnection) {
+    private init(connection: SQLiteConnection, fileLock: ExclusiveFileLock?) {
         self.connection = connection
+        self.fileLock = fileLock
+    }
+
+    /// Another process serves from this file already.
+    public struct FileInUse: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String {
+            "\(path) is in use by another process: SQLite mode serves from one process only "
+                + "(start-up recovery would take its in-flight orders for orphans); "
+                + "use DATABASE_URL=postgres://… for several instances"
+        }
     }
 
     /// Opens (or creates) the database at `path`; `":memory:"` for a private
     /// in-memory database.
+    ///
+    /// A file database is locked for this process (`flock` on `<path>-lock`)
+    /// until ``close()``, so a second process on the same file fails here.
+    /// - Throws: ``FileInUse`` if another process holds the file.
     public static func open(path: String, logger: Logger) async throws -> SQLiteDatabase {
+        var fileLock: ExclusiveFileLock?
+        if path != ":memory:" {
+            do {
+                fileLock = try ExclusiveFileLock(path: path + "-lock")
+            } catch is ExclusiveFileLock.Held {
+                throw FileInUse(path: path)
+            }
+        }
         let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
-        let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
-        let database = SQLiteDatabase(connection: connection)
-        _ = try await connection.query("PRAGMA journal_mode=WAL", [])
-        _ = try await connection.query("PRAGMA synchronous=NORMAL", [])
-        _ = try await connection.query("PRAGMA busy_timeout=5000", [])
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+        } catch {
+            fileLock?.release()
+            throw error
+        }
+        let database = SQLiteDatabase(connection: connection, fileLock: fileLock)
+        do {
+            _ = try await connection.query("PRAGMA journal_mode=WAL", [])
+            _ = try await connection.query("PRAGMA synchronous=NORMAL", [])
+            _ = try await connection.query("PRAGMA busy_timeout=5000", [])
+        } catch {
+            try? await database.close()
+            throw error
+        }
         return database
     }
 
@@ -49,6 +84,7 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func close() async throws {
+        defer { fileLock?.release() }
         try await lock.withLock { try await connection.close() }
     }
 

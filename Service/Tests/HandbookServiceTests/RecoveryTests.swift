@@ -18,6 +18,7 @@ struct RecoveryTests {
         _ body: @Sendable (ServiceApplication, ManualServiceClock, any TestClientProtocol) async throws -> Void
     ) async throws {
         var configuration = try await backend.freshConfiguration()
+        defer { if configuration.databaseURL == nil { removeSQLiteFiles(configuration.sqlitePath) } }
         configuration.sagaLease = .seconds(30)
         let clock = ManualServiceClock()
         let service = try await ServiceApplication.make(
@@ -139,10 +140,26 @@ struct RecoveryTests {
         }
     }
 
+    @Test("SQLite mode serves from one process: a second open of the file is refused until the first closes")
+    func sqliteIsSingleProcess() async throws {
+        let configuration = try await Backend.sqlite.freshConfiguration()
+        defer { removeSQLiteFiles(configuration.sqlitePath) }
+        let first = try await SQLiteDatabase.open(path: configuration.sqlitePath, logger: testLogger)
+        // flock is per open file description, so a second open in this
+        // process stands in for a second process.
+        await #expect(throws: SQLiteDatabase.FileInUse.self) {
+            let second = try await SQLiteDatabase.open(path: configuration.sqlitePath, logger: testLogger)
+            try await second.close()
+        }
+        try await first.close()
+        let reopened = try await SQLiteDatabase.open(path: configuration.sqlitePath, logger: testLogger)
+        try await reopened.close()
+    }
+
     @Test("on SQLite, start-up settles every pending order and releases in-progress idempotency claims")
     func sqliteStartupRecovery() async throws {
         let configuration = try await Backend.sqlite.freshConfiguration()
-        defer { try? FileManager.default.removeItem(atPath: configuration.sqlitePath) }
+        defer { removeSQLiteFiles(configuration.sqlitePath) }
         let fingerprint = IdempotencyKeys.Fingerprint(method: "POST", path: "/orders", body: [])
         let first = try await ServiceApplication.make(configuration: configuration, logger: testLogger)
         do {

@@ -18,7 +18,7 @@ struct StoreContractTests {
         switch backend {
         case .sqlite, .sqliteLive:
             let database = try await SQLiteDatabase.open(path: configuration.sqlitePath, logger: testLogger)
-            defer { try? FileManager.default.removeItem(atPath: configuration.sqlitePath) }
+            defer { removeSQLiteFiles(configuration.sqlitePath) }
             do {
                 try await ServiceSchema.migrate(database)
                 try await body(database)

@@ -201,7 +201,13 @@ func withService(
         paymentAttempt: payments?.attempt)
     let app = try service.application()
     try await app.test(backend.isLive ? .live : .router) { client in try await body(client, service) }
-    if configuration.databaseURL == nil { try? FileManager.default.removeItem(atPath: configuration.sqlitePath) }
+    if configuration.databaseURL == nil { removeSQLiteFiles(configuration.sqlitePath) }
+}
+
+/// Removes a test database and its sidecars (`-wal`, `-shm`, and the
+/// process lock `-lock`).
+func removeSQLiteFiles(_ path: String) {
+    for suffix in ["", "-wal", "-shm", "-lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
 }
 
 extension TestClientProtocol {
