@@ -131,6 +131,9 @@ public final class LogSink: Sendable {
     private struct State {
         var pending: [UInt8] = []
         var flushScheduled = false
+        /// A drain is already queued for a full batch: under load, every line
+        /// after the threshold would otherwise queue another one.
+        var drainQueued = false
         var dropped = 0
         var timestamp = TimestampCache()
     }
@@ -180,7 +183,11 @@ public final class LogSink: Sendable {
             state.pending.append(contentsOf: "ts=".utf8)
             Self.appendTimestamp(time, to: &state.pending, cache: &state.timestamp)
             state.pending.append(contentsOf: line.utf8)
-            if state.pending.count >= batchBytes { return .writeNow }
+            if state.pending.count >= batchBytes {
+                if state.drainQueued { return .nothing }
+                state.drainQueued = true
+                return .writeNow
+            }
             if state.flushScheduled { return .nothing }
             state.flushScheduled = true
             return .scheduleTimer
@@ -212,6 +219,7 @@ public final class LogSink: Sendable {
     private func drain() {
         let batch: [UInt8] = state.withLock { state in
             state.flushScheduled = false
+            state.drainQueued = false
             var batch: [UInt8] = []
             swap(&batch, &state.pending)
             if state.dropped > 0 {
