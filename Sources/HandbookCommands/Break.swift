@@ -29,7 +29,7 @@ struct Break: ParsableCommand {
     var timeout: Int = 150
 
     @Option(help: "The same, for experiments catalogued to hang (capped by --timeout).")
-    var hangTimeout: Int = 20
+    var hangTimeout: Int = 10
 
     @Flag(help: "With --all: print the summary as JSON.")
     var json = false
@@ -45,8 +45,14 @@ struct Break: ParsableCommand {
         try reporting {
             let targets = try selectedExperiments()
             let workspace = try Workspace.locate()
+            let mirror = WorkspaceMirror(workspace: workspace)
+            let claim = try mirror.claim()
+            defer { withExtendedLifetime(claim) {} }
+            if claim.leftoversKilled > 0 {
+                print("Stopped \(claim.leftoversKilled) process(es) an earlier run left in \(mirror.scratch.path).")
+            }
             let runner = ExperimentRunner(
-                mirror: WorkspaceMirror(workspace: workspace), toolchain: try Toolchain.locate(),
+                mirror: mirror, toolchain: try Toolchain.locate(),
                 hangTimeout: .seconds(timeout), expectedHangTimeout: .seconds(hangTimeout))
             let progress = ProgressStore(file: ProgressStore.defaultFile())
             if all {

@@ -37,6 +37,8 @@ enum HandbookError: Error, CustomStringConvertible, Equatable {
     case experimentsNotCaught([String])
     case staleReadme([String])
     case missingReadme(String)
+    /// Another `handbook break` is using the same scratch copy: exit code 1.
+    case mirrorInUse(String)
 
     var description: String {
         switch self {
@@ -64,13 +66,15 @@ enum HandbookError: Error, CustomStringConvertible, Equatable {
             "generated maps are stale in: \(files.joined(separator: ", ")). Run `swift run handbook readme --write`."
         case .missingReadme(let path):
             "\(path) is missing: every module needs a learning page with the generated-map markers."
+        case .mirrorInUse(let path):
+            "another `handbook break` is running in \(path); wait for it, or stop it, and try again."
         }
     }
 
     var exitCode: ExitCode {
         switch self {
         case .unknownLesson, .unknownExperiment, .unknownModule, .badArguments, .noToolchain: ExitCode(2)
-        case .staleReadme, .missingReadme, .testsFailed, .experimentsNotCaught: ExitCode(1)
+        case .staleReadme, .missingReadme, .testsFailed, .experimentsNotCaught, .mirrorInUse: ExitCode(1)
         }
     }
 }

@@ -18,83 +18,16 @@ struct Toolchain: Sendable {
         throw HandbookError.noToolchain
     }
 
-    /// The result of one child process.
-    struct Outcome: Sendable {
-        var exitCode: Int32
-        var output: String
-        var timedOut: Bool
-    }
+    typealias Outcome = ChildProcess.Outcome
 
     /// Runs `swift <arguments>` in `directory`, capturing stdout and stderr
-    /// together. With a `timeout`, the whole process group is killed when it
-    /// expires (coreutils `timeout`). SwiftPM starts the test binary in a
-    /// process group of its own, so after a timeout any process still running
-    /// from `reaping` (the experiment's scratch directory) is killed as well.
-    ///
-    /// Output goes to a temporary file rather than a pipe: an orphaned test
-    /// binary would hold a pipe's write end open and block the read forever.
+    /// together; see ``ChildProcess/run(_:_:in:environment:timeout:reaping:)``
+    /// for what a timeout kills.
     func run(_ arguments: [String], in directory: URL, timeout: Duration? = nil, reaping: URL? = nil) throws
         -> Outcome
     {
-        let process = Process()
-        if let timeout, let wrapper = Self.timeoutCommand {
-            process.executableURL = wrapper
-            let seconds = max(1, Int(timeout.components.seconds))
-            process.arguments = ["--kill-after=10", "\(seconds)", swift.path] + arguments
-        } else {
-            process.executableURL = swift
-            process.arguments = arguments
-        }
-        process.currentDirectoryURL = directory
-        let log = FileManager.default.temporaryDirectory
-            .appendingPathComponent("handbook-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).log")
-        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: log.path])
-        }
-        defer { try? FileManager.default.removeItem(at: log) }
-        let output = try FileHandle(forWritingTo: log)
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // The orphaned test binary also keeps `waitUntilExit()` from returning
-        // (it inherits a descriptor Foundation watches), so the reaping cannot
-        // wait for the exit: it runs on its own a second after the deadline.
-        var reaper: DispatchWorkItem?
-        if let timeout, let reaping {
-            let work = DispatchWorkItem { Self.killProcesses(runningFrom: reaping) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout.dispatchInterval + .seconds(1), execute: work)
-            reaper = work
-        }
-        process.waitUntilExit()
-        reaper?.cancel()
-        try? output.close()
-        let status = process.terminationStatus
-        // coreutils `timeout` exits 124 when the time ran out (137 after SIGKILL).
-        let timedOut = timeout != nil && Self.timeoutCommand != nil && (status == 124 || status == 137)
-        if timedOut, let reaping { Self.killProcesses(runningFrom: reaping) }
-        let data = (try? Data(contentsOf: log)) ?? Data()
-        return Outcome(exitCode: status, output: String(decoding: data, as: UTF8.self), timedOut: timedOut)
+        try ChildProcess.run(swift, arguments, in: directory, timeout: timeout, reaping: reaping)
     }
-
-    /// Kills every process whose executable lies under `directory` (Linux:
-    /// `/proc/<pid>/exe`; elsewhere nothing is found and nothing is killed).
-    static func killProcesses(runningFrom directory: URL) {
-        let prefix = directory.resolvingSymlinksInPath().path + "/"
-        let fileManager = FileManager.default
-        guard let entries = try? fileManager.contentsOfDirectory(atPath: "/proc") else { return }
-        for entry in entries {
-            guard let pid = Int32(entry), pid != ProcessInfo.processInfo.processIdentifier,
-                let executable = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/\(entry)/exe"),
-                executable.hasPrefix(prefix)
-            else { continue }
-            kill(pid, SIGKILL)
-        }
-    }
-
-    private static let timeoutCommand: URL? = ["/usr/bin/timeout", "/bin/timeout"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
-        .map { URL(fileURLWithPath: $0) }
 }
 
 /// Reading `swift test` output.
@@ -126,12 +59,5 @@ enum TestOutput {
             .filter { seen.insert($0).inserted }
             .prefix(limit)
             .map(String.init)
-    }
-}
-
-extension Duration {
-    /// The same time as a Dispatch interval (whole milliseconds).
-    fileprivate var dispatchInterval: DispatchTimeInterval {
-        .milliseconds(Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000))
     }
 }

@@ -89,6 +89,37 @@ struct WorkspaceMirror: Sendable {
         return changes
     }
 
+    /// Claims the copy for this process until the returned value is released,
+    /// then kills whatever an earlier run left running from its build folder
+    /// (a test binary that outlived a killed run would hold SwiftPM's build
+    /// lock, and every later build would wait for it).
+    /// - Throws: ``HandbookError/mirrorInUse(_:)`` when another process holds it.
+    func claim() throws -> Claim {
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let descriptor = open(cache.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: cache.path])
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw HandbookError.mirrorInUse(cache.path)
+        }
+        let claim = Claim(descriptor: descriptor)
+        claim.leftoversKilled = ChildProcess.killProcesses(runningFrom: scratch)
+        return claim
+    }
+
+    /// Holds the copy's lock; the kernel drops it when the process exits,
+    /// however it exits.
+    final class Claim {
+        private let descriptor: Int32
+        /// Processes from an earlier run that ``WorkspaceMirror/claim()`` killed.
+        fileprivate(set) var leftoversKilled = 0
+
+        fileprivate init(descriptor: Int32) { self.descriptor = descriptor }
+        deinit { close(descriptor) }
+    }
+
     /// Applies `experiment` to the copy (call ``sync()`` first).
     /// - Throws: ``ApplyError`` when the original text does not occur exactly once.
     func apply(_ experiment: Experiment) throws {

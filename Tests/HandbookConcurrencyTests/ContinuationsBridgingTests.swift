@@ -109,9 +109,17 @@ struct ContinuationsBridgingTests {
     @Test("cancelling the waiter resumes it with CancellationError and cancels the operation exactly once")
     func cancellingTheWaiterCancelsTheOperationOnce() async throws {
         let operation = ControlledOperation()
-        let waiter = Task { try await Lesson.run(operation) }
-        await operation.started.wait()
-        waiter.cancel()
+        // Both tasks run on one serial executor, so the test resumes from
+        // `started` only after the waiter's continuation body has returned:
+        // the cancel then finds the operation running, never still starting
+        // (that other path cancels from the body, and would hide a missing
+        // cancel in `onCancel`).
+        let serial = SerialTaskExecutor()
+        let waiter = Task(executorPreference: serial) { try await Lesson.run(operation) }
+        await withTaskExecutorPreference(serial) {
+            await operation.started.wait()
+            waiter.cancel()
+        }
         // The operation never completes on its own: only cancellation can end this wait.
         await #expect(throws: CancellationError.self) { try await waiter.value }
         waiter.cancel()
