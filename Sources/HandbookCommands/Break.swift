@@ -48,12 +48,15 @@ struct Break: ParsableCommand {
             let mirror = WorkspaceMirror(workspace: workspace)
             let claim = try mirror.claim()
             defer { withExtendedLifetime(claim) {} }
+            // Notes go to stderr: with --json, stdout carries only the JSON.
             if claim.leftoversKilled > 0 {
-                print("Stopped \(claim.leftoversKilled) process(es) an earlier run left in \(mirror.scratch.path).")
+                note("Stopped \(claim.leftoversKilled) process(es) an earlier run left in \(mirror.scratch.path).")
             }
             let runner = ExperimentRunner(
                 mirror: mirror, toolchain: try Toolchain.locate(),
                 hangTimeout: .seconds(timeout), expectedHangTimeout: .seconds(hangTimeout))
+            note("Building the scratch copy in \(mirror.cache.path) (the first time, this compiles everything)…")
+            try runner.prepare()
             let progress = ProgressStore(file: ProgressStore.defaultFile())
             if all {
                 try runAll(targets, runner: runner, progress: progress)
@@ -61,6 +64,10 @@ struct Break: ParsableCommand {
                 try runOne(experiment, of: lesson, runner: runner, progress: progress)
             }
         }
+    }
+
+    private func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     func selectedExperiments() throws -> [(Lesson, Experiment)] {

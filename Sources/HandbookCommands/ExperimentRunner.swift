@@ -66,10 +66,7 @@ struct ExperimentRunner: Sendable {
         } catch {
             return report(.notApplied, ["\(error)"])
         }
-        let scratch = ["--scratch-path", mirror.scratch.path]
-        let build = try toolchain.run(
-            ["build", "--product", Self.testProduct] + scratch, in: mirror.source, timeout: buildTimeout,
-            reaping: mirror.scratch)
+        let build = try buildTestProduct()
         if build.timedOut { return report(.buildTimedOut, ["the build did not finish in \(buildTimeout)"]) }
         if build.exitCode != 0 {
             return report(.doesNotCompile, TestOutput.failureLines(in: build.output))
@@ -85,6 +82,29 @@ struct ExperimentRunner: Sendable {
             return report(.fails, lines.isEmpty ? ["the test process exited with status \(test.exitCode)"] : lines)
         }
         return report(.passes, ["every test matching '\(experiment.caughtBy)' still passed"])
+    }
+
+    /// Builds the unmodified copy before any experiment, so that a failed
+    /// build later is the experiment's doing, not the copy's. A build folder
+    /// left broken (an earlier run killed mid-build) is deleted and the copy
+    /// built again from scratch, once.
+    /// - Throws: ``HandbookError/scratchCopyDoesNotBuild(_:)`` when even the
+    ///   fresh build fails.
+    func prepare() throws {
+        try mirror.sync()
+        if let build = try? buildTestProduct(), build.exitCode == 0, !build.timedOut { return }
+        try? FileManager.default.removeItem(at: mirror.scratch)
+        let build = try buildTestProduct()
+        if build.timedOut { throw HandbookError.scratchCopyDoesNotBuild(["no result after \(buildTimeout)"]) }
+        if build.exitCode != 0 {
+            throw HandbookError.scratchCopyDoesNotBuild(TestOutput.failureLines(in: build.output))
+        }
+    }
+
+    private func buildTestProduct() throws -> Toolchain.Outcome {
+        try toolchain.run(
+            ["build", "--product", Self.testProduct, "--scratch-path", mirror.scratch.path], in: mirror.source,
+            timeout: buildTimeout, reaping: mirror.scratch)
     }
 
     /// Runs the tests matching `filter` from the freshly built test binary.

@@ -39,6 +39,8 @@ enum HandbookError: Error, CustomStringConvertible, Equatable {
     case missingReadme(String)
     /// Another `handbook break` is using the same scratch copy: exit code 1.
     case mirrorInUse(String)
+    /// The scratch copy does not build even without an experiment: exit code 1.
+    case scratchCopyDoesNotBuild([String])
 
     var description: String {
         switch self {
@@ -68,13 +70,18 @@ enum HandbookError: Error, CustomStringConvertible, Equatable {
             "\(path) is missing: every module needs a learning page with the generated-map markers."
         case .mirrorInUse(let path):
             "another `handbook break` is running in \(path); wait for it, or stop it, and try again."
+        case .scratchCopyDoesNotBuild(let lines):
+            (["the package does not build in the scratch copy, before any experiment:"] + lines)
+                .joined(separator: "\n")
         }
     }
 
     var exitCode: ExitCode {
         switch self {
         case .unknownLesson, .unknownExperiment, .unknownModule, .badArguments, .noToolchain: ExitCode(2)
-        case .staleReadme, .missingReadme, .testsFailed, .experimentsNotCaught, .mirrorInUse: ExitCode(1)
+        case .staleReadme, .missingReadme, .testsFailed, .experimentsNotCaught, .mirrorInUse,
+            .scratchCopyDoesNotBuild:
+            ExitCode(1)
         }
     }
 }
