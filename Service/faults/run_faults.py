@@ -340,6 +340,35 @@ def kill_during_burst_postgres(binary, base):
     check("both instances exit 0 on SIGTERM", a.terminate() == 0 and b.terminate() == 0)
 
 
+def idle_events_client(binary, workdir):
+    print("an /events client that goes away while no events flow")
+    path = os.path.join(workdir, "events.sqlite")
+    instance = Instance(binary, {"SQLITE_PATH": path, "EVENTS_HEARTBEAT_MS": "100", "LOG_LEVEL": "info"})
+    events = socket.create_connection(("127.0.0.1", instance.port), timeout=DEADLINE)
+    events.sendall(b"GET /events HTTP/1.1\r\nHost: e\r\n\r\n")
+    received = b""
+    events.settimeout(5)
+    while received.count(b": heartbeat") < 2:
+        try:
+            chunk = events.recv(4096)
+        except socket.timeout:
+            break
+        if not chunk:
+            break
+        received += chunk
+    check("a quiet stream writes heartbeats", received.count(b": heartbeat") >= 2, received[-200:])
+    events.close()
+    try:
+        wait_for(lambda: any("events stream ended" in line for line in instance.lines), "the stream to end",
+                 timeout=10)
+        ended = True
+    except TimeoutError:
+        ended = False
+    check("closing the connection ends the stream and its subscription at the next heartbeat", ended,
+          "".join(instance.lines[-5:]))
+    check("the instance exits 0 on SIGTERM", instance.terminate() == 0)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -349,6 +378,7 @@ def main():
     with tempfile.TemporaryDirectory() as workdir:
         graceful_shutdown(arguments.binary, workdir)
         kill_during_burst_sqlite(arguments.binary, workdir)
+        idle_events_client(arguments.binary, workdir)
     if arguments.postgres:
         two_instances(arguments.binary, arguments.postgres)
         kill_during_burst_postgres(arguments.binary, arguments.postgres)

@@ -100,7 +100,7 @@ public struct ServiceApplication: Sendable {
         InventoryRoutes(
             store: orders.store, adminToken: configuration.adminToken, maxBodyBytes: configuration.maxBodyBytes
         ).register(on: router)
-        EventRoutes(events: events).register(on: router)
+        EventRoutes(events: events, heartbeat: configuration.eventsHeartbeat).register(on: router)
         return router
     }
 

@@ -35,6 +35,9 @@ public struct ServiceConfiguration: Sendable {
     public var sagaLease = Duration.seconds(30)
     public var cacheTTL = Duration.seconds(30)
     public var maintenanceInterval = Duration.seconds(5)
+    /// How often a quiet `/events` stream writes a heartbeat comment, which
+    /// is how a client that went away is noticed.
+    public var eventsHeartbeat = Duration.seconds(15)
     public var logLevel = Logger.Level.info
 
     public init() {}
@@ -84,6 +87,9 @@ public struct ServiceConfiguration: Sendable {
         if let ttl = try integer("CACHE_TTL_SECONDS", in: 1...86_400) { cacheTTL = .seconds(ttl) }
         if let interval = try milliseconds("MAINTENANCE_INTERVAL_MS", in: 10...3_600_000) {
             maintenanceInterval = interval
+        }
+        if let heartbeat = try milliseconds("EVENTS_HEARTBEAT_MS", in: 10...3_600_000) {
+            eventsHeartbeat = heartbeat
         }
         if let level = value("LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {

@@ -13,17 +13,18 @@ struct ConfigurationTests {
         #expect(configuration.host == "127.0.0.1" && configuration.port == 8080)
         #expect(configuration.databaseURL == nil && configuration.sqlitePath == "handbook-service.sqlite")
         #expect(configuration.rateLimit == 600 && configuration.rateLimitWindow == .seconds(60))
+        #expect(configuration.eventsHeartbeat == .seconds(15))
     }
 
     @Test("values are read and converted")
     func reads() throws {
         let configuration = try ServiceConfiguration(environment: [
             "PORT": "0", "DATABASE_URL": "postgres://u@h/db", "RATE_LIMIT_REQUESTS": "5", "SAGA_LEASE_MS": "2000",
-            "PAYMENT_LATENCY_MS": "5", "LOG_LEVEL": "NOTICE",
+            "PAYMENT_LATENCY_MS": "5", "LOG_LEVEL": "NOTICE", "EVENTS_HEARTBEAT_MS": "250",
         ])
         #expect(configuration.port == 0 && configuration.databaseURL == "postgres://u@h/db")
         #expect(configuration.rateLimit == 5 && configuration.sagaLease == .milliseconds(2000))
-        #expect(configuration.logLevel == .notice)
+        #expect(configuration.logLevel == .notice && configuration.eventsHeartbeat == .milliseconds(250))
     }
 
     @Test(
@@ -31,6 +32,7 @@ struct ConfigurationTests {
         arguments: [
             ("PORT", "http"), ("PORT", "70000"), ("RATE_LIMIT_REQUESTS", "0"), ("PAYMENT_FAILURE_RATE", "1.5"),
             ("CURSOR_SECRET", "short"), ("LOG_LEVEL", "loud"), ("SAGA_LEASE_MS", "100"),
+            ("EVENTS_HEARTBEAT_MS", "5"),
         ])
     func rejects(_ name: String, _ value: String) {
         #expect {
