@@ -42,6 +42,16 @@
 /// Lower bound, upper bound, insertion point, first and last occurrence are
 /// all one-liners on top of it, and they work on slices for free.
 ///
+/// ## Edges, audited
+/// - Overflow: every search halves a count (`low + (high − low) / 2` on
+///   indices); ``isqrt(_:)`` compares `middle <= n / middle` and is exact up
+///   to `Int.max`; ``midpoint(_:_:)`` is exact for any two `Int`s, opposite
+///   signs included (property-tested against `Int128`). ``naiveMidpoint(_:_:)``
+///   and ``isqrtNaive(_:)`` trap on purpose; tests show it.
+/// - Unicode: elements are generic and only compared.
+/// - Depth: ``recursiveSearch(_:for:)`` recurses O(log n) deep; every other
+///   function is a loop.
+///
 /// ## Go → Swift
 /// Go's `binary_search.go` searches `[]int` by `int` offsets, and Go's
 /// library primitive is `sort.Search(n, f)`; here the primitive is generic
@@ -262,9 +272,19 @@ public enum BinarySearch {
         (low + high) / 2
     }
 
-    /// The overflow-safe midpoint of `low...high` for non-negative bounds
-    /// (`high - low` cannot overflow when `0 <= low <= high`).
+    /// The overflow-safe midpoint of `low...high`, rounded down, for any
+    /// bounds: `midpoint(Int.min, Int.max) == -1`.
+    ///
+    /// The interview form `low + (high - low) / 2` is safe for indices
+    /// (`0 <= low <= high`), but `high - low` overflows once the bounds have
+    /// opposite signs (`-1` and `Int.max`). The distance is at most
+    /// `UInt.max`, so it is taken as a `UInt`, where it always fits; half of
+    /// it fits in `Int`, and adding it to `low` cannot pass `high`.
+    /// - Precondition: `low <= high`.
+    /// - Complexity: O(1).
     public static func midpoint(_ low: Int, _ high: Int) -> Int {
-        low + (high - low) / 2
+        precondition(low <= high, "midpoint of an empty range \(low)...\(high)")
+        let distance = UInt(bitPattern: high &- low)  // exact: 0 ≤ high − low ≤ UInt.max
+        return low + Int(distance / 2)
     }
 }

@@ -40,6 +40,14 @@
 /// distances; with non-negative weights each vertex's first pop is final,
 /// so vertices settle in non-decreasing distance order.
 ///
+/// ## Edges, audited
+/// - Overflow: a distance plus an edge weight uses `addingReportingOverflow`.
+///   Weights are non-negative, so every partial sum on a shortest path is at
+///   most that path's cost: a path whose cost fits is always found, and one
+///   whose cost exceeds `Int.max` is reported unreachable (`nil`), as tested.
+/// - Unicode: vertices are integers.
+/// - Depth: the priority queue and the path rebuild are loops.
+///
 /// ## Go → Swift
 /// The Go seed has no Dijkstra. Go would use `container/heap` with an
 /// interface-based `Push`/`Pop`; Swift's standard library has no heap, so

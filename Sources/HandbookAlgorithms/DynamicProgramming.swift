@@ -25,7 +25,10 @@
 /// - Overflow: `fib(93)` does not fit in 64 bits. Plain `+` traps;
 ///   `addingReportingOverflow` lets ``checkedFibonacci(_:)`` throw instead.
 /// - Kadane's algorithm seeded with 0 returns 0 for an all-negative array;
-///   seed it with the first element.
+///   seed it with the first element. Writing the step as
+///   `max(number, endingHere + number)` evaluates the sum even when it is
+///   discarded, and `[Int.min, -1]` traps on `Int.min - 1`: extend the run
+///   only when it is positive.
 /// - 0/1 knapsack with a 1-D table must walk capacities *downwards*, or an
 ///   item is reused (that is the unbounded knapsack).
 /// - LIS by patience sorting needs a strict lower bound (`<`); `<=` computes
@@ -36,6 +39,19 @@
 /// keep only the cells the recurrence reads. Decide up front how overflow
 /// and "no solution" are represented: `Optional` and typed throws, not
 /// sentinel values.
+///
+/// ## Edges, audited
+/// - Overflow: no function traps on an input whose answer fits in `Int`.
+///   Kadane skips the sum of a dropped run; `rob`, `knapsack`,
+///   `uniquePaths`, `coinChange` and the LIS functions only form values no
+///   larger than their answer. Where the answer can exceed `Int`, the
+///   precondition says so: Fibonacci up to 92 (checked, or
+///   ``checkedFibonacci(_:)`` throws), `climbStairs` up to 91 (checked),
+///   `uniquePaths`, `rob` and `knapsack` "the answer fits".
+/// - Unicode: LCS compares `Character`s (canonical equivalence).
+/// - Depth: only the memoized Fibonacci recurses (at most 92 frames, its
+///   precondition) and ``naiveFibonacci(_:calls:)`` (exponential time long
+///   before depth matters); every other function is a loop.
 ///
 /// ## Go → Swift
 /// The Go seed's DP functions return `-1` for "impossible" and would wrap
@@ -66,9 +82,11 @@ public enum DynamicProgramming {
         public init() {}
 
         /// The n-th Fibonacci number, each subproblem computed once.
-        /// - Precondition: `0 <= n <= 92`.
+        /// - Precondition: `0 <= n <= 92` (checked): beyond 92 the value does
+        ///   not fit in `Int`, which also caps the recursion at 92 frames.
         /// - Complexity: O(n) time and space (cache and recursion depth).
         public mutating func fibonacci(_ n: Int) -> Int {
+            precondition((0...92).contains(n), "Fibonacci(\(n)) is out of 0...92 (the Int range)")
             calls += 1
             if n < 2 { return n }
             if let known = cache[n] { return known }
@@ -82,7 +100,7 @@ public enum DynamicProgramming {
     /// - Precondition: `0 <= n <= 92`.
     /// - Complexity: O(n) time and space, no recursion.
     public static func tabulatedFibonacci(_ n: Int) -> Int {
-        precondition(n >= 0, "Fibonacci of a negative index \(n)")
+        precondition((0...92).contains(n), "Fibonacci(\(n)) is out of 0...92 (the Int range)")
         if n < 2 { return n }
         var table = [Int](repeating: 0, count: n + 1)
         table[1] = 1
@@ -128,10 +146,13 @@ public enum DynamicProgramming {
 
     // MARK: Classic one-dimensional problems
 
-    /// Ways to climb `n` stairs taking 1 or 2 steps at a time.
+    /// Ways to climb `n` stairs taking 1 or 2 steps at a time (the
+    /// Fibonacci number F(n + 1)).
+    /// - Precondition: `0 <= n <= 91` (checked): the answer for 92 stairs,
+    ///   F(93), does not fit in `Int`.
     /// - Complexity: O(n) time, O(1) space.
     public static func climbStairs(_ n: Int) -> Int {
-        precondition(n >= 0, "negative stair count \(n)")
+        precondition((0...91).contains(n), "climbStairs(\(n)) is out of 0...91 (the Int range)")
         var (twoBelow, oneBelow) = (1, 1)  // ways(0), ways(1)
         if n < 2 { return 1 }
         for _ in 2...n { (twoBelow, oneBelow) = (oneBelow, twoBelow + oneBelow) }
@@ -158,19 +179,31 @@ public enum DynamicProgramming {
     }
 
     /// Kadane's algorithm: the largest sum of a non-empty contiguous run.
+    ///
+    /// The recurrence is `max(number, endingHere + number)`, but the sum is
+    /// only taken when `endingHere > 0`: a non-positive run is dropped, which
+    /// is the same choice, and it means `[Int.min, -1]` (answer -1) never
+    /// computes `Int.min - 1`. A positive run plus the next number is itself
+    /// a subarray sum, so it overflows only when the answer does.
     /// - Returns: `nil` for an empty array.
+    /// - Precondition: the answer (the largest subarray sum) fits in `Int`.
     /// - Complexity: O(n) time, O(1) space.
     public static func maxSubarraySum(_ numbers: [Int]) -> Int? {
         guard var best = numbers.first else { return nil }
         var endingHere = best  // seeding with 0 would answer 0 for [-3, -1]
         for number in numbers.dropFirst() {
-            endingHere = max(number, endingHere + number)
+            endingHere = endingHere > 0 ? endingHere + number : number
             best = max(best, endingHere)
         }
         return best
     }
 
     /// House robber: the largest sum of non-adjacent elements.
+    ///
+    /// Every sum it forms is the value of a real choice of houses added to a
+    /// best-so-far that is at least 0, so it overflows only when the answer
+    /// does.
+    /// - Precondition: the answer fits in `Int`.
     /// - Complexity: O(n) time, O(1) space.
     public static func rob(_ houses: [Int]) -> Int {
         var (skipLast, takeBest) = (0, 0)  // best up to i-2, best up to i-1
@@ -184,7 +217,12 @@ public enum DynamicProgramming {
 
     /// Lattice paths from the top-left to the bottom-right cell of a grid,
     /// moving right or down; one row of the table suffices.
-    /// - Precondition: `rows > 0 && columns > 0`.
+    ///
+    /// Every cell counts the paths to a cell no further than the corner, so
+    /// no intermediate exceeds the answer: it traps only when the answer,
+    /// C(rows + columns − 2, rows − 1), does not fit (35 × 35 does not;
+    /// 34 × 34 does).
+    /// - Precondition: `rows > 0 && columns > 0`, and the answer fits in `Int`.
     /// - Complexity: O(rows × columns) time, O(columns) space.
     public static func uniquePaths(rows: Int, columns: Int) -> Int {
         precondition(rows > 0 && columns > 0, "grid \(rows)×\(columns) is empty")
@@ -214,7 +252,11 @@ public enum DynamicProgramming {
 
     /// 0/1 knapsack: the best total value of items whose weights fit in
     /// `capacity`, each item used at most once.
-    /// - Precondition: equal counts, weights positive, capacity non-negative.
+    ///
+    /// Each sum is the value of a real set of items added to a cell that is
+    /// at least 0, so it overflows only when the answer does.
+    /// - Precondition: equal counts, weights positive, capacity non-negative,
+    ///   and the answer fits in `Int`.
     /// - Complexity: O(items × capacity) time, O(capacity) space.
     public static func knapsack(weights: [Int], values: [Int], capacity: Int) -> Int {
         precondition(weights.count == values.count, "\(weights.count) weights but \(values.count) values")

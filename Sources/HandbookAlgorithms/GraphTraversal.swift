@@ -26,8 +26,10 @@
 ///   (``hasCycleUsingVisitedSet(_:)``): a diamond `0→1→3, 0→2→3` reaches 3
 ///   twice and is reported as a cycle. Only an edge to a vertex that is still
 ///   *on the current path* (grey) closes a cycle (``hasDirectedCycle(_:)``).
-/// - Deep recursive DFS overflows the thread stack on a long path (a million
-///   vertices); the iterative version has no such limit.
+/// - Deep recursive DFS overflows the thread stack on a long path (about
+///   100,000 vertices is enough on a test thread); the iterative versions
+///   (an explicit stack of vertices, or of (vertex, next edge) frames when
+///   the post-order matters, as for cycle colours) have no such limit.
 /// - Grid BFS that forgets bounds checks, or mutates the input grid that the
 ///   caller still needs (Swift's value semantics give you a private copy).
 ///
@@ -36,6 +38,14 @@
 /// vertex is along a shortest path (unweighted). DFS explores one path to
 /// the end; with white/grey/black colours it also finds directed cycles.
 /// Both are O(V + E) with an adjacency list.
+///
+/// ## Edges, audited
+/// - Depth: every public function is iterative except the two marked
+///   recursive (``recursiveDepthFirstOrder(_:from:)``,
+///   ``recursiveHasDirectedCycle(_:)``), each with an iterative twin tested
+///   on a 100,000-vertex path, and the pitfall ``hasCycleUsingVisitedSet(_:)``.
+/// - Overflow: distances count edges (at most V − 1); no value arithmetic.
+/// - Unicode: grids are `[[Character]]`, one grapheme per cell.
 ///
 /// ## Go → Swift
 /// The Go seed's traversal helpers use `map[int][]int` and a slice as a
@@ -212,8 +222,43 @@ public enum GraphTraversal {
     /// Whether a directed graph has a cycle: DFS with three colours. White is
     /// unvisited, grey is on the current path, black is finished; only an
     /// edge to a grey vertex closes a cycle.
-    /// - Complexity: O(V + E).
+    ///
+    /// The DFS keeps its path on an explicit stack of (vertex, next edge to
+    /// try) frames, the state a recursive call would keep in its stack
+    /// frame, so a path of a million vertices needs no deep call stack.
+    /// ``recursiveHasDirectedCycle(_:)`` is the same algorithm as recursion.
+    /// - Complexity: O(V + E) time, O(V) heap space.
     public static func hasDirectedCycle(_ graph: Graph) -> Bool {
+        var colour = [Colour](repeating: .white, count: graph.vertexCount)
+        var path: [(vertex: Int, nextEdge: Int)] = []
+        for start in 0..<graph.vertexCount where colour[start] == .white {
+            colour[start] = .grey
+            path.append((start, 0))
+            while let (vertex, nextEdge) = path.last {
+                let edges = graph.neighbours[vertex]
+                guard nextEdge < edges.count else {
+                    colour[vertex] = .black  // every edge explored: leave the path
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].nextEdge += 1
+                let next = edges[nextEdge]
+                guard colour[next] != .grey else { return true }  // an edge back to the current path
+                if colour[next] == .white {
+                    colour[next] = .grey
+                    path.append((next, 0))
+                }
+            }
+        }
+        return false
+    }
+
+    /// The three-colour DFS as recursion, the form usually written in an
+    /// interview. One stack frame per vertex on the current path, so a long
+    /// path (about 100,000 vertices) overflows the stack; use
+    /// ``hasDirectedCycle(_:)`` on input you do not control.
+    /// - Complexity: O(V + E) time, O(V) call-stack depth.
+    public static func recursiveHasDirectedCycle(_ graph: Graph) -> Bool {
         var colour = [Colour](repeating: .white, count: graph.vertexCount)
         func closesCycle(from vertex: Int) -> Bool {
             colour[vertex] = .grey
@@ -231,7 +276,8 @@ public enum GraphTraversal {
     }
 
     /// The pitfall: a two-state visited set. Any vertex reached twice looks
-    /// like a cycle, so a diamond DAG is misreported.
+    /// like a cycle, so a diamond DAG is misreported. Recursive, like the
+    /// interview version it imitates: O(V) call-stack depth.
     public static func hasCycleUsingVisitedSet(_ graph: Graph) -> Bool {
         var visited = [Bool](repeating: false, count: graph.vertexCount)
         func reachesVisited(from vertex: Int) -> Bool {

@@ -31,10 +31,25 @@
 ///   SIGSEGV. There is nothing to catch; convert to a loop or an explicit
 ///   stack (``iterativeCount(_:)``).
 ///
+/// - Joining `Character` results back into `String`s: a permutation of the
+///   characters of `"\u{301}e"` (a lone accent, then `e`) is `"e\u{301}"`,
+///   which is *one* character, `é`. The functions here return arrays of
+///   elements; if you join them, expect recombined graphemes.
+///
 /// ## Key takeaway
 /// Backtracking = DFS over a tree of partial solutions: choose, recurse,
 /// un-choose, and prune early. Recursion depth must be bounded by something
 /// small (log n, the board size); if it grows with the input, use iteration.
+///
+/// ## Edges, audited
+/// - Depth: recursion is the point of this lesson, and each depth is bounded
+///   by the output: n for permutations, subsets and n-queens, 2 × pairs for
+///   parentheses, target / min(candidates) for combination sum (documented
+///   on each). ``recursiveCount(_:)`` is the deliberate counter-example, with
+///   ``iterativeCount(_:)`` beside it.
+/// - Overflow: combination sum only subtracts candidates from a remainder
+///   that stays positive.
+/// - Unicode: results are arrays of elements, never re-joined strings.
 ///
 /// ## Go → Swift
 /// The Go seed has no backtracking file. Go code must `append(
@@ -87,7 +102,11 @@ public enum RecursionAndBacktracking {
     /// LeetCode 39: every multiset of `candidates` (each reusable) summing
     /// to `target`, each combination in non-decreasing order.
     /// - Precondition: candidates are distinct and positive.
-    /// - Complexity: exponential in target / min(candidates).
+    /// - Complexity: exponential in target / min(candidates); recursion
+    ///   depth up to target / min(candidates) (one frame per coin in the
+    ///   longest combination), so `combinationSum([1], target: 1_000_000)`
+    ///   overflows the stack even though its answer is a single combination.
+    ///   Keep `target / min(candidates)` small (LeetCode bounds it by 40).
     public static func combinationSum(_ candidates: [Int], target: Int) -> [[Int]] {
         precondition(candidates.allSatisfy { $0 > 0 }, "candidates must be positive: \(candidates)")
         let sorted = candidates.sorted()

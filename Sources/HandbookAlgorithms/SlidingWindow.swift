@@ -23,6 +23,11 @@
 ///   `last + 1` ("abba" gives 3 instead of 2).
 /// - Shrinking with `if` instead of `while`: one step may not restore the
 ///   condition.
+/// - Updating a window sum with `sum += entering - leaving` in `Int`
+///   (``maxSumInInt(of:windowSize:)``): the difference of two valid elements
+///   can overflow (`Int.min - Int.max`), and so can a window that is not the
+///   answer. Swift traps where Go would wrap to a wrong answer. Keep the sum
+///   in a wider type (`Int128`) or use `addingReportingOverflow`.
 /// - Using a variable window on negative numbers for "minimum length with
 ///   sum ≥ target": shrinking no longer makes the sum smaller, so the
 ///   greedy argument fails (use prefix sums with a monotonic deque).
@@ -41,6 +46,17 @@
 /// broken (or while it still holds, when minimising). Both pointers only
 /// move forward, so the work is O(n) however many times the inner loop runs.
 ///
+/// ## Edges, audited
+/// - Overflow: ``maxSum(of:windowSize:)`` and ``minSubarrayLength(_:atLeast:)``
+///   sum in `Int128`, so they never trap when the answer fits in `Int`, from
+///   `Int.min` to `Int.max` (property-tested with extreme values). The only
+///   trap left is ``maxSum(of:windowSize:)``'s documented one: the largest
+///   window sum itself beyond `Int`.
+/// - Unicode: the string windows work on `[Character]` and return slices of
+///   the original characters (``minWindow(in:containing:)``), so a returned
+///   substring is the same graphemes, never a recombination.
+/// - Depth: no recursion.
+///
 /// ## Go → Swift
 /// Indexing a Go string gives bytes, and `[]rune` gives code points; here
 /// the element is `Character`, with `[Character: Int]` counts, which is
@@ -53,10 +69,37 @@ public enum SlidingWindow {
 
     /// The largest sum of `windowSize` consecutive elements, or `nil` when
     /// there are fewer than `windowSize` elements.
-    /// - Precondition: `windowSize > 0`.
+    ///
+    /// The running sum is an `Int128`: with 64-bit elements, a window's
+    /// partial sum, the entering-minus-leaving difference (`Int.max - Int.min`)
+    /// or a window that is not the answer can leave `Int`'s range even when
+    /// the answer fits, and `Int` arithmetic traps there. A sum of at most
+    /// `Int.max` elements of 64 bits cannot leave `Int128`'s range.
+    /// - Precondition: `windowSize > 0`, and the largest window sum fits in
+    ///   `Int` (it is the answer; other windows may overflow `Int` freely).
     /// - Complexity: O(n) time, O(1) space: add the entering element,
     ///   subtract the leaving one.
     public static func maxSum(of numbers: [Int], windowSize: Int) -> Int? {
+        precondition(windowSize > 0, "window size must be positive, got \(windowSize)")
+        guard numbers.count >= windowSize else { return nil }
+        var sum: Int128 = 0
+        for number in numbers[..<windowSize] { sum += Int128(number) }
+        var best = sum
+        for right in windowSize..<numbers.count {
+            sum += Int128(numbers[right]) - Int128(numbers[right - windowSize])
+            best = max(best, sum)
+        }
+        guard let answer = Int(exactly: best) else {
+            preconditionFailure("the largest window sum \(best) does not fit in Int")
+        }
+        return answer
+    }
+
+    /// The pitfall: the same window in `Int`. Correct while every partial
+    /// sum fits, but `[Int.max, Int.min]` with window 1 traps on the update
+    /// `Int.min - Int.max` although both windows, and the answer, fit.
+    /// - Complexity: O(n) time, O(1) space.
+    public static func maxSumInInt(of numbers: [Int], windowSize: Int) -> Int? {
         precondition(windowSize > 0, "window size must be positive, got \(windowSize)")
         guard numbers.count >= windowSize else { return nil }
         var sum = numbers[..<windowSize].reduce(0, +)
@@ -132,19 +175,24 @@ public enum SlidingWindow {
 
     /// The length of the shortest contiguous subarray whose sum is at least
     /// `target`, or `nil` if none (LeetCode 209).
+    ///
+    /// The answer is a length, so it always fits; the window's sum may not
+    /// (`[Int.max - 1, 5]` with target `Int.max`), so it is kept in `Int128`,
+    /// where a sum of `Int`s cannot overflow.
     /// - Precondition: every element is positive (that is what makes
     ///   shrinking monotone).
     /// - Complexity: O(n) time, O(1) space.
     public static func minSubarrayLength(_ numbers: [Int], atLeast target: Int) -> Int? {
         precondition(numbers.allSatisfy { $0 > 0 }, "the sliding window needs positive numbers")
+        let target = Int128(target)
         var left = 0
-        var sum = 0
+        var sum: Int128 = 0
         var best: Int?
         for right in numbers.indices {
-            sum += numbers[right]
+            sum += Int128(numbers[right])
             while sum >= target && left <= right {
                 best = min(best ?? .max, right - left + 1)
-                sum -= numbers[left]
+                sum -= Int128(numbers[left])
                 left += 1
             }
         }

@@ -48,6 +48,15 @@
 /// runs). In Swift production code call `sort()`/`sorted(by:)`: stable,
 /// O(n log n), and the predicate must be a strict `<`.
 ///
+/// ## Edges, audited
+/// - Overflow: elements are only compared (`Int.min` and `Int.max` are
+///   ordinary keys, tested); index arithmetic is bounded by `count`.
+/// - Unicode: `String`s sort by the standard library's order (scalar order
+///   after canonical equivalence), never by re-joined pieces.
+/// - Depth: quicksort recurses into the smaller part and loops on the larger,
+///   so its depth is at most log₂ n on every input (sorted, reversed and
+///   all-equal included); merge sort's depth is log₂ n; the rest are loops.
+///
 /// ## Go → Swift
 /// Go's `sorting.go` sorts `[]int` in place and its
 /// `TestMergeSort_Stability` cannot observe stability on plain ints; here

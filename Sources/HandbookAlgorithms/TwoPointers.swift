@@ -30,6 +30,11 @@
 ///   Walk `String.Index` from both ends and compare `Character`s.
 /// - Integer-indexing a `String`: it does not compile. Either walk
 ///   `String.Index` (``isPalindrome(_:)``) or copy to `[Character]` once.
+/// - Adding three `Int`s in 3-sum: a triplet that is *not* the answer can
+///   overflow (`[1, 1, Int.max]` has no answer, and its only triplet is past
+///   `Int.max`) and Swift traps. Compare the
+///   sum in `Int128` (or with `addingReportingOverflow`, as `twoSumSorted`
+///   does for pairs).
 /// - `twoSumSorted` on unsorted input: the pointer moves are only sound
 ///   because the array is sorted.
 ///
@@ -38,6 +43,16 @@
 /// `a[lo] + a[hi]` is too small, no pair with `a[lo]` can work, so `lo`
 /// moves. In-place rewrites use a slow *write* pointer and a fast *read*
 /// pointer, with `swapAt`. For text, the pointers walk `Character`s.
+///
+/// ## Edges, audited
+/// - Overflow: ``twoSumSorted(_:target:)`` and ``threeSum(_:)`` never trap,
+///   from `Int.min` to `Int.max` (overflow-reporting pair sums, `Int128`
+///   triplet sums; property-tested with extreme values). ``maxArea(_:)``
+///   multiplies a width by a height: its precondition is that the answer
+///   (the largest area) fits in `Int`; heights are non-negative by definition.
+/// - Unicode: the palindromes compare `Character`s, so recombining and
+///   multi-scalar characters are single units.
+/// - Depth: no recursion.
 ///
 /// ## Go → Swift
 /// Go's `two_pointers.go` checks palindromes by byte (`s[i]` on a Go string
@@ -73,6 +88,11 @@ public enum TwoPointers {
 
     /// Every distinct triplet summing to zero, each sorted ascending, the
     /// list sorted (LeetCode 15).
+    ///
+    /// A triplet that sums to zero always fits in `Int`, but the pointers also
+    /// add up triplets that do not (`Int.max + Int.max + …`), so the sum is
+    /// taken in `Int128`, where three `Int`s cannot overflow: safe for any
+    /// input from `Int.min` to `Int.max`.
     /// - Complexity: O(n²) time; O(n) extra space for the sorted copy.
     public static func threeSum(_ numbers: [Int]) -> [[Int]] {
         let sorted = numbers.sorted()
@@ -82,7 +102,7 @@ public enum TwoPointers {
             var low = anchor + 1
             var high = sorted.count - 1
             while low < high {
-                let sum = sorted[anchor] + sorted[low] + sorted[high]
+                let sum = Int128(sorted[anchor]) + Int128(sorted[low]) + Int128(sorted[high])
                 if sum < 0 {
                     low += 1
                 } else if sum > 0 {
@@ -101,8 +121,14 @@ public enum TwoPointers {
 
     /// The most water two of the vertical lines can hold (LeetCode 11).
     /// Always move the shorter line: keeping it can only shrink the width.
+    ///
+    /// Every area it computes is a real container, no larger than the
+    /// answer, so it overflows only when the answer does.
+    /// - Precondition: every height is non-negative (checked), and the
+    ///   largest area fits in `Int`.
     /// - Complexity: O(n) time, O(1) space.
     public static func maxArea(_ heights: [Int]) -> Int {
+        precondition(heights.allSatisfy { $0 >= 0 }, "a line cannot have a negative height")
         guard !heights.isEmpty else { return 0 }
         var low = 0
         var high = heights.count - 1

@@ -22,6 +22,17 @@ extension Catalogue {
                         in Swift the textbook midpoint is a crash, and low + (high - low) / 2 is the fix.
                         """),
                 Experiment(
+                    id: "binary-search.midpoint-difference-in-int",
+                    file: "Sources/HandbookAlgorithms/BinarySearch.swift",
+                    original: "let distance = UInt(bitPattern: high &- low)",
+                    replacement: "let distance = UInt(high - low)",
+                    caughtBy: "HandbookAlgorithmsTests.BinarySearchTests/midpointOfAnyBounds",
+                    teaches: """
+                        low + (high - low) / 2 is the overflow fix for indices, but high - low itself overflows once the \
+                        bounds have opposite signs: midpoint(-1, Int.max) traps. The distance between two Ints always \
+                        fits in a UInt; half of it always fits in an Int.
+                        """),
+                Experiment(
                     id: "binary-search.lower-bound-uses-greater",
                     file: "Sources/HandbookAlgorithms/BinarySearch.swift",
                     original: "partitioningIndex(in: elements) { $0 >= target }",
@@ -65,6 +76,17 @@ extension Catalogue {
                         the shorter line, so only moving the shorter one can ever help. The answer for \
                         [1, 8, 6, 2, 5, 4, 8, 3, 7] drops below 49.
                         """),
+                Experiment(
+                    id: "two-pointers.three-sum-in-int",
+                    file: "Sources/HandbookAlgorithms/TwoPointers.swift",
+                    original: "let sum = Int128(sorted[anchor]) + Int128(sorted[low]) + Int128(sorted[high])",
+                    replacement: "let sum = Int128(sorted[anchor] + sorted[low] + sorted[high])",
+                    caughtBy:
+                        "HandbookAlgorithmsTests.TwoPointersTests/(threeSumAtTheExtremes|sumsMatchExactOracleAtTheExtremes)",
+                    teaches: """
+                        Adding the triplet in Int traps on [1, 1, Int.max]: the answer is empty, but the one triplet \
+                        the pointers try is past Int.max. Every sum the search compares must fit, not only the answer.
+                        """),
             ]),
         Lesson(
             id: "algo.sliding-window",
@@ -96,6 +118,18 @@ extension Catalogue {
                         Shrinking by one step per new character leaves the left edge behind, so the window is \
                         never as small as it could be: "ADOBECODEBANC" no longer yields "BANC". Minimising \
                         windows shrink with while, until the condition breaks.
+                        """),
+                Experiment(
+                    id: "sliding-window.window-update-in-int",
+                    file: "Sources/HandbookAlgorithms/SlidingWindow.swift",
+                    original: "sum += Int128(numbers[right]) - Int128(numbers[right - windowSize])",
+                    replacement: "sum += Int128(numbers[right] - numbers[right - windowSize])",
+                    caughtBy:
+                        "HandbookAlgorithmsTests.SlidingWindowTests/(extremeValuesDoNotTrap|matchesExactOracleAtTheExtremes)",
+                    teaches: """
+                        Subtracting the leaving element from the entering one in Int, before widening, overflows on \
+                        [Int.max, Int.min] with window 1 (Int.min - Int.max) although both windows and the answer fit: \
+                        the test process dies with an arithmetic-overflow trap. Widen each operand, then combine.
                         """),
             ]),
         Lesson(

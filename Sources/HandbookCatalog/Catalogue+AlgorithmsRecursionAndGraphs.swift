@@ -29,6 +29,18 @@ extension Catalogue {
                         Walking capacities upwards lets best[room - weight] already include the current item, so items are \
                         reused: that is the unbounded knapsack. The brute-force property test finds a counterexample and prints its seed.
                         """),
+                Experiment(
+                    id: "dynamic-programming.kadane-adds-dropped-run",
+                    file: "Sources/HandbookAlgorithms/DynamicProgramming.swift",
+                    original: "endingHere = endingHere > 0 ? endingHere + number : number",
+                    replacement: "endingHere = max(number, endingHere + number)",
+                    caughtBy:
+                        "HandbookAlgorithmsTests.DynamicProgrammingTests/(kadaneAtTheExtremes|kadaneMatchesExactOracleAtTheExtremes)",
+                    teaches: """
+                        The textbook step computes endingHere + number even when the run is about to be dropped: on \
+                        [Int.min, -1] that is Int.min - 1, an overflow trap, although the answer is -1. Extend the run \
+                        only while it is positive; the choice is the same, the dead sum is never formed.
+                        """),
             ]),
         Lesson(
             id: "algo.recursion-and-backtracking",
@@ -60,13 +72,25 @@ extension Catalogue {
                 Experiment(
                     id: "graph-traversal.two-colour-cycle-check",
                     file: "Sources/HandbookAlgorithms/GraphTraversal.swift",
-                    original: "if colour[next] == .grey { return true }",
-                    replacement: "if colour[next] != .white { return true }",
+                    original: "guard colour[next] != .grey else { return true }",
+                    replacement: "guard colour[next] == .white else { return true }",
                     caughtBy: "HandbookAlgorithmsTests.GraphTraversalTests/directedCycles",
                     teaches: """
                         Treating every visited vertex as a cycle collapses grey and black into one colour: the diamond \
                         0→1→3, 0→2→3 reaches 3 twice and is wrongly reported as cyclic. Only an edge back to the current path is a cycle.
-                        """)
+                        """),
+                Experiment(
+                    id: "graph-traversal.cycle-check-by-recursion",
+                    file: "Sources/HandbookAlgorithms/GraphTraversal.swift",
+                    original: "    public static func hasDirectedCycle(_ graph: Graph) -> Bool {\n",
+                    replacement:
+                        "    public static func hasDirectedCycle(_ graph: Graph) -> Bool {\n        return recursiveHasDirectedCycle(graph)\n",
+                    caughtBy: "HandbookAlgorithmsTests.GraphTraversalTests/cycleCheckOnADeepPath",
+                    teaches: """
+                        The recursive three-colour DFS keeps one stack frame per vertex on the current path, so a \
+                        100,000-vertex chain overflows the test thread's stack and the process dies with SIGSEGV: \
+                        nothing to catch. The explicit (vertex, next edge) stack is the same algorithm without the limit.
+                        """),
             ]),
         Lesson(
             id: "algo.topological-sort",

@@ -38,6 +38,30 @@ extension Catalogue {
                         visited first, so the iterative preorder gives [1, 3, 2, 5, 4] instead of \
                         [1, 2, 4, 5, 3] and no longer matches the recursive one.
                         """),
+                Experiment(
+                    id: "binary-tree.height-by-recursion",
+                    file: "Sources/HandbookDataStructures/BinaryTree.swift",
+                    original:
+                        "Self.foldPostorder(root, empty: -1) { _, left, right in 1 + Swift.max(left, right) }",
+                    replacement: "recursiveHeight",
+                    caughtBy: "HandbookDataStructuresTests.BinaryTreeTests/deepPathSurvivesEveryOperation",
+                    teaches: """
+                        The textbook height recurses once per level. The decoder happily builds a 100,000-node path, \
+                        and asking that tree for its height then overflows the stack: the test process dies with \
+                        SIGSEGV. Every operation must cope with every tree the type can hold.
+                        """),
+                Experiment(
+                    id: "binary-tree.split-by-character",
+                    file: "Sources/HandbookDataStructures/BinaryTree.swift",
+                    original:
+                        "let tokens = text.unicodeScalars.split(separator: \",\", omittingEmptySubsequences: false)",
+                    replacement: "let tokens = text.split(separator: \",\", omittingEmptySubsequences: false)",
+                    caughtBy: "HandbookDataStructuresTests.BinaryTreeTests/serializationSplitsOnScalars",
+                    teaches: """
+                        Splitting by Character cannot see a comma that a following combining mark has absorbed: \
+                        ",\\u{301}b" is one grapheme, so the tree ["a", "\\u{301}b", …] no longer decodes. Delimiters \
+                        live at the scalar (or byte) level.
+                        """),
             ]),
         Lesson(
             id: "ds.bst",
@@ -61,15 +85,26 @@ extension Catalogue {
                         same remove() traps with a message like "BinarySearchTree: 40 is not below 40", before any wrong answer can escape.
                         """),
                 Experiment(
-                    id: "bst.validate-children-only",
+                    id: "bst.left-child-bounded-by-parent-only",
                     file: "Sources/HandbookDataStructures/BinarySearchTree.swift",
-                    original: "return isWithinBounds(root, above: nil, below: nil)",
-                    replacement: "return isValidCheckingOnlyChildren",
-                    caughtBy: "HandbookDataStructuresTests.BinarySearchTreeTests/validation",
+                    original: "if let left = node.left { pending.append((left, lower, node.value)) }",
+                    replacement: "if let left = node.left { pending.append((left, nil, node.value)) }",
+                    caughtBy: "HandbookDataStructuresTests.BinarySearchTreeTests/(validation|deepChainValidation)",
                     teaches: """
-                        Comparing each node only with its children accepts a 4 in the right subtree of 5, \
-                        because 4 < 7 locally. The order is a promise about all ancestors, which is why the \
-                        correct check passes bounds down the recursion.
+                        Bounding a left child only by its parent accepts a 4 in the right subtree of 5, because \
+                        4 < 7 locally. The order is a promise about all ancestors, which is why the correct check \
+                        hands every inherited bound down.
+                        """),
+                Experiment(
+                    id: "bst.nodes-free-recursively",
+                    file: "Sources/HandbookDataStructures/BinarySearchTree.swift",
+                    original: "deinit { detachDescendantsIteratively() }",
+                    replacement: "",
+                    caughtBy: "HandbookDataStructuresTests.BinarySearchTreeTests/deepChainSurvivesEveryOperation",
+                    teaches: """
+                        Without the iterative deinit, ARC frees a node by releasing its children from inside the \
+                        node's own destruction, one stack frame per level: the 100,000-node chain that sorted inserts \
+                        build crashes the process when it is dropped, even though every method on it is a loop.
                         """),
             ]),
     ]

@@ -192,13 +192,25 @@ extension Catalogue {
                 Experiment(
                     id: "group-anagrams.key-by-scalars",
                     file: "Sources/HandbookLeetCode/GroupAnagrams.swift",
-                    original: "let key = String(word.sorted())",
-                    replacement: "let key = keyByUnicodeScalars(word)",
+                    original: "let key: [Character] = word.sorted()",
+                    replacement: "let key: [Character] = Array(keyByUnicodeScalars(word))",
                     caughtBy: "HandbookLeetCodeTests.GroupAnagramsTests/canonicallyEquivalentCharactersMatch",
                     teaches: """
                         Sorting Unicode scalars, as Go sorts runes, gives café (one é scalar) and face + U+0301 \
                         different keys; sorting Characters compares them by canonical equivalence and groups them.
-                        """)
+                        """),
+                Experiment(
+                    id: "group-anagrams.key-rejoins-sorted-characters",
+                    file: "Sources/HandbookLeetCode/GroupAnagrams.swift",
+                    original: "let key: [Character] = word.sorted()",
+                    replacement: "let key: [Character] = Array(keyByJoiningSortedCharacters(word))",
+                    caughtBy:
+                        "HandbookLeetCodeTests.GroupAnagramsTests/(recombiningCharactersStayApart|matchesPairwiseOracleOnRecombiningPieces)",
+                    teaches: """
+                        Joining the sorted Characters back into a String re-segments them: the lone accent of \
+                        "\\u{301}e" sorts after the e and becomes é, so that word joins the group of "é"; two lone \
+                        regional indicators become one flag, Hangul jamo a syllable. Keep the key a [Character].
+                        """),
             ]),
     ]
 }

@@ -38,6 +38,11 @@
 /// amortized O(1), `nil` instead of errors for the empty case, independent
 /// copies for free through copy-on-write, and iteration in LIFO order.
 ///
+/// ## Edges, audited
+/// - Overflow: no arithmetic on elements; `count` is the array's.
+/// - Unicode: elements are generic; nothing is re-joined.
+/// - Depth: no recursion; storage is one contiguous array, freed at once.
+///
 /// ## Go → Swift
 /// Go's `stack.go` has an `interface{}` stack plus a separate `IntStack`, and
 /// `Pop` returns `(value, ok)` or `nil` for empty. Swift uses one generic type

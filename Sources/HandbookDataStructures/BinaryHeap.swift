@@ -45,6 +45,13 @@
 /// sifts down (both O(log n)); heapify sifts down from the last parent
 /// backwards (O(n)). The predicate makes min or max a parameter, not a type.
 ///
+/// ## Edges, audited
+/// - Overflow: only index arithmetic (`2i + 1`, `(i − 1) / 2`), bounded by
+///   `count`; elements are only compared, so `Int.min` and `Int.max` are
+///   ordinary keys (tested in ``kthLargest(_:k:)`` and ``mergeKSorted(_:)``).
+/// - Unicode: elements are generic and only compared.
+/// - Depth: sift up and sift down are loops.
+///
 /// ## Go → Swift
 /// The Go seed wrote int-only `MinHeap` and `MaxHeap` twins (`Peek`, `Pop`
 /// returning `(int, bool)`). Here one `BinaryHeap<Element>` takes

@@ -38,6 +38,10 @@
 ///   `right`, so freeing a very deep tree recurses once per level and can
 ///   overflow the stack. ``Node``'s `deinit` detaches children into an
 ///   explicit stack; the decoder is iterative for the same reason.
+/// - Making only *some* operations iterative. A tree that the iterative
+///   decoder builds must survive every other operation too: `height`,
+///   `diameter`, `==`, `serialized()` and the copy on write all recurse in
+///   their textbook form and crash on a 100,000-node spine.
 ///
 /// ## Key takeaway
 /// Recursion mirrors the definition; an explicit stack or queue gives the same
@@ -45,6 +49,18 @@
 /// diameter, height and balance) to stay O(n). Nodes are `final class`es so
 /// insertion can link in place; the `struct` around them copies on write, so
 /// `var copy = tree` behaves like any Swift value.
+///
+/// ## Edges, audited
+/// - Depth: every public operation is a loop or an explicit stack and is
+///   tested on 100,000-node paths of four shapes (left, right, zigzag,
+///   random), except the two documented recursive forms,
+///   ``traversal(_:)`` and ``recursiveHeight`` (and
+///   ``recursiveLowestCommonAncestor(of:and:)``), each with an iterative twin.
+/// - Unicode: serialization splits on the comma *scalar*, so a `String`
+///   value that begins with a combining mark or joiner, or ends with a
+///   prepended mark, round-trips (splitting by `Character` would merge it
+///   with the comma).
+/// - Overflow: only counts and heights, bounded by n.
 ///
 /// ## Go → Swift
 /// Go's `binary_tree.go` used `*TreeNode` pointers with `nil` children, and
@@ -70,25 +86,7 @@ public struct BinaryTree<Element> {
             self.right = right
         }
 
-        // Releasing a node releases `left` and then `right`: the first release is not the
-        // deinit's last action, so ARC recurses once per level and a deep tree (a 200,000-node
-        // left spine) overflows the stack when it is freed. Detach the children into an explicit
-        // stack instead; each node then dies with no children of its own.
-        deinit {
-            var stack: [Node] = []
-            if let left { stack.append(left) }
-            if let right { stack.append(right) }
-            left = nil
-            right = nil
-            while var node = stack.popLast() {
-                // A node another owner still holds (a copy in flight) is not ours to take apart.
-                guard isKnownUniquelyReferenced(&node) else { continue }
-                if let child = node.left { stack.append(child) }
-                if let child = node.right { stack.append(child) }
-                node.left = nil
-                node.right = nil
-            }
-        }
+        deinit { detachDescendantsIteratively() }
     }
 
     /// The four classic orders.
@@ -170,8 +168,11 @@ public struct BinaryTree<Element> {
 
     // MARK: Traversals
 
-    /// The elements in `order`, by recursion.
-    /// - Complexity: O(n) time, O(height) stack (one frame per level).
+    /// The elements in `order`, by recursion: the form an interviewer asks
+    /// for first. One stack frame per level, so a degenerate tree of about
+    /// 100,000 nodes overflows the stack and crashes; use
+    /// ``iterativeTraversal(_:)`` for input you do not control.
+    /// - Complexity: O(n) time, O(height) call-stack depth.
     public func traversal(_ order: Order) -> [Element] {
         var result: [Element] = []
         result.reserveCapacity(count)
@@ -278,45 +279,83 @@ public struct BinaryTree<Element> {
 
     // MARK: Shape
 
+    // Every shape query below is "solve it for the children, combine at the
+    // node", the recursion interviewers expect. Each runs it through
+    // `foldPostorder`, an explicit stack, so a degenerate tree (a spine of a
+    // million nodes, which `init(serialized:)` builds happily) cannot
+    // overflow the thread's stack. `recursiveHeight` keeps the textbook form.
+
     /// The number of edges on the longest root-to-leaf path: −1 for an empty
     /// tree, 0 for a single node.
-    /// - Complexity: O(n).
-    public var height: Int { Self.height(root) }
+    /// - Complexity: O(n) time, O(height) heap space, no recursion.
+    public var height: Int {
+        Self.foldPostorder(root, empty: -1) { _, left, right in 1 + Swift.max(left, right) }
+    }
 
-    private static func height(_ node: Node?) -> Int {
-        guard let node else { return -1 }
-        return 1 + Swift.max(height(node.left), height(node.right))
+    /// The textbook recursion for ``height``: one stack frame per level, so
+    /// a deep enough tree (a spine of 100,000 nodes) overflows the stack and
+    /// crashes the process. For reading and for balanced trees only.
+    /// - Complexity: O(n) time, O(height) call-stack depth.
+    public var recursiveHeight: Int {
+        func height(_ node: Node?) -> Int {
+            guard let node else { return -1 }
+            return 1 + Swift.max(height(node.left), height(node.right))
+        }
+        return height(root)
     }
 
     /// The number of edges on the longest path between any two nodes (it need
     /// not pass through the root); 0 for an empty or single-node tree.
     /// - Complexity: O(n): one post-order pass returns each subtree's height
-    ///   while updating the best path seen.
+    ///   while updating the best path seen; O(height) heap space, no recursion.
     public var diameter: Int {
         var best = 0
-        func heightUpdatingBest(_ node: Node?) -> Int {
-            guard let node else { return -1 }
-            let left = heightUpdatingBest(node.left)
-            let right = heightUpdatingBest(node.right)
+        _ = Self.foldPostorder(root, empty: -1) { _, left, right in
             best = Swift.max(best, left + right + 2)  // +1 edge down each side
             return 1 + Swift.max(left, right)
         }
-        _ = heightUpdatingBest(root)
         return best
     }
 
     /// Whether, at every node, the heights of the two subtrees differ by at
     /// most one.
-    /// - Complexity: O(n): each call returns the height, or `nil` as soon as a
-    ///   subtree is unbalanced, so no height is computed twice.
-    public var isBalanced: Bool { Self.balancedHeight(root) != nil }
+    /// - Complexity: O(n): each subtree yields its height, or `nil` once it
+    ///   is unbalanced, so no height is computed twice; O(height) heap space,
+    ///   no recursion.
+    public var isBalanced: Bool {
+        let height = Self.foldPostorder(root, empty: Int?.some(-1)) { _, left, right -> Int? in
+            guard let left, let right, abs(left - right) <= 1 else { return nil }
+            return 1 + Swift.max(left, right)
+        }
+        return height != nil
+    }
 
-    private static func balancedHeight(_ node: Node?) -> Int? {
-        guard let node else { return -1 }
-        guard let left = balancedHeight(node.left), let right = balancedHeight(node.right),
-            abs(left - right) <= 1
-        else { return nil }
-        return 1 + Swift.max(left, right)
+    /// Post-order evaluation with an explicit stack: `combine(node, left,
+    /// right)` receives the results of the node's two subtrees (`empty` for a
+    /// missing child), as the recursive definition would.
+    /// - Complexity: O(n) time, O(height) heap space.
+    private static func foldPostorder<Result>(
+        _ root: Node?, empty: Result, _ combine: (Node, Result, Result) -> Result
+    ) -> Result {
+        var results: [Result] = []
+        var pending: [(node: Node?, childrenDone: Bool)] = [(root, false)]
+        while let (node, childrenDone) = pending.popLast() {
+            guard let node else {
+                results.append(empty)
+                continue
+            }
+            if childrenDone {
+                let right = results.removeLast()
+                let left = results.removeLast()
+                results.append(combine(node, left, right))
+            } else {
+                // Pushed in reverse: the left subtree is evaluated first.
+                pending.append((node, true))
+                pending.append((node.right, false))
+                pending.append((node.left, false))
+            }
+        }
+        return results.removeLast()
     }
 
     // MARK: Helpers for the value semantics and the invariant
@@ -328,14 +367,17 @@ public struct BinaryTree<Element> {
         }
     }
 
-    private static func copy(_ node: Node?) -> Node? {
-        guard let node else { return nil }
-        return Node(node.value, left: copy(node.left), right: copy(node.right))
-    }
+    private static func copy(_ root: Node?) -> Node? { Node.deepCopy(root) }
 
-    private static func nodeCount(_ node: Node?) -> Int {
-        guard let node else { return 0 }
-        return 1 + nodeCount(node.left) + nodeCount(node.right)
+    private static func nodeCount(_ root: Node?) -> Int {
+        var count = 0
+        var stack = root.map { [$0] } ?? []
+        while let node = stack.popLast() {
+            count += 1
+            if let left = node.left { stack.append(left) }
+            if let right = node.right { stack.append(right) }
+        }
+        return count
     }
 
     private func checkInvariants() {
@@ -363,16 +405,24 @@ public struct BinaryTree<Element> {
 
 extension BinaryTree: Equatable where Element: Equatable {
     /// Structural equality: the same shape with equal values in every position.
-    /// - Complexity: O(n).
+    /// - Complexity: O(n) time, O(height) extra space; pairs of nodes wait
+    ///   on an explicit stack, so any depth is fine.
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        func equal(_ a: Node?, _ b: Node?) -> Bool {
-            switch (a, b) {
-            case (nil, nil): true
-            case let (a?, b?): a.value == b.value && equal(a.left, b.left) && equal(a.right, b.right)
-            default: false
+        guard lhs.count == rhs.count else { return false }
+        var pending: [(Node?, Node?)] = [(lhs.root, rhs.root)]
+        while let pair = pending.popLast() {
+            switch pair {
+            case (nil, nil):
+                continue
+            case let (a?, b?):
+                guard a.value == b.value else { return false }
+                pending.append((a.right, b.right))
+                pending.append((a.left, b.left))
+            default:
+                return false
             }
         }
-        return lhs.count == rhs.count && equal(lhs.root, rhs.root)
+        return true
     }
 }
 
@@ -380,11 +430,49 @@ extension BinaryTree where Element: Equatable {
     /// The value of the deepest node that has both `first` and `second` in its
     /// subtree (a node counts as its own descendant), or `nil` when either is
     /// absent. Values are assumed distinct.
-    /// - Complexity: O(n).
+    ///
+    /// The interview answer is a recursion (``recursiveLowestCommonAncestor(of:and:)``);
+    /// this version records each node's parent during one explicit-stack walk,
+    /// then climbs from `second` until it meets an ancestor of `first`, so any
+    /// depth is fine.
+    /// - Complexity: O(n) time and space.
     public func lowestCommonAncestor(of first: Element, and second: Element) -> Element? {
+        var parent: [ObjectIdentifier: Node] = [:]
+        var firstNode: Node?
+        var secondNode: Node?
+        var stack = root.map { [$0] } ?? []
+        while let node = stack.popLast(), firstNode == nil || secondNode == nil {
+            if firstNode == nil, node.value == first { firstNode = node }
+            if secondNode == nil, node.value == second { secondNode = node }
+            for child in [node.right, node.left].compactMap({ $0 }) {
+                parent[ObjectIdentifier(child)] = node
+                stack.append(child)
+            }
+        }
+        guard let firstNode, let secondNode else { return nil }
+        var ancestorsOfFirst: Set<ObjectIdentifier> = []
+        var climber: Node? = firstNode
+        while let node = climber {
+            ancestorsOfFirst.insert(ObjectIdentifier(node))
+            climber = parent[ObjectIdentifier(node)]
+        }
+        climber = secondNode
+        while let node = climber {
+            if ancestorsOfFirst.contains(ObjectIdentifier(node)) { return node.value }
+            climber = parent[ObjectIdentifier(node)]
+        }
+        preconditionFailure("BinaryTree: two nodes of one tree share the root")
+    }
+
+    /// The classic recursion for ``lowestCommonAncestor(of:and:)``: a subtree
+    /// reports a target it contains, and the node where reports arrive from
+    /// both sides is the answer. One stack frame per level: do not use it on
+    /// a deep tree.
+    /// - Complexity: O(n) time, O(height) call-stack depth.
+    public func recursiveLowestCommonAncestor(of first: Element, and second: Element) -> Element? {
         // The classic recursion returns a node even when only one target
         // exists, so check presence first.
-        let values = traversal(.preorder)
+        let values = iterativeTraversal(.preorder)
         guard values.contains(first), values.contains(second) else { return nil }
         func search(_ node: Node?) -> Node? {
             guard let node else { return nil }
@@ -402,11 +490,11 @@ extension BinaryTree where Element: Comparable {
     /// The smallest element, or `nil` when the tree is empty. A plain binary
     /// tree has no order, so every node is visited.
     /// - Complexity: O(n).
-    public func min() -> Element? { traversal(.preorder).min() }
+    public func min() -> Element? { iterativeTraversal(.preorder).min() }
 
     /// The largest element, or `nil` when the tree is empty.
     /// - Complexity: O(n).
-    public func max() -> Element? { traversal(.preorder).max() }
+    public func max() -> Element? { iterativeTraversal(.preorder).max() }
 }
 
 // MARK: - Serialization
@@ -435,23 +523,27 @@ extension BinaryTree where Element: LosslessStringConvertible {
 
     /// Preorder values separated by commas, with ``nullMarker`` for every
     /// absent child: `"1,2,#,#,3,#,#"`. The markers make the shape explicit.
-    /// - Precondition: no element's description contains a comma or equals
-    ///   the null marker.
-    /// - Complexity: O(n).
+    /// - Precondition: no element's description contains a comma (as a
+    ///   Unicode scalar, even inside a larger grapheme) or equals the null
+    ///   marker.
+    /// - Complexity: O(n) time; an explicit stack (O(height)), so it encodes
+    ///   any tree ``init(serialized:)`` can decode.
     public func serialized() -> String {
         var tokens: [String] = []
-        func encode(_ node: Node?) {
-            guard let node else {
+        var pending: [Node?] = [root]
+        while let next = pending.popLast() {
+            guard let node = next else {
                 tokens.append(Self.nullMarker)
-                return
+                continue
             }
             let token = node.value.description
-            precondition(!token.contains(",") && token != Self.nullMarker, "BinaryTree: cannot serialize \"\(token)\"")
+            precondition(
+                !token.unicodeScalars.contains(",") && token != Self.nullMarker,
+                "BinaryTree: cannot serialize \"\(token)\"")
             tokens.append(token)
-            encode(node.left)
-            encode(node.right)
+            pending.append(node.right)  // right first, so the left subtree is encoded first
+            pending.append(node.left)
         }
-        encode(root)
         return tokens.joined(separator: ",")
     }
 
@@ -459,7 +551,7 @@ extension BinaryTree where Element: LosslessStringConvertible {
     /// left) and `1` with 2 on the right both give `"1,2"`, so no decoder can
     /// recover the shape.
     public func serializedWithoutNullMarkers() -> String {
-        traversal(.preorder).map(\.description).joined(separator: ",")
+        iterativeTraversal(.preorder).map(\.description).joined(separator: ",")
     }
 
     /// Rebuilds the tree that ``serialized()`` produced.
@@ -467,7 +559,11 @@ extension BinaryTree where Element: LosslessStringConvertible {
     ///   `#`, the string ends early, or tokens are left over.
     /// - Complexity: O(n).
     public init(serialized text: String) throws(BinaryTreeDecodingError) {
-        let tokens = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        // Split on the comma *scalar*: split by Character, a value that starts
+        // with a combining mark ("\u{301}b") merges with the comma before it
+        // into one grapheme, and the comma is never seen.
+        let tokens = text.unicodeScalars.split(separator: ",", omittingEmptySubsequences: false)
+            .map { String(Substring($0)) }
         func node(at index: Int) throws(BinaryTreeDecodingError) -> Node? {
             let token = tokens[index]
             if token == Self.nullMarker { return nil }
@@ -501,3 +597,64 @@ extension BinaryTree where Element: LosslessStringConvertible {
         checkInvariants()
     }
 }
+
+// MARK: - Nodes freed and copied without recursion
+
+/// A linked binary-tree node, as both ``BinaryTree`` and
+/// ``BinarySearchTree`` use. The two operations every such tree needs, and
+/// that the obvious code does recursively, live here once, as loops.
+protocol LinkedBinaryTreeNode: AnyObject {
+    associatedtype Value
+    var value: Value { get }
+    var left: Self? { get set }
+    var right: Self? { get set }
+    init(_ value: Value, left: Self?, right: Self?)
+}
+
+extension LinkedBinaryTreeNode {
+    /// Called from `deinit`. Releasing a node releases `left` and then
+    /// `right`: the first release is not the deinit's last action, so ARC
+    /// recurses once per level and a deep tree (a 200,000-node spine)
+    /// overflows the stack when it is freed. Detach the children into an
+    /// explicit stack instead; each node then dies with no children of its
+    /// own.
+    func detachDescendantsIteratively() {
+        var stack: [Self] = []
+        if let left { stack.append(left) }
+        if let right { stack.append(right) }
+        left = nil
+        right = nil
+        while var node = stack.popLast() {
+            // A node another owner still holds (a copy in flight) is not ours to take apart.
+            guard isKnownUniquelyReferenced(&node) else { continue }
+            if let child = node.left { stack.append(child) }
+            if let child = node.right { stack.append(child) }
+            node.left = nil
+            node.right = nil
+        }
+    }
+
+    /// A deep copy, made with an explicit stack of (original, copy) pairs so
+    /// the copy on write of a degenerate tree cannot overflow the stack.
+    /// - Complexity: O(n) time, O(height) extra space.
+    static func deepCopy(_ root: Self?) -> Self? {
+        guard let root else { return nil }
+        let copiedRoot = Self(root.value, left: nil, right: nil)
+        var pending = [(original: root, copy: copiedRoot)]
+        while let (original, copy) = pending.popLast() {
+            if let left = original.left {
+                let child = Self(left.value, left: nil, right: nil)
+                copy.left = child
+                pending.append((left, child))
+            }
+            if let right = original.right {
+                let child = Self(right.value, left: nil, right: nil)
+                copy.right = child
+                pending.append((right, child))
+            }
+        }
+        return copiedRoot
+    }
+}
+
+extension BinaryTree.Node: LinkedBinaryTreeNode {}

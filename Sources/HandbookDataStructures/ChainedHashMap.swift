@@ -46,6 +46,16 @@
 /// the load factor bounded by doubling the buckets, and re-insert every key
 /// when you do. In real code use `Dictionary`; write this to explain it.
 ///
+/// ## Edges, audited
+/// - Overflow: the bucket index masks `hashValue` (`& (bucketCount − 1)`),
+///   so a negative hash is never a negative index; the load-factor test
+///   would need more than `Int.max / 4` entries to overflow.
+/// - Unicode: `String` keys hash and compare by canonical equivalence (an
+///   NFD `"cafe\u{301}"` finds `"café"`). `CaseInsensitiveName` lowercases,
+///   which is not full case folding: `"STRASSE"` and `"straße"` stay
+///   different keys.
+/// - Depth: chains are arrays; no recursion.
+///
 /// ## Go → Swift
 /// The Go seed hashed strings with `h*31 + c` modulo the capacity: fast,
 /// deterministic and easy to attack (`"Aa"` and `"BB"` collide, and so does

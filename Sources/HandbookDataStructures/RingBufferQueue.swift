@@ -41,6 +41,14 @@
 /// order; bound it by refusing (returning `false`) when full. Wrap the storage
 /// in a struct with copy-on-write so the queue behaves like a Swift value.
 ///
+/// ## Edges, audited
+/// - Overflow: `(head + offset) % capacity` stays below `2 × capacity`;
+///   growth doubles a capacity that memory bounds long before `Int.max`.
+///   `init(maximumCount:)` allocates its slots up front, so a huge maximum
+///   fails as an allocation, not as arithmetic.
+/// - Unicode: elements are generic.
+/// - Depth: no recursion.
+///
 /// ## Go → Swift
 /// Go's `queue.go` pairs a slice-backed queue with a bounded `CircularQueue`
 /// in the LeetCode 622 style: `EnQueue`/`DeQueue` return `bool`, and

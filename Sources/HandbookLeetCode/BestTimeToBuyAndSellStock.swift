@@ -42,6 +42,13 @@
 /// Ask what the scan must remember about the past: here just the minimum.
 /// One pass, two variables, and a profit of 0 when no trade pays.
 ///
+/// ## Edges, audited
+/// - Overflow: prices are non-negative (a checked precondition), so
+///   `price − cheapest` cannot overflow for any `Int` prices; `[0, Int.max]`
+///   is tested. ``maxProfitIgnoringOrder(_:)`` and the brute force share the
+///   precondition.
+/// - Unicode: none. Depth: no recursion.
+///
 /// ## Go → Swift
 /// The Go seed tracked `minPrice` from `math.MaxInt` and `maxProfit` from 0
 /// in a `for _, p := range prices` loop; the Swift loop is the same with
@@ -66,6 +73,7 @@ public enum BestTimeToBuyAndSellStock {
 
     /// The pitfall: the spread between the highest and the lowest price,
     /// ignoring that the sell must come after the buy.
+    /// - Precondition: every price is non-negative, as for ``maxProfit(_:)``.
     /// - Complexity: O(n) time, O(1) space.
     public static func maxProfitIgnoringOrder(_ prices: [Int]) -> Int {
         guard let lowest = prices.min(), let highest = prices.max() else { return 0 }
@@ -73,6 +81,7 @@ public enum BestTimeToBuyAndSellStock {
     }
 
     /// The brute force and test oracle: try every (buy, sell) pair.
+    /// - Precondition: every price is non-negative, as for ``maxProfit(_:)``.
     /// - Complexity: O(n²) time, O(1) space.
     public static func maxProfitByBruteForce(_ prices: [Int]) -> Int {
         var best = 0

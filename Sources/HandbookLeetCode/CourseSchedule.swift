@@ -50,6 +50,12 @@
 /// valid schedule, and a shortfall proves a cycle, which a backwards walk
 /// over the leftover courses can name.
 ///
+/// ## Edges, audited
+/// - Depth: Kahn's algorithm and the cycle walk are loops, tested on a
+///   100,000-course chain.
+/// - Overflow: only in-degree counters, bounded by the number of edges.
+/// - Unicode: courses are integers.
+///
 /// ## Go → Swift
 /// A Go answer builds `make([][]int, n)` and `make([]int, n)` (zero values
 /// do the initialisation) and returns `[]int{}` for an impossible order.

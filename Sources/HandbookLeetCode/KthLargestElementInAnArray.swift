@@ -52,6 +52,11 @@
 /// with a random pivot and a three-way partition. A min-heap of size k is
 /// the streaming alternative. Make randomness a parameter.
 ///
+/// ## Edges, audited
+/// - Overflow: values are only compared (`Int.min`/`Int.max` tested); index
+///   arithmetic stays inside the array.
+/// - Unicode: none. Depth: quickselect and the heap are loops.
+///
 /// ## Go → Swift
 /// A Go answer uses `container/heap` with a hand-written `Len/Less/Swap/
 /// Push/Pop` adapter over `[]int` and `rand.Intn`, a global source that

@@ -49,6 +49,13 @@
 /// moves forward. In Swift, iterate `Character`s (or hold `String.Index`
 /// values) and never integer-index a `String`.
 ///
+/// ## Edges, audited
+/// - Unicode: the window walks the string's own `Character`s and returns a
+///   slice of the input, never a re-joined string, so a lone combining mark,
+///   a regional indicator or a Hangul jamo stays the grapheme it was
+///   (property-tested with such pieces).
+/// - Overflow: only lengths. Depth: no recursion.
+///
 /// ## Go → Swift
 /// The usual Go answer indexes bytes (`s[i]`, a `[128]int` or
 /// `map[byte]int`), which is right only for ASCII; `for i, r := range s`

@@ -43,6 +43,11 @@
 /// Rooms needed = peak concurrency. Sort starts and ends independently and
 /// sweep; half-open intervals make "ends at 5, starts at 5" share a room.
 ///
+/// ## Edges, audited
+/// - Overflow: times are only compared, so `(Int.min, Int.max)` meetings are
+///   fine (tested); the room count is bounded by the number of meetings.
+/// - Unicode: none. Depth: no recursion.
+///
 /// ## Go → Swift
 /// A Go answer takes `[][]int` and sorts two `[]int` with `sort.Ints`
 /// (in place; `slices.Sort` since Go 1.21). Here a `Meeting` struct with a

@@ -43,6 +43,11 @@
 /// merged one only, extending with `max`. Let the type (`ClosedRange<Int>`)
 /// carry the "start ≤ end" invariant.
 ///
+/// ## Edges, audited
+/// - Overflow: bounds are only compared and combined with `min`/`max` (no
+///   `end + 1`), so the full `Int` range is fine (tested).
+/// - Unicode: none. Depth: no recursion.
+///
 /// ## Go → Swift
 /// A Go solution takes `[][]int`, sorts with `sort.Slice` and reads
 /// `iv[0]`/`iv[1]`. Swift uses `[ClosedRange<Int>]`: `lowerBound` and

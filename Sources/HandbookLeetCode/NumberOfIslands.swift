@@ -49,6 +49,13 @@
 /// on enqueue, and keep the visited marks in your own array unless the
 /// caller explicitly hands you the grid to mutate.
 ///
+/// ## Edges, audited
+/// - Depth: ``count(in:)`` and ``countBySinking(_:)`` are breadth-first
+///   loops, tested on a 200,000-cell island; ``countRecursively(_:)`` is the
+///   documented recursive pitfall and a test shows its crash on that island.
+/// - Unicode: one `Character` per cell, so `"1\u{301}"` is one cell (water).
+/// - Overflow: only cell indices, bounded by the grid.
+///
 /// ## Go → Swift
 /// The usual Go answer takes `grid [][]byte` and overwrites cells with
 /// `'0'`: a Go slice shares its backing array, so the caller's grid is

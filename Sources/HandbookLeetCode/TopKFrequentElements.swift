@@ -48,6 +48,11 @@
 /// of sorting. Make ties deterministic on purpose: first appearance is free,
 /// sorting by value is not.
 ///
+/// ## Edges, audited
+/// - Overflow: counts are at most n; values are only hashed (`Int.min` and
+///   `Int.max` tested).
+/// - Unicode: elements are generic `Hashable`s. Depth: no recursion.
+///
 /// ## Go → Swift
 /// Go's `map[int]int` with `counts[v]++` relies on the zero value; Swift
 /// spells the default: `counts[v, default: 0] += 1`. Go randomises map

@@ -51,6 +51,12 @@
 /// lower bar already knows its bound, so two pointers settle one cell per
 /// step with no extra arrays.
 ///
+/// ## Edges, audited
+/// - Overflow: each added term is the true water above one bar (≥ 0) and the
+///   total only grows, so the sum overflows only when the answer does (the
+///   documented trap); negative heights and `Int.max` walls are tested.
+/// - Unicode: none. Depth: no recursion.
+///
 /// ## Go → Swift
 /// A Go answer uses `leftMax, rightMax := 0, 0`, relying on the zero value
 /// and on LeetCode's non-negative heights, and an `int` total that wraps

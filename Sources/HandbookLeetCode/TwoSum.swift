@@ -53,6 +53,14 @@
 /// O(n) space. In Swift, absence is an Optional, not an error, and integer
 /// overflow is a trap you design around, not a wrap you ignore.
 ///
+/// ## Edges, audited
+/// - Overflow: the complement `target − number` uses
+///   `subtractingReportingOverflow`; a complement that overflows cannot be
+///   in the array, so skipping it is exact. Property-tested on 1,000 arrays
+///   of extreme values; ``indicesTrappingOnOverflow(of:summingTo:)`` is the
+///   pitfall and traps.
+/// - Unicode: none. Depth: no recursion.
+///
 /// ## Go → Swift
 /// The Go seed returned `([]int, error)` with an error for "no solution";
 /// here the answer is `(Int, Int)?`, because an input without a pair is not a

@@ -54,6 +54,12 @@
 /// with an empty stack. Write the policy for unexpected characters down and
 /// test it.
 ///
+/// ## Edges, audited
+/// - Unicode: the scan reads `Character`s, so a bracket followed by a
+///   combining mark (`"(\u{301}"`) is one non-bracket character and is
+///   ignored, as documented and tested.
+/// - Overflow: only the stack's size. Depth: an explicit stack, no recursion.
+///
 /// ## Go → Swift
 /// The Go seed used a `[]rune` stack and a closer→opener map, and pushed
 /// every non-closer, so letters counted as openers; this version ignores

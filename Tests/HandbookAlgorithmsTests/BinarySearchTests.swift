@@ -1,4 +1,5 @@
 import HandbookAlgorithms
+import HandbookTestSupport
 import PropertyBased
 import Testing
 
@@ -98,6 +99,20 @@ struct BinarySearchTests {
         #expect(Lesson.midpoint(Int.max - 1, Int.max) == Int.max - 1)
         await #expect(processExitsWith: .failure) {
             _ = BinarySearch.naiveMidpoint(1, Int.max)
+        }
+    }
+
+    @Test("midpoint works for any bounds, including opposite signs where high - low overflows")
+    func midpointOfAnyBounds() async {
+        #expect(Lesson.midpoint(-1, Int.max) == Int.max / 2)
+        #expect(Lesson.midpoint(Int.min, Int.max) == -1)  // rounded down from -0.5
+        #expect(Lesson.midpoint(Int.min, Int.min) == Int.min)
+        #expect(Lesson.midpoint(-3, 0) == -2)
+        let value = Gen.element(of: extremeIntegers).map { $0 ?? 0 }
+        await propertyCheck(count: 1_000, input: value, value) { a, b in
+            let (low, high) = (min(a, b), max(a, b))
+            let exact = (Int128(low) + Int128(high)) >> 1  // arithmetic shift: floor
+            #expect(Int128(Lesson.midpoint(low, high)) == exact, "\(low)...\(high)")
         }
     }
 

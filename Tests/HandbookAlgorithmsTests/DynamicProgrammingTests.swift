@@ -1,4 +1,5 @@
 import HandbookAlgorithms
+import HandbookTestSupport
 import PropertyBased
 import Testing
 
@@ -46,6 +47,23 @@ struct DynamicProgrammingTests {
     func fibonacciOverflowTraps() async {
         await #expect(processExitsWith: .failure) {
             _ = DynamicProgramming.fibonacci(93)
+        }
+    }
+
+    @Test("the largest inputs whose answers fit: climbStairs(91), a 34 × 34 grid, memo fib(92)")
+    func largestAnswersThatFit() {
+        #expect(Lesson.climbStairs(91) == 7_540_113_804_746_346_429)  // F(92)
+        #expect(Lesson.uniquePaths(rows: 34, columns: 34) == 7_219_428_434_016_265_740)  // C(66, 33)
+        var memo = Lesson.FibonacciMemo()
+        #expect(memo.fibonacci(92) == 7_540_113_804_746_346_429)
+    }
+
+    @Test("past the Int range the checked preconditions stop with a message, before any overflow or deep recursion")
+    func outOfRangeIndicesArePreconditionFailures() async {
+        await #expect(processExitsWith: .failure) { _ = DynamicProgramming.climbStairs(92) }
+        await #expect(processExitsWith: .failure) {
+            var memo = DynamicProgramming.FibonacciMemo()
+            _ = memo.fibonacci(100_000)  // would recurse 100,000 frames deep without the check
         }
     }
 
@@ -113,6 +131,31 @@ struct DynamicProgrammingTests {
                 }
             }
             #expect(Lesson.knapsack(weights: weights, values: values, capacity: capacity) == best)
+        }
+    }
+
+    @Test("Kadane never adds a dropped run: no trap when the answer fits")
+    func kadaneAtTheExtremes() {
+        #expect(Lesson.maxSubarraySum([Int.min, -1]) == -1)  // Int.min + -1 is never computed
+        #expect(Lesson.maxSubarraySum([-1, Int.min]) == -1)
+        #expect(Lesson.maxSubarraySum([Int.min, Int.min]) == Int.min)
+        #expect(Lesson.maxSubarraySum([Int.max, -1, 1]) == Int.max)
+        #expect(Lesson.maxSubarraySum([Int.max, Int.min, Int.max]) == Int.max)
+    }
+
+    @Test("property: Kadane equals the exact maximum over every subarray on 1,000 seeded extreme arrays")
+    func kadaneMatchesExactOracleAtTheExtremes() async {
+        let value = Gen.element(of: extremeIntegers).map { $0 ?? 0 }
+        await propertyCheck(count: 1_000, input: value.array(of: 1...9)) { numbers in
+            var best: Int128?
+            for start in numbers.indices {
+                for end in start..<numbers.count {
+                    best = max(best ?? exactSum(numbers[start...end]), exactSum(numbers[start...end]))
+                }
+            }
+            // The documented precondition: the answer fits. Other subarrays may not.
+            guard let best, let answer = Int(exactly: best) else { return }
+            #expect(Lesson.maxSubarraySum(numbers) == answer, "\(numbers)")
         }
     }
 

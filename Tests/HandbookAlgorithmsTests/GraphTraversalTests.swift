@@ -114,6 +114,23 @@ struct GraphTraversalTests {
         }
     }
 
+    @Test("the iterative cycle check handles a 100,000-vertex path, with or without a closing edge")
+    func cycleCheckOnADeepPath() {
+        let edges = (0..<99_999).map { ($0, $0 + 1) }
+        #expect(!Lesson.hasDirectedCycle(Lesson.Graph(vertexCount: 100_000, edges: edges, directed: true)))
+        let closed = Lesson.Graph(vertexCount: 100_000, edges: edges + [(99_999, 0)], directed: true)
+        #expect(Lesson.hasDirectedCycle(closed))
+    }
+
+    @Test("the recursive cycle check is the same algorithm: it agrees on 1,000 random directed graphs")
+    func iterativeCycleCheckMatchesRecursion() async {
+        await propertyCheck(count: 1_000, input: Gen.int(in: 1...8), Gen.int(in: 0...63).array(of: 0...14)) {
+            n, codes in
+            let graph = Self.graph(vertexCount: n, codes: codes, directed: true)
+            #expect(Lesson.hasDirectedCycle(graph) == Lesson.recursiveHasDirectedCycle(graph), "\(codes)")
+        }
+    }
+
     @Test("property: connected components agree with union-find")
     func componentsMatchUnionFind() async {
         await propertyCheck(count: 1_000, input: Gen.int(in: 1...8), Gen.int(in: 0...63).array(of: 0...12)) {

@@ -15,6 +15,12 @@ struct TopologicalSortTests {
         return edges.allSatisfy { position[$0.0] < position[$0.1] }
     }
 
+    @Test("Kahn's algorithm is iterative: a 100,000-vertex chain sorts without a deep call stack")
+    func kahnOnADeepChain() throws {
+        let edges = (0..<99_999).map { ($0 + 1, $0) }  // 99,999 → … → 0
+        #expect(try Lesson.kahn(vertexCount: 100_000, edges: edges) == Array((0..<100_000).reversed()))
+    }
+
     @Test("Kahn with smallest-ready-first gives one exact order; DFS gives reverse post-order")
     func exactOrders() throws {
         // A FIFO ready queue would give [4, 5, 2, 0, 3, 1].

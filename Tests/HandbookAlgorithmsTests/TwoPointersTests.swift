@@ -1,4 +1,5 @@
 import HandbookAlgorithms
+import HandbookTestSupport
 import PropertyBased
 import Testing
 
@@ -107,6 +108,38 @@ struct TwoPointersTests {
             let triplets = Lesson.threeSum(unsorted)
             #expect(triplets.count == expected.count)  // no duplicates
             #expect(Set(triplets) == expected)
+        }
+    }
+
+    @Test("3-sum never traps: triplets that are not the answer may leave Int's range")
+    func threeSumAtTheExtremes() {
+        #expect(Lesson.threeSum([1, 1, Int.max]) == [])
+        #expect(Lesson.threeSum([-2, 1, 1, Int.max]) == [[-2, 1, 1]])
+        #expect(Lesson.threeSum([Int.min, Int.min, -1]) == [])
+        #expect(Lesson.threeSum([Int.min, 0, Int.max, 1]) == [[Int.min, 1, Int.max]])
+        #expect(Lesson.threeSum([Int.min / 2, Int.min / 2, 0, Int.max]) == [])
+    }
+
+    @Test("2-sum and 3-sum match exact Int128 brute force on 1,000 seeded arrays of extreme values")
+    func sumsMatchExactOracleAtTheExtremes() async {
+        let value = Gen.element(of: extremeIntegers).map { $0 ?? 0 }
+        await propertyCheck(count: 1_000, input: value.array(of: 0...9), value) { numbers, target in
+            let sorted = numbers.sorted()
+            let pairs = sorted.indices.flatMap { i in sorted.indices.filter { $0 > i }.map { (i, $0) } }
+            if let (i, j) = Lesson.twoSumSorted(sorted, target: target) {
+                #expect(i < j && exactSum([sorted[i], sorted[j]]) == Int128(target))
+            } else {
+                #expect(!pairs.contains { exactSum([sorted[$0.0], sorted[$0.1]]) == Int128(target) }, "\(sorted)")
+            }
+            var expected = Set<[Int]>()
+            for (i, j) in pairs {
+                for k in sorted.indices where k > j && exactSum([sorted[i], sorted[j], sorted[k]]) == 0 {
+                    expected.insert([sorted[i], sorted[j], sorted[k]])
+                }
+            }
+            let triplets = Lesson.threeSum(numbers)
+            #expect(triplets.count == expected.count, "\(numbers)")
+            #expect(Set(triplets) == expected, "\(numbers)")
         }
     }
 

@@ -77,6 +77,19 @@ struct CatalogueConsistencyTests {
         }
     }
 
+    @Test("every Phase 4 lesson states its edge audit: overflow, Unicode and depth")
+    func phaseFourLessonsStateTheirEdgeAudit() throws {
+        for lesson in Catalogue.lessons where lesson.phase == 4 {
+            for source in lesson.sources {
+                let audit = LessonText(source: try workspace.read(source)).section("Edges, audited") ?? ""
+                #expect(!audit.isEmpty, "\(source) has no \"Edges, audited\" section")
+                for topic in ["Overflow", "Unicode", "Depth"] {
+                    #expect(audit.contains(topic), "\(source): the edge audit does not mention \(topic)")
+                }
+            }
+        }
+    }
+
     @Test("every lesson has at least five tests")
     func everyLessonHasFiveTests() {
         for lesson in Catalogue.lessons {

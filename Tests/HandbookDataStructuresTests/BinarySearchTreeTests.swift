@@ -90,6 +90,49 @@ struct BinarySearchTreeTests {
         #expect(Array(sorted) == Array(shuffled))
     }
 
+    /// A right chain 0 → 1 → … → n-1, what sorted inserts build, made by hand
+    /// in O(n) (inserting would take O(n²)).
+    static func chain(_ n: Int) -> Node {
+        let root = Node(0)
+        var last = root
+        for value in 1..<n {
+            let next = Node(value)
+            last.right = next
+            last = next
+        }
+        return root
+    }
+
+    @Test("a 100,000-node chain: validate, search, remove at both ends and inside, copy on write, free")
+    func deepChainSurvivesEveryOperation() {
+        let n = 100_000
+        let tree = Tree(uncheckedRoot: Self.chain(n))
+        #expect(tree.count == n && tree.height == n - 1)
+        #expect(tree.isValid && tree.isValidCheckingOnlyChildren)
+        #expect(tree.contains(n - 1) && !tree.contains(n))
+        #expect(tree.min() == 0 && tree.max() == n - 1)
+
+        var copy = tree  // the first removal copies all 100,000 nodes
+        #expect(copy.remove(n - 1) == n - 1)  // the deepest leaf
+        #expect(copy.remove(0) == 0)  // the root, with one child
+        #expect(copy.remove(n / 2) == n / 2)  // inside the chain
+        #expect(copy.count == n - 3 && copy.height == n - 4)
+        #expect(copy.isValid)
+        #expect(tree.count == n && tree.contains(n / 2), "the original is untouched")
+        #expect(Array(copy).count == n - 3)
+    }
+
+    @Test("isValid catches a violation at the bottom of a 100,000-node chain")
+    func deepChainValidation() {
+        let root = Self.chain(100_000)
+        var deepest = root
+        while let next = deepest.right { deepest = next }
+        deepest.left = Node(-1)  // in 0's right subtree, so it must exceed 0
+        let tree = Tree(uncheckedRoot: root)
+        #expect(!tree.isValid)
+        #expect(tree.isValidCheckingOnlyChildren, "every node is fine next to its own children")
+    }
+
     @Test("isValid is false for a hand-broken tree that the children-only check wrongly accepts")
     func validation() {
         // 4 is below its parent 7, but it sits in 5's RIGHT subtree, so it must exceed 5.

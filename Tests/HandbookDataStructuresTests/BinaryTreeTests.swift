@@ -115,6 +115,101 @@ struct BinaryTreeTests {
         #expect(throws: BinaryTreeDecodingError.unexpectedEnd) { try Tree(serialized: text) }
     }
 
+    // MARK: Deep trees: every operation survives what the decoder can build
+
+    /// The serialized form of a path of `turnsRight.count + 1` nodes valued
+    /// 0, 1, 2, …: node i's only child is i + 1, on the right when
+    /// `turnsRight[i]`, else on the left. Built without recursion.
+    static func serializedPath(turnsRight: [Bool], deepestValue: Int? = nil) -> String {
+        var tokens: [String] = []
+        for (value, right) in turnsRight.enumerated() {
+            tokens.append(String(value))
+            if right { tokens.append(Tree.nullMarker) }  // the empty left child comes first
+        }
+        tokens.append(String(deepestValue ?? turnsRight.count))
+        tokens += [Tree.nullMarker, Tree.nullMarker]  // the deepest node is a leaf
+        // Each left turn's empty right child follows the whole subtree below it.
+        tokens += Array(repeating: Tree.nullMarker, count: turnsRight.filter { !$0 }.count)
+        return tokens.joined(separator: ",")
+    }
+
+    static let deepPathLength = 100_000
+
+    static func turns(_ shape: String) -> [Bool] {
+        let edges = deepPathLength - 1
+        switch shape {
+        case "left spine": return Array(repeating: false, count: edges)
+        case "right spine": return Array(repeating: true, count: edges)
+        case "zigzag": return (0..<edges).map { $0 % 2 == 0 }
+        default:
+            var generator = SeededRandomNumberGenerator(seed: 15)
+            return (0..<edges).map { _ in Bool.random(using: &generator) }
+        }
+    }
+
+    @Test(
+        "a 100,000-node path survives every operation: shape, equality, serialization, LCA, min/max, copies",
+        arguments: ["left spine", "right spine", "zigzag", "seeded random turns"])
+    func deepPathSurvivesEveryOperation(shape: String) throws {
+        let n = Self.deepPathLength
+        let turns = Self.turns(shape)
+        let text = Self.serializedPath(turnsRight: turns)
+        let tree = try Tree(serialized: text)
+        #expect(tree.count == n)
+        #expect(tree.height == n - 1)
+        #expect(tree.diameter == n - 1)
+        #expect(!tree.isBalanced)
+        #expect(tree.serialized() == text)
+        #expect(tree == (try Tree(serialized: text)))
+        let changedLeaf = try Tree(serialized: Self.serializedPath(turnsRight: turns, deepestValue: -5))
+        #expect(tree != changedLeaf)
+        #expect(tree.min() == 0 && tree.max() == n - 1)
+        #expect(tree.lowestCommonAncestor(of: n - 1, and: n - 2) == n - 2)
+        #expect(tree.lowestCommonAncestor(of: n - 1, and: 0) == 0)
+        #expect(tree.iterativeTraversal(.preorder) == Array(0..<n))
+
+        var copy = tree  // shares nodes until the first write copies all 100,000
+        copy.insert(-1)
+        #expect(copy.count == n + 1 && tree.count == n)
+        #expect(copy.height == n - 1)
+        #expect(tree.serialized() == text, "the original is untouched")
+    }
+
+    @Test("init(root:) copies a hand-built 100,000-node chain without recursion; both chains free cleanly")
+    func initFromDeepHandBuiltNodes() {
+        let root = Node(0)
+        var last = root
+        for value in 1..<Self.deepPathLength {
+            let next = Node(value)
+            if value.isMultiple(of: 3) { last.left = next } else { last.right = next }
+            last = next
+        }
+        let tree = Tree(root: root)
+        #expect(tree.count == Self.deepPathLength)
+        #expect(tree.height == Self.deepPathLength - 1)
+    }
+
+    @Test("the pitfall: the textbook recursive height crashes on a deep path the iterative one measures")
+    func recursiveHeightOverflowsTheStack() async {
+        #expect(Self.seedTree.recursiveHeight == Self.seedTree.height, "the same answer on a small tree")
+        await #expect(processExitsWith: .failure) {
+            // A million levels: beyond any default thread stack (8 MB main, 512 KB others).
+            var generator = SeededRandomNumberGenerator(seed: 1)
+            let turns = (0..<999_999).map { _ in Bool.random(using: &generator) }
+            let tree = try BinaryTree<Int>(serialized: BinaryTreeTests.serializedPath(turnsRight: turns))
+            _ = tree.recursiveHeight
+        }
+    }
+
+    @Test("String trees round-trip even when a value starts with a combining mark that would join the comma")
+    func serializationSplitsOnScalars() throws {
+        let values = ["a", "\u{301}b", "\u{200D}c", "d\u{600}", "\u{FE0F}", "🇦", "🇧", "\u{1161}"]
+        let tree = BinaryTree(values)
+        let decoded = try BinaryTree<String>(serialized: tree.serialized())
+        #expect(decoded == tree)
+        #expect(decoded.iterativeTraversal(.levelOrder) == values)
+    }
+
     @Test("min and max are Optionals: nil for an empty tree, found anywhere in an unordered tree")
     func minAndMax() {
         #expect(Tree().min() == nil)

@@ -98,6 +98,15 @@ struct ChainedHashMapTests {
         }
     }
 
+    @Test("String keys hash by canonical equivalence; lowercasing is not case folding")
+    func unicodeKeys() {
+        var map = ChainedHashMap<String, Int>()
+        map["caf\u{E9}"] = 1
+        #expect(map["cafe\u{301}"] == 1, "decomposed é finds precomposed é")
+        #expect(CaseInsensitiveName("CAF\u{C9}") == CaseInsensitiveName("cafe\u{301}"))
+        #expect(CaseInsensitiveName("STRASSE") != CaseInsensitiveName("stra\u{DF}e"), "ß lowercases to itself")
+    }
+
     @Test("a copy is independent: writes to it leave the original unchanged")
     func copiesAreIndependent() {
         let original: ChainedHashMap = ["a": 1, "b": 2]

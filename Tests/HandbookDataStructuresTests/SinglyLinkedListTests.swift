@@ -145,6 +145,38 @@ struct SinglyLinkedListTests {
         #expect(ConsList<Int>.empty.first == nil)
     }
 
+    @Test("freeing a 1,000,000-element ConsList does not overflow the stack (single-link class cells)")
+    func longConsListFreesIteratively() {
+        var list = ConsList<Int>.empty
+        for value in 0..<1_000_000 { list = list.prepending(value) }
+        #expect(list.first == 999_999)
+        list = .empty  // the last reference: a million cells are freed here
+        #expect(list.isEmpty)
+    }
+
+    @Test("freeing a list stops at a tail another list still shares")
+    func sharedTailSurvivesFreeing() {
+        let shared = ConsList(Array(0..<100_000))
+        do {
+            var longer = shared
+            for value in 0..<100_000 { longer = longer.prepending(-value) }
+            #expect(Array(longer).count == 200_000)
+        }  // `longer` is freed: its own 100,000 cells go, the shared tail stays
+        #expect(Array(shared) == Array(0..<100_000))
+        #expect(Array(ConsList.node(1, .node(2, .empty))) == [1, 2])
+    }
+
+    @Test("the pitfall: an indirect enum list frees recursively and crashes on a long list")
+    func indirectEnumListOverflowsWhenFreed() async {
+        #expect(IndirectEnumList(Array(0..<1_000)).count == 1_000, "short lists are fine")
+        await #expect(processExitsWith: .failure) {
+            var list = IndirectEnumList<Int>.empty
+            for value in 0..<1_000_000 { list = .node(value, list) }
+            list = .empty  // releasing the head box recurses a million levels
+            _ = list.count
+        }
+    }
+
     /// Op codes (code % 8): 0 popFirst, 1 popLast, 2 remove a value, 3 insert
     /// at a position derived from the code (sometimes invalid), 4 reverse,
     /// 5 prepend, otherwise append. The debug build also runs

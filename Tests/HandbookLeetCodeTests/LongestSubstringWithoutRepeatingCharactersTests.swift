@@ -66,6 +66,19 @@ struct LongestSubstringWithoutRepeatingCharactersTests {
         #expect(Lesson.lengthOverUTF8Bytes("👍🏽") == 6)  // eight bytes, one Character
     }
 
+    @Test("matches the brute force on 1,000 seeded strings of pieces that recombine when joined")
+    func matchesBruteForceOnRecombiningPieces() async {
+        // A lone accent, lone regional indicators, Hangul jamo, a joiner and a
+        // newline: joined, they form graphemes that no single piece is.
+        let pieces = ["a", "\u{301}", "🇦", "🇧", "🇨", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{200D}", "👩", "\r", "\n"]
+        await propertyCheck(count: 1_000, input: Gen.int(in: 0...11).array(of: 0...16)) { choices in
+            let text = choices.map { pieces[$0] }.joined()
+            let window = Lesson.longest(in: text)
+            #expect(window.count == Self.bruteForceLength(text), "\(choices)")
+            #expect(Set(window).count == window.count, "the window repeats a Character")
+        }
+    }
+
     @Test("matches an O(n³) brute-force oracle on 1,000 random strings")
     func matchesBruteForce() async {
         let pieces = ["a", "b", "c", "d", "é", "e\u{301}", "👍", "👍🏽"]

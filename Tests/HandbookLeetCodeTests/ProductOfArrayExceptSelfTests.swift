@@ -35,6 +35,7 @@ struct ProductOfArrayExceptSelfTests {
     func neverFormsTheFullProduct() {
         #expect(Lesson.products([Int.max, 1]) == [1, Int.max])
         #expect(Lesson.products([Int.max, 2]) == [2, Int.max])  // Int.max * 2 is never computed
+        #expect(Lesson.products([Int.max, 4]) == [4, Int.max])  // nor Int.max * 4, past even a UInt
         #expect(Lesson.products([1 << 40, 1 << 40, 0, 0]) == [0, 0, 0, 0])  // two zeros: no prefix 2⁸⁰
     }
 
@@ -42,6 +43,41 @@ struct ProductOfArrayExceptSelfTests {
     func checkedVersionTrapsOnOverflow() async {
         await #expect(processExitsWith: .failure) {
             _ = ProductOfArrayExceptSelf.products([Int.max, 2, 1])
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = ProductOfArrayExceptSelf.products([1 << 32, 1 << 31, 1, -1])  // the answer +2⁶³ does not fit
+        }
+    }
+
+    /// 2³² and 2³¹: their product is +2⁶³, one past `Int.max`.
+    static let (p32, p31) = (1 << 32, 1 << 31)
+    static let intMinCorners: [([Int], [Int])] = [
+        ([p32, p31, -1, -1], [p31, p32, Int.min, Int.min]),  // the forward pass reaches +2⁶³
+        ([-1, -1, p31, p32], [Int.min, Int.min, p32, p31]),  // the backward pass reaches +2⁶³
+        ([p32, p31, -1, 0], [0, 0, 0, Int.min]),
+        ([-(1 << 62), 2, 1], [2, -(1 << 62), Int.min]),  // -2⁶³ is the one magnitude only a negative has
+    ]
+
+    @Test(
+        "the Int.min corner: a partial product of +2⁶³ does not fit, the answer Int.min does", arguments: intMinCorners)
+    func intMinCorner(numbers: [Int], expected: [Int]) {
+        #expect(Lesson.products(numbers) == expected)
+        #expect(Lesson.wrappingProducts(numbers) == expected)
+    }
+
+    @Test("checked products trap exactly when an answer does not fit: 1,000 seeded extreme arrays, exact oracle")
+    func matchesExactOracleAtTheExtremes() async {
+        let value = Gen.element(of: [
+            Int.min, -(1 << 32), -(1 << 31), -3, -2, -1, 0, 1, 2, 3, 1 << 31, 1 << 32, Int.max,
+        ])
+        .map { $0 ?? 1 }
+        await propertyCheck(count: 1_000, input: value.array(of: 0...6)) { numbers in
+            let exact = numbers.indices.map { index in
+                numbers.indices.filter { $0 != index }.reduce(BigProduct.one) { $0.times(numbers[$1]) }
+            }
+            // The precondition: every answer fits. The exit tests cover the other side.
+            guard exact.allSatisfy({ $0.fitsInInt }) else { return }
+            #expect(Lesson.products(numbers) == exact.map(\.intValue), "\(numbers)")
         }
     }
 
@@ -73,4 +109,23 @@ struct ProductOfArrayExceptSelfTests {
             #expect(Lesson.wrappingProducts(numbers) == Self.bruteForce(numbers))  // any Ints: exact mod 2⁶⁴
         }
     }
+}
+
+/// An exact product of a few `Int`s for the oracle: sign and magnitude, the
+/// magnitude saturating past `Int128`'s range (it is then certainly beyond
+/// `Int`).
+private struct BigProduct {
+    var value: Int128
+    var saturated = false
+
+    static let one = BigProduct(value: 1)
+
+    func times(_ factor: Int) -> BigProduct {
+        if saturated { return factor == 0 ? BigProduct(value: 0) : self }
+        let (product, overflow) = value.multipliedReportingOverflow(by: Int128(factor))
+        return overflow ? BigProduct(value: value, saturated: true) : BigProduct(value: product)
+    }
+
+    var fitsInInt: Bool { !saturated && Int(exactly: value) != nil }
+    var intValue: Int { Int(exactly: value)! }  // only read after fitsInInt
 }
