@@ -44,7 +44,16 @@ struct ChildProcessTests {
     func anOrphanHoldingTheOutputDoesNotBlock() throws {
         // `setsid` puts the sleeper in a session of its own, like SwiftPM's
         // test binary: Foundation's Process waited for exactly this process.
-        let outcome = try ChildProcess.run(shell, ["-c", "setsid sleep 30 & echo $!"], in: here)
+        // The shell waits until the sleeper leads its own session (field 6 of
+        // /proc/PID/stat is the session id): until then it is still in the
+        // run's process group, which the run kills when the shell exits, and
+        // the test failed about 1 run in 20 by exiting first.
+        let script = """
+            setsid sleep 30 & orphan=$!
+            until [ "$(cut -d' ' -f6 /proc/$orphan/stat 2>/dev/null)" = "$orphan" ]; do :; done
+            echo $orphan
+            """
+        let outcome = try ChildProcess.run(shell, ["-c", script], in: here)
         let orphan = try #require(pid_t(outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)))
         defer { kill(orphan, SIGKILL) }
         #expect(outcome.exitCode == 0)
