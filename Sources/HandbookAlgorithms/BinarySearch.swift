@@ -45,11 +45,11 @@
 /// ## Edges, audited
 /// - Overflow: every search halves a count (`low + (high − low) / 2` on
 ///   indices); ``isqrt(_:)`` compares `middle <= n / middle` and is exact up
-///   to `Int.max`; ``midpoint(_:_:)`` is exact for any two `Int`s, opposite
+///   to `Int.max`; ``midpoint(_:_:)`` is exact for any bounds `low <= high`, opposite
 ///   signs included (property-tested against `Int128`). ``naiveMidpoint(_:_:)``
 ///   and ``isqrtNaive(_:)`` trap on purpose; tests show it.
 /// - Unicode: elements are generic and only compared.
-/// - Depth: ``recursiveSearch(_:for:)`` recurses O(log n) deep; every other
+/// - Depth: ``recursiveSearch(for:in:)`` recurses O(log n) deep; every other
 ///   function is a loop.
 ///
 /// ## Go → Swift

@@ -41,7 +41,9 @@
 /// sentinel values.
 ///
 /// ## Edges, audited
-/// - Overflow: no function traps on an input whose answer fits in `Int`.
+/// - Overflow: no function traps on an input whose answer fits in `Int` and
+///   whose table fits in memory (`coinChange`, `uniquePaths` and `knapsack`
+///   allocate `amount + 1`, `columns` and `capacity + 1` cells).
 ///   Kadane skips the sum of a dropped run; `rob`, `knapsack`,
 ///   `uniquePaths`, `coinChange` and the LIS functions only form values no
 ///   larger than their answer. Where the answer can exceed `Int`, the

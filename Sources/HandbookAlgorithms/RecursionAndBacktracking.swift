@@ -42,10 +42,13 @@
 /// small (log n, the board size); if it grows with the input, use iteration.
 ///
 /// ## Edges, audited
-/// - Depth: recursion is the point of this lesson, and each depth is bounded
-///   by the output: n for permutations, subsets and n-queens, 2 × pairs for
-///   parentheses, target / min(candidates) for combination sum (documented
-///   on each). ``recursiveCount(_:)`` is the deliberate counter-example, with
+/// - Depth: recursion is the point of this lesson. The depth is n for
+///   permutations and subsets (whose n! and 2ⁿ outputs run out of memory
+///   long before the stack does), the board size for n-queens, 2 × pairs for
+///   parentheses, and target / min(candidates) for combination sum, the one
+///   that can be deep with a small answer: ``iterativeCombinationSum(_:target:)``
+///   is its explicit-stack twin, tested at a depth of 100,000.
+///   ``recursiveCount(_:)`` is the deliberate counter-example, with
 ///   ``iterativeCount(_:)`` beside it.
 /// - Overflow: combination sum only subtracts candidates from a remainder
 ///   that stays positive.
@@ -106,7 +109,8 @@ public enum RecursionAndBacktracking {
     ///   depth up to target / min(candidates) (one frame per coin in the
     ///   longest combination), so `combinationSum([1], target: 1_000_000)`
     ///   overflows the stack even though its answer is a single combination.
-    ///   Keep `target / min(candidates)` small (LeetCode bounds it by 40).
+    ///   LeetCode bounds it by 40; for input you do not control use
+    ///   ``iterativeCombinationSum(_:target:)``.
     public static func combinationSum(_ candidates: [Int], target: Int) -> [[Int]] {
         precondition(candidates.allSatisfy { $0 > 0 }, "candidates must be positive: \(candidates)")
         let sorted = candidates.sorted()
@@ -125,6 +129,36 @@ public enum RecursionAndBacktracking {
             }
         }
         search(from: 0, remaining: target)
+        return results
+    }
+
+    /// ``combinationSum(_:target:)`` with the recursion made explicit: a stack
+    /// of frames, one per chosen candidate, each holding the next candidate
+    /// index to try and the remaining target, the state a recursive call
+    /// keeps. The same results in the same order, at any depth.
+    /// - Precondition: candidates are distinct and positive.
+    /// - Complexity: the same time as the recursion; O(target /
+    ///   min(candidates)) heap space instead of call stack.
+    public static func iterativeCombinationSum(_ candidates: [Int], target: Int) -> [[Int]] {
+        precondition(candidates.allSatisfy { $0 > 0 }, "candidates must be positive: \(candidates)")
+        let sorted = candidates.sorted()
+        var results: [[Int]] = []
+        var current: [Int] = []
+        var frames: [(index: Int, remaining: Int)] = [(0, target)]
+        while let frame = frames.last {
+            let exhausted = frame.index == sorted.count || sorted[frame.index] > frame.remaining
+            if frame.remaining == 0 || exhausted {
+                if frame.remaining == 0 { results.append(current) }
+                frames.removeLast()  // return from this call
+                guard !frames.isEmpty else { break }
+                current.removeLast()  // the caller's candidate is un-chosen
+                frames[frames.count - 1].index += 1  // and let the caller try the next one
+            } else {
+                let candidate = sorted[frame.index]
+                current.append(candidate)  // choose; reuse allowed, so the callee starts at the same index
+                frames.append((frame.index, frame.remaining - candidate))
+            }
+        }
         return results
     }
 

@@ -36,10 +36,10 @@
 /// order, and a grey (on-path) target is a cycle you can name.
 ///
 /// ## Edges, audited
-/// - Depth: ``kahn(vertexCount:edges:)`` and the course-schedule functions
-///   built on it are iterative (tested on a 100,000-vertex chain);
-///   ``depthFirst(vertexCount:edges:)`` recurses once per vertex on the
-///   current path, as its doc comment says.
+/// - Depth: ``kahn(vertexCount:edges:)``, the course-schedule functions built
+///   on it and ``depthFirst(vertexCount:edges:)`` are iterative (tested on a
+///   100,000-vertex chain); ``recursiveDepthFirst(vertexCount:edges:)`` is
+///   the recursive form, agreeing with it on 1,000 random graphs.
 /// - Overflow: only in-degree counters (at most E); no value arithmetic.
 /// - Unicode: vertices are integers.
 ///
@@ -92,11 +92,51 @@ public enum TopologicalSort {
 
     /// Reverse depth-first post-order, starting DFS from vertices in
     /// increasing order and following edges in insertion order.
+    ///
+    /// The DFS path lives on an explicit stack of (vertex, next edge to try)
+    /// frames, so a chain of any length is fine; ``recursiveDepthFirst(vertexCount:edges:)``
+    /// is the same algorithm as the recursion an interview expects, with the
+    /// same order and the same cycle.
     /// - Throws: ``CycleError/cycle(_:)`` naming the first cycle found.
-    /// - Complexity: O(V + E) time; recursion depth up to V: a chain of about
-    ///   100,000 vertices overflows a test thread's stack. For graphs you do
-    ///   not control use ``kahn(vertexCount:edges:)``, which is iterative.
+    /// - Complexity: O(V + E) time, O(V) heap space.
     public static func depthFirst(vertexCount: Int, edges: [(Int, Int)]) throws(CycleError) -> [Int] {
+        let successors = adjacency(vertexCount: vertexCount, edges: edges)
+        enum Colour { case white, grey, black }
+        var colour = [Colour](repeating: .white, count: vertexCount)
+        var path: [(vertex: Int, nextEdge: Int)] = []  // the grey vertices, in DFS order
+        var postOrder: [Int] = []
+        for start in 0..<vertexCount where colour[start] == .white {
+            colour[start] = .grey
+            path.append((start, 0))
+            while let (vertex, nextEdge) = path.last {
+                guard nextEdge < successors[vertex].count else {
+                    path.removeLast()  // every successor is finished
+                    colour[vertex] = .black
+                    postOrder.append(vertex)
+                    continue
+                }
+                path[path.count - 1].nextEdge += 1
+                let next = successors[vertex][nextEdge]
+                switch colour[next] {
+                case .grey:
+                    let start = path.lastIndex { $0.vertex == next }!  // grey means on the path
+                    throw .cycle(path[start...].map(\.vertex) + [next])
+                case .white:
+                    colour[next] = .grey
+                    path.append((next, 0))
+                case .black: continue  // finished: a cross or forward edge, not a cycle
+                }
+            }
+        }
+        return postOrder.reversed()
+    }
+
+    /// ``depthFirst(vertexCount:edges:)`` as recursion: one stack frame per
+    /// vertex on the current path, so a chain of about 100,000 vertices
+    /// overflows the stack.
+    /// - Throws: ``CycleError/cycle(_:)`` naming the first cycle found.
+    /// - Complexity: O(V + E) time; recursion depth up to V.
+    public static func recursiveDepthFirst(vertexCount: Int, edges: [(Int, Int)]) throws(CycleError) -> [Int] {
         let successors = adjacency(vertexCount: vertexCount, edges: edges)
         enum Colour { case white, grey, black }
         var colour = [Colour](repeating: .white, count: vertexCount)

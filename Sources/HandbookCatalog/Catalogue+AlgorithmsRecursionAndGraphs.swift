@@ -59,7 +59,21 @@ extension Catalogue {
                     teaches: """
                         Backtracking is choose, recurse, un-choose. Without the removeLast() the working array keeps \
                         growing, it never has exactly n elements again after the first leaf, and only one permutation is produced.
-                        """)
+                        """),
+                Experiment(
+                    id: "recursion-and-backtracking.combination-sum-by-recursion",
+                    file: "Sources/HandbookAlgorithms/RecursionAndBacktracking.swift",
+                    original: "let exhausted = frame.index == sorted.count || sorted[frame.index] > frame.remaining",
+                    replacement: """
+                        if frames.count == 1 { return combinationSum(candidates, target: target) }
+                                    let exhausted = frame.index == sorted.count || sorted[frame.index] > frame.remaining
+                        """,
+                    caughtBy: "HandbookAlgorithmsTests.RecursionAndBacktrackingTests/iterativeCombinationSumGoesDeep",
+                    teaches: """
+                        Handing the work back to the recursive version is correct on every small input, but \
+                        combinationSum([1], target: 100_000) needs one stack frame per chosen coin: 100,000 frames \
+                        overflow the test thread's stack and the process dies, although the answer is one array.
+                        """),
             ]),
         Lesson(
             id: "algo.graph-traversal",
@@ -101,6 +115,19 @@ extension Catalogue {
             tests: ["Tests/HandbookAlgorithmsTests/TopologicalSortTests.swift"],
             experiments: [
                 Experiment(
+                    id: "topological-sort.depth-first-by-recursion",
+                    file: "Sources/HandbookAlgorithms/TopologicalSort.swift",
+                    original:
+                        "        let successors = adjacency(vertexCount: vertexCount, edges: edges)\n        enum Colour { case white, grey, black }\n        var colour = [Colour](repeating: .white, count: vertexCount)\n        var path: [(vertex: Int, nextEdge: Int)] = []",
+                    replacement:
+                        "        return try recursiveDepthFirst(vertexCount: vertexCount, edges: edges)\n        let successors = adjacency(vertexCount: vertexCount, edges: edges)\n        enum Colour { case white, grey, black }\n        var colour = [Colour](repeating: .white, count: vertexCount)\n        var path: [(vertex: Int, nextEdge: Int)] = []",
+                    caughtBy: "HandbookAlgorithmsTests.TopologicalSortTests/iterativeSortsOnADeepChain",
+                    teaches: """
+                        The recursive DFS gives the same order on every small graph, but a 100,000-course \
+                        prerequisite chain needs 100,000 nested calls: the stack overflows and the test process \
+                        dies with SIGSEGV. The explicit (vertex, next edge) stack keeps the same state on the heap.
+                        """),
+                Experiment(
                     id: "topological-sort.forget-in-degree-decrement",
                     file: "Sources/HandbookAlgorithms/TopologicalSort.swift",
                     original: "\n                inDegree[next] -= 1",
@@ -109,7 +136,7 @@ extension Catalogue {
                     teaches: """
                         Kahn's algorithm frees a vertex when its last predecessor is emitted. Without the decrement no \
                         vertex with a predecessor ever becomes ready, so every DAG with an edge throws CycleError.unresolved.
-                        """)
+                        """),
             ]),
         Lesson(
             id: "algo.dijkstra",

@@ -104,7 +104,9 @@ public struct BinarySearchTree<Element: Comparable> {
     /// Adopts a copy of a hand-built node graph WITHOUT checking the search
     /// order: ask ``isValid`` whether it is a BST. Mutating a tree that is
     /// not valid is a programmer error and traps in debug builds.
-    /// - Complexity: O(n).
+    /// - Precondition: no node is reachable twice from `uncheckedRoot`; a
+    ///   cycle would make the copy run until memory is exhausted.
+    /// - Complexity: O(n), no recursion.
     public init(uncheckedRoot: Node?) {
         root = Node.deepCopy(uncheckedRoot)
         var count = 0
@@ -180,7 +182,9 @@ public struct BinarySearchTree<Element: Comparable> {
         makeUnique()
         var parent: Node?
         var current = root
-        while let node = current, node.value != element {
+        // Equality as `contains` sees it, through `<` alone: with `!=` a value
+        // that `<` cannot order (Double.nan) would be "contained" yet never found.
+        while let node = current, element < node.value || node.value < element {
             parent = node
             current = element < node.value ? node.left : node.right
         }
@@ -274,7 +278,6 @@ public struct BinarySearchTree<Element: Comparable> {
 
     /// Whether the search order holds: every node lies strictly between the
     /// bounds set by all of its ancestors (LeetCode 98).
-    /// - Complexity: O(n).
     ///
     /// The interview answer is a recursion that passes `(lower, upper)` down;
     /// here each pending node carries those bounds on an explicit stack, so a

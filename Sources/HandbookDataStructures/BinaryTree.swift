@@ -34,10 +34,14 @@
 ///   (track the last visited node), or the parent is emitted too early.
 /// - A BFS queue built on `Array.removeFirst()` is O(n) per dequeue; keep a
 ///   head index instead.
-/// - Recursion hides in ARC too: freeing a node releases `left`, then
-///   `right`, so freeing a very deep tree recurses once per level and can
-///   overflow the stack. ``Node``'s `deinit` detaches children into an
-///   explicit stack; the decoder is iterative for the same reason.
+/// - Recursion hides in ARC too: freeing a node releases its children from
+///   inside its own destruction, so freeing a very deep tree recurses once
+///   per level and can overflow the stack. (Swift's compiler frees a chain
+///   in a loop only for a class with exactly *one* stored property of its
+///   own type, a singly linked node; a node with `left` and `right` never
+///   qualifies, even when one child is always nil.) ``Node``'s `deinit`
+///   detaches children into an explicit stack; the decoder is iterative for
+///   the same reason.
 /// - Making only *some* operations iterative. A tree that the iterative
 ///   decoder builds must survive every other operation too: `height`,
 ///   `diameter`, `==`, `serialized()` and the copy on write all recurse in
@@ -51,11 +55,14 @@
 /// `var copy = tree` behaves like any Swift value.
 ///
 /// ## Edges, audited
-/// - Depth: every public operation is a loop or an explicit stack and is
-///   tested on 100,000-node paths of four shapes (left, right, zigzag,
-///   random), except the two documented recursive forms,
-///   ``traversal(_:)`` and ``recursiveHeight`` (and
-///   ``recursiveLowestCommonAncestor(of:and:)``), each with an iterative twin.
+/// - Depth: every public operation is a loop or an explicit stack, freeing
+///   and copying included, except the three documented recursive forms
+///   (``traversal(_:)``, ``recursiveHeight``,
+///   ``recursiveLowestCommonAncestor(of:and:)``), each with an iterative
+///   twin. Decoding, shape, equality, serialization, LCA, min/max, every
+///   iterative traversal and the copy on write are tested on 100,000-node
+///   paths of four shapes (left, right, zigzag, random); `init(root:)` on a
+///   hand-built 100,000-node path.
 /// - Unicode: serialization splits on the comma *scalar*, so a `String`
 ///   value that begins with a combining mark or joiner, or ends with a
 ///   prepended mark, round-trips (splitting by `Character` would merge it
@@ -114,7 +121,9 @@ public struct BinaryTree<Element> {
     }
 
     /// A tree with the given shape. The nodes are copied.
-    /// - Complexity: O(n).
+    /// - Precondition: no node is reachable twice from `root` (a tree, not a
+    ///   graph); a cycle would make the copy run until memory is exhausted.
+    /// - Complexity: O(n), no recursion.
     public init(root: Node?) {
         self.root = Self.copy(root)
         count = Self.nodeCount(self.root)
@@ -612,12 +621,13 @@ protocol LinkedBinaryTreeNode: AnyObject {
 }
 
 extension LinkedBinaryTreeNode {
-    /// Called from `deinit`. Releasing a node releases `left` and then
-    /// `right`: the first release is not the deinit's last action, so ARC
-    /// recurses once per level and a deep tree (a 200,000-node spine)
-    /// overflows the stack when it is freed. Detach the children into an
-    /// explicit stack instead; each node then dies with no children of its
-    /// own.
+    /// Called from `deinit`. Destroying a node releases its children from
+    /// inside its own destruction, so a deep tree (a 100,000-node spine)
+    /// recurses once per level and overflows the stack when it is freed.
+    /// Swift's compiler turns that into a loop only for a class with exactly
+    /// one stored property of its own type (a list node); a two-child node
+    /// never qualifies. Detach the children into an explicit stack instead;
+    /// each node then dies with no children of its own.
     func detachDescendantsIteratively() {
         var stack: [Self] = []
         if let left { stack.append(left) }

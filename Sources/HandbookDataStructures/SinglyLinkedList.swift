@@ -45,10 +45,11 @@
 /// cycles and middles, a spliced tail to merge without allocating.
 ///
 /// ## Edges, audited
-/// - Depth: every operation is a loop. Freeing is measured, not assumed: a
+/// - Depth: every operation is a loop. Freeing is tested, not assumed: a
 ///   chain of single-link class nodes (this list's, ``ConsList``'s) frees a
-///   million nodes on Swift 6.3 without deep recursion; an `indirect enum`
-///   list (``IndirectEnumList``) does not, and a test shows its crash.
+///   million nodes without deep recursion (the compiler's loop for a class
+///   with one self-typed stored property); an `indirect enum` list
+///   (``IndirectEnumList``) does not, and a test shows its crash.
 /// - Overflow: only `count` and positions, bounded by the list's length.
 /// - Unicode: elements are generic and never re-joined.
 ///
@@ -57,7 +58,9 @@
 /// unreachable nodes, cycles included. Swift's nodes are
 /// `final class` objects freed by ARC the moment their last strong reference
 /// goes: a list of n nodes is freed as a chain when the head is dropped
-/// (a 10M-node chain frees without a stack overflow on this toolchain), but a
+/// (a class with one stored property of its own type gets a compiler-made
+/// destructor that frees the chain in a loop; a test drops a million-node
+/// list), but a
 /// *cycle* of strong `next` references is never freed, so Floyd's cycle tests
 /// break their cycle by hand. Operations that return `bool` in Go return
 /// `Bool` (invalid position) or an Optional (empty list) here. The list is a
@@ -410,15 +413,16 @@ extension SinglyLinkedList: CustomStringConvertible {
 /// The textbook Swift spelling is an `indirect enum` (``IndirectEnumList``),
 /// and it is the pitfall this type avoids: when the last reference to a long
 /// enum list goes, each box is destroyed from inside the previous box's
-/// destruction, one stack frame per element, and a list of a million
-/// elements overflows the stack (about 60,000 are enough on a test thread).
-/// An enum cannot have a `deinit` to stop that. The cells here are
-/// `final class`es with a single strong link, and Swift 6.3 frees such a
-/// chain without deep recursion (measured: a million cells on a 1 MB thread
-/// stack, debug and release builds; a node with *two* links, like a tree's,
-/// does recurse: see ``BinaryTree``). That is the runtime's behaviour, not a
-/// language guarantee, so a test frees a million-element list and would
-/// fail on a toolchain that changed it.
+/// destruction, one stack frame per element, and a long list overflows the
+/// stack (on an 8 MB thread, about 90,000 elements in a debug build and
+/// 120,000 in release; a test frees a million). An enum cannot have a
+/// `deinit` to stop that. The cells here are `final class`es with exactly
+/// one stored property of their own type, and for such a class the Swift
+/// compiler (since 5.7) generates a destructor that frees the chain in a
+/// loop: a million cells free on a 1 MB thread stack. A node with two links,
+/// like a tree's, does not qualify (see ``BinaryTree``). That is a compiler
+/// optimisation, not a language guarantee, so a test frees a
+/// million-element list and would fail on a toolchain that dropped it.
 public struct ConsList<Element> {
     /// One shared, immutable cell.
     fileprivate final class Cell {

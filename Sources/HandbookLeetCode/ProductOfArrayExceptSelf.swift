@@ -16,9 +16,11 @@
 ///
 /// **Approach.** `answer[i] = (product of everything left of i) × (product
 /// of everything right of i)`. One forward pass writes the left products into
-/// the output, one backward pass multiplies in a running right product. The
-/// output array is the only allocation. With two or more zeros every answer
-/// is 0, which the function returns before multiplying anything.
+/// the output, one backward pass multiplies in a running right product. In
+/// ``wrappingProducts(_:)`` the output array is the only allocation; the
+/// checked ``products(_:)`` works on sign-and-magnitude copies (see below).
+/// With two or more zeros every answer is 0, which both return before
+/// multiplying anything.
 ///
 /// **Overflow policy.** ``products(_:)`` traps exactly when an answer does
 /// not fit in `Int`, and never otherwise. With at most one zero, every
@@ -34,7 +36,8 @@
 /// exact whenever the answer fits: what Go's `int` arithmetic does,
 /// silently.
 ///
-/// - Complexity: O(n) time, O(1) extra space besides the output.
+/// - Complexity: O(n) time; O(1) extra space besides the output for
+///   ``wrappingProducts(_:)``, O(n) for ``products(_:)``.
 ///
 /// ## Why interviewers ask this
 /// "Without division" forces the prefix/suffix idea, which reappears in
@@ -77,7 +80,7 @@
 /// division by zero panics, as Swift's traps.
 public enum ProductOfArrayExceptSelf {
     /// The product of all elements except `numbers[i]`, for every `i`.
-    /// - Precondition: every answer fits in `Int`; traps, naming the index,
+    /// - Precondition: every answer fits in `Int`; traps with a message
     ///   exactly when one does not.
     /// - Complexity: O(n) time, O(n) extra space for the sign-and-magnitude
     ///   products besides the output.

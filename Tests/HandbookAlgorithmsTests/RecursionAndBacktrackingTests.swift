@@ -52,6 +52,24 @@ struct RecursionAndBacktrackingTests {
         let combinations = Lesson.combinationSum(candidates, target: target)
         #expect(combinations == expected)
         #expect(combinations.allSatisfy { $0.reduce(0, +) == target && $0 == $0.sorted() })
+        #expect(Lesson.iterativeCombinationSum(candidates, target: target) == expected)
+    }
+
+    @Test("property: the explicit-stack combination sum returns what the recursion returns, in order")
+    func iterativeCombinationSumMatchesRecursion() async {
+        await propertyCheck(count: 1_000, input: Gen.int(in: 1...9).set(ofAtMost: 0...4), Gen.int(in: -2...16)) {
+            candidates, target in
+            let distinct = Array(candidates)
+            #expect(
+                Lesson.iterativeCombinationSum(distinct, target: target)
+                    == Lesson.combinationSum(distinct, target: target), "\(distinct), \(target)")
+        }
+    }
+
+    @Test("the explicit-stack combination sum reaches a depth of 100,000 where the recursion would crash")
+    func iterativeCombinationSumGoesDeep() {
+        let combinations = Lesson.iterativeCombinationSum([1], target: 100_000)
+        #expect(combinations.count == 1 && combinations.first?.count == 100_000)
     }
 
     @Test("N-Queens counts the known solutions", arguments: [(1, 1), (2, 0), (3, 0), (4, 2), (5, 10), (6, 4), (8, 92)])

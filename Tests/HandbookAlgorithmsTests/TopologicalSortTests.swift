@@ -15,10 +15,34 @@ struct TopologicalSortTests {
         return edges.allSatisfy { position[$0.0] < position[$0.1] }
     }
 
-    @Test("Kahn's algorithm is iterative: a 100,000-vertex chain sorts without a deep call stack")
-    func kahnOnADeepChain() throws {
+    @Test("Kahn and the explicit-stack DFS are iterative: a 100,000-vertex chain sorts, and its closing edge is named")
+    func iterativeSortsOnADeepChain() throws {
         let edges = (0..<99_999).map { ($0 + 1, $0) }  // 99,999 → … → 0
-        #expect(try Lesson.kahn(vertexCount: 100_000, edges: edges) == Array((0..<100_000).reversed()))
+        let expected = Array((0..<100_000).reversed())
+        #expect(try Lesson.kahn(vertexCount: 100_000, edges: edges) == expected)
+        #expect(try Lesson.depthFirst(vertexCount: 100_000, edges: edges) == expected)
+        let cycle = try #require(throws: Lesson.CycleError.self) {
+            try Lesson.depthFirst(vertexCount: 100_000, edges: edges + [(0, 99_999)])
+        }
+        guard case .cycle(let vertices) = cycle else {
+            Issue.record("expected a named cycle")
+            return
+        }
+        #expect(vertices.count == 100_001 && vertices.first == 0 && vertices.last == 0)
+    }
+
+    @Test("the recursive DFS is the same algorithm: same order, same cycle, on 1,000 random graphs")
+    func recursiveDepthFirstMatches() async {
+        await propertyCheck(count: 1_000, input: Gen.int(in: 1...7), Gen.int(in: 0...48).array(of: 0...12)) {
+            n, codes in
+            let edges = codes.map { ($0 / 7 % n, $0 % 7 % n) }
+            let iterative = Result { () throws(Lesson.CycleError) in try Lesson.depthFirst(vertexCount: n, edges: edges)
+            }
+            let recursive = Result { () throws(Lesson.CycleError) in
+                try Lesson.recursiveDepthFirst(vertexCount: n, edges: edges)
+            }
+            #expect(iterative == recursive, "\(edges)")
+        }
     }
 
     @Test("Kahn with smallest-ready-first gives one exact order; DFS gives reverse post-order")

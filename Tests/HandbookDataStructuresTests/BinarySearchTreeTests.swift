@@ -111,6 +111,12 @@ struct BinarySearchTreeTests {
         #expect(tree.isValid && tree.isValidCheckingOnlyChildren)
         #expect(tree.contains(n - 1) && !tree.contains(n))
         #expect(tree.min() == 0 && tree.max() == n - 1)
+        #expect(tree.preorder() == Array(0..<n))
+
+        var grown = tree
+        let inserted = grown.insert(n)  // a new maximum walks the whole chain
+        #expect(inserted)
+        #expect(grown.height == n && grown.count == n + 1)
 
         var copy = tree  // the first removal copies all 100,000 nodes
         #expect(copy.remove(n - 1) == n - 1)  // the deepest leaf

@@ -167,6 +167,11 @@ struct BinaryTreeTests {
         #expect(tree.lowestCommonAncestor(of: n - 1, and: n - 2) == n - 2)
         #expect(tree.lowestCommonAncestor(of: n - 1, and: 0) == 0)
         #expect(tree.iterativeTraversal(.preorder) == Array(0..<n))
+        for order in [Tree.Order.inorder, .postorder, .levelOrder] {
+            #expect(tree.iterativeTraversal(order).count == n)
+        }
+        #expect(tree.iterativeTraversal(.levelOrder) == Array(0..<n), "a path has one node per level")
+        #expect(tree.serializedWithoutNullMarkers() == (0..<n).map(String.init).joined(separator: ","))
 
         var copy = tree  // shares nodes until the first write copies all 100,000
         copy.insert(-1)
@@ -193,7 +198,7 @@ struct BinaryTreeTests {
     func recursiveHeightOverflowsTheStack() async {
         #expect(Self.seedTree.recursiveHeight == Self.seedTree.height, "the same answer on a small tree")
         await #expect(processExitsWith: .failure) {
-            // A million levels: beyond any default thread stack (8 MB main, 512 KB others).
+            // A million levels: beyond any default thread stack (8 MB on Linux).
             var generator = SeededRandomNumberGenerator(seed: 1)
             let turns = (0..<999_999).map { _ in Bool.random(using: &generator) }
             let tree = try BinaryTree<Int>(serialized: BinaryTreeTests.serializedPath(turnsRight: turns))

@@ -154,6 +154,14 @@ struct SinglyLinkedListTests {
         #expect(list.isEmpty)
     }
 
+    @Test("dropping a 1,000,000-node SinglyLinkedList, without removeAll, does not overflow the stack")
+    func longListFreesWhenDropped() {
+        var list: SinglyLinkedList<Int>? = SinglyLinkedList(0..<1_000_000)
+        #expect(list?.count == 1_000_000)
+        list = nil  // the compiler's destructor for a one-link node frees the chain in a loop
+        #expect(list == nil)
+    }
+
     @Test("freeing a list stops at a tail another list still shares")
     func sharedTailSurvivesFreeing() {
         let shared = ConsList(Array(0..<100_000))

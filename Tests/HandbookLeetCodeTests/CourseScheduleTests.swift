@@ -86,6 +86,18 @@ struct CourseScheduleTests {
         #expect(Lesson.findOrder(numCourses: 100_000, prerequisites: prerequisites) == Array(0..<100_000))
     }
 
+    @Test("a 100,000-course cycle is named by the iterative cycle walk")
+    func longCycle() {
+        let n = 100_000
+        let pairs = (0..<n).map { (course: ($0 + 1) % n, prerequisite: $0) }  // 0 → 1 → … → n-1 → 0
+        guard case .cycle(let cycle) = Lesson.plan(numCourses: n, prerequisites: pairs) else {
+            Issue.record("expected a cycle")
+            return
+        }
+        #expect(cycle.count == n && Set(cycle).count == n)
+        #expect(Self.isCycle(cycle, pairs.map { ($0.course, $0.prerequisite) }))
+    }
+
     @Test("a course id outside 0..<numCourses is a precondition failure")
     func outOfRangeCourseTraps() async throws {
         let result = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {
