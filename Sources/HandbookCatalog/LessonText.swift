@@ -8,6 +8,13 @@ public struct LessonText: Hashable, Sendable {
     /// The sections every lesson file must have, in this order.
     public static let requiredSections = ["Why interviewers ask this", "Common pitfalls", "Key takeaway"]
 
+    /// The section every Phase 4 lesson adds: what is safe at `Int.min` and
+    /// `Int.max`, on any Unicode text and at any depth (or what is not).
+    public static let edgeAuditSection = "Edges, audited"
+
+    /// The sections `handbook show` prints, in order.
+    public static let shownSections = requiredSections + [edgeAuditSection, "Go → Swift"]
+
     /// The first paragraph of the doc comment.
     public var summary: String
     /// `(heading, body)` pairs in file order.

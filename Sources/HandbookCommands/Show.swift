@@ -29,7 +29,7 @@ struct Show: ParsableCommand {
             ]
             if !text.summary.isEmpty { out += ["", text.summary] }
             if !lesson.seedTopics.isEmpty { out += ["", "Seed topics: \(lesson.seedTopics.joined(separator: "; "))"] }
-            for heading in LessonText.requiredSections + ["Go → Swift"] {
+            for heading in LessonText.shownSections {
                 guard let body = text.section(heading) else { continue }
                 out += ["", style.accent(heading), body.indented(by: 2)]
             }

@@ -81,7 +81,7 @@ struct CatalogueConsistencyTests {
     func phaseFourLessonsStateTheirEdgeAudit() throws {
         for lesson in Catalogue.lessons where lesson.phase == 4 {
             for source in lesson.sources {
-                let audit = LessonText(source: try workspace.read(source)).section("Edges, audited") ?? ""
+                let audit = LessonText(source: try workspace.read(source)).section(LessonText.edgeAuditSection) ?? ""
                 #expect(!audit.isEmpty, "\(source) has no \"Edges, audited\" section")
                 for topic in ["Overflow", "Unicode", "Depth"] {
                     #expect(audit.contains(topic), "\(source): the edge audit does not mention \(topic)")
