@@ -34,9 +34,13 @@ import Synchronization
 ///   total on a quiet machine, sometimes even under TSan; the race is
 ///   undefined behaviour whatever the number says, and only the TSan report
 ///   is evidence.
-/// - Running TSan and reading only the exit code: `swift test
-///   --sanitize=thread` reports races but still exits 0 unless
-///   `TSAN_OPTIONS=halt_on_error=1` is set.
+/// - Reading only the "passed" line of a TSan run: `swift test
+///   --sanitize=thread` can print that every test passed after a race was
+///   reported. The verdict is the exit status: TSan makes the test binary
+///   exit 66 (its default `exitcode`) whenever it reported anything, so
+///   `swift test` fails even though its last line says "passed".
+///   `TSAN_OPTIONS=halt_on_error=1` additionally stops at the first race,
+///   so the report sits next to the test that caused it. CI checks both.
 /// - Expecting the law-of-exclusivity runtime check to catch cross-thread
 ///   races. It traps on overlapping accesses *within one thread* ("Simultaneous
 ///   accesses…", see `intermediate.inout-and-exclusivity`); accesses from two

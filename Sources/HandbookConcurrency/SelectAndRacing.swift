@@ -114,6 +114,12 @@ public enum SelectAndRacing {
     ///
     /// `AsyncStream`'s iterator already listens for cancellation (its `next()`
     /// returns `nil`), so cancelling the waiter *is* closing the done channel.
+    /// Unlike Go, it also closes the *source*: cancelling a task parked in
+    /// `next()` terminates the whole stream: the producer's next `yield`
+    /// returns `.terminated` and every later reader gets `nil` (both tested),
+    /// and `onTermination` runs with `.cancelled`. Use it only on a stream the
+    /// waiting task owns, never on a shared feed; Go's `select` leaves the
+    /// channel open for everyone else.
     public static func receive<Element: Sendable>(from source: AsyncStream<Element>) async -> Received<Element> {
         var iterator = source.makeAsyncIterator()
         if let element = await iterator.next() { return .element(element) }

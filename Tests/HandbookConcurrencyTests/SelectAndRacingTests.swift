@@ -107,6 +107,12 @@ struct SelectAndRacingTests {
         let waiter = Task { await Lesson.receive(from: stream) }
         waiter.cancel()
         #expect(await waiter.value == .cancelled, "cancelling the waiter is Go's close(done)")
+        // Unlike Go's select, it closed the source too: for the producer and every other reader.
+        guard case .terminated = continuation.yield(6) else {
+            Issue.record("the producer's yield should report .terminated")
+            return
+        }
+        #expect(await Lesson.receive(from: stream) == .finished)
 
         let (other, otherContinuation) = AsyncStream.makeStream(of: Int.self)
         otherContinuation.finish()
