@@ -51,7 +51,8 @@ import Synchronization
 /// ready cases, `default`, or-done, nil channels), `goroutines.go` (timeout
 /// with `time.After`) and `worker_pool.go`, all timed with real sleeps. Here
 /// the timer is a `Clock` parameter and the tests drive a manual clock; the
-/// or-done channel is `task.cancel()`; a nil channel (a case that never fires)
+/// or-done channel is `task.cancel()` (which, on an `AsyncStream`, also ends
+/// the stream for everyone, unlike Go); a nil channel (a case that never fires)
 /// is simply a child you do not add; and the library `merge` from
 /// swift-async-algorithms is the oracle for the hand-built ``merge(_:_:)``.
 public enum SelectAndRacing {
