@@ -194,13 +194,17 @@ struct BinarySearchTreeTests {
     /// `code / 3 - 10` is the value, so values collide often.
     static let operations = Gen.int(in: 0...62).array(of: 0...60)
 
-    @Test("random insert/remove/contains sequences agree with a Set oracle, and iteration equals sorted(set)")
-    func matchesSetOracle() async {
+    /// Small values, or (when `extremes`) values drawn from `extremeIntegers`:
+    /// keys are only compared, so `Int.min` and `Int.max` must be ordinary.
+    @Test(
+        "random insert/remove/contains sequences agree with a Set oracle, and iteration equals sorted(set)",
+        arguments: [false, true])
+    func matchesSetOracle(extremes: Bool) async {
         await propertyCheck(count: 1_000, input: Self.operations) { codes in
             var tree = Tree()
             var oracle = Set<Int>()
             for code in codes {
-                let value = code / 3 - 10
+                let value = extremes ? extremeIntegers[code / 3 % extremeIntegers.count] : code / 3 - 10
                 switch code % 3 {
                 case 0:
                     let inserted = tree.insert(value)

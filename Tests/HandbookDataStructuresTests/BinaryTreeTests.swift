@@ -215,6 +215,18 @@ struct BinaryTreeTests {
         #expect(decoded.iterativeTraversal(.levelOrder) == values)
     }
 
+    @Test("String trees of recombining pieces round-trip: 1,000 seeded shapes and values")
+    func serializationRoundTripsRecombiningStrings() async {
+        // Pieces that merge with a neighbouring comma or with each other when joined.
+        let pieces = ["a", "\u{301}", "\u{200D}", "\u{FE0F}", "\u{600}", "🇦", "\u{1100}", "\u{1161}", "\r", "\n", "é"]
+        let value = Gen.element(of: pieces).map { $0 ?? "a" }.array(of: 0...3).map { $0.joined() }
+        await propertyCheck(count: 1_000, input: value.array(of: 0...12)) { values in
+            let tree = BinaryTree(values)
+            let text = tree.serialized()
+            #expect((try? BinaryTree<String>(serialized: text)) == tree, "\(values)")
+        }
+    }
+
     @Test("min and max are Optionals: nil for an empty tree, found anywhere in an unordered tree")
     func minAndMax() {
         #expect(Tree().min() == nil)
