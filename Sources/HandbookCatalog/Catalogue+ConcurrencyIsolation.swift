@@ -27,7 +27,8 @@ extension Catalogue {
                     caughtBy: "HandbookConcurrencyTests.IsolationInheritanceTests/immediateTaskRunsFirst",
                     teaches: """
                         A plain Task {} is only enqueued on the actor, which is busy with the current method, so \
-                        the log reads ["B", "A"]. Task.immediate runs synchronously up to its first suspension.
+                        the log reads ["B", "A"]. Called from the actor it is isolated to, Task.immediate runs \
+                        synchronously up to its first suspension.
                         """),
             ]),
         Lesson(

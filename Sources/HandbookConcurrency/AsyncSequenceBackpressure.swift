@@ -36,7 +36,8 @@
 /// The Go seed has no backpressure lesson: a buffered channel is its only tool,
 /// and a blocked `ch <- v` is the backpressure. Swift's pull model makes the
 /// unbuffered case the default (`next()` is a request), swift-async-algorithms
-/// adds `buffer(policy: .bounded(n))`, `debounce` and `throttle`, and
+/// adds `buffer(policy: .bounded(n))`, `debounce` and a throttle (only as the
+/// underscored `_throttle` in 1.1.4, the version this package tests with), and
 /// `MultiProducerSingleConsumerAsyncChannel` adds watermarks. Here the bounded
 /// buffer is rebuilt on ``BoundedChannel`` (see concurrency.bounded-channel) and
 /// debounce on a pure state machine plus an injected clock.

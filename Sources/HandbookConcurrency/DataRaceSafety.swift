@@ -19,9 +19,10 @@ import Synchronization
 /// "How do you find and fix a data race?" In Go the answer is `go test -race`:
 /// races compile and you hope a test exercises them. In Swift 6 the usual
 /// answer is "it does not compile": captured `var`s, non-`Sendable` values
-/// shared between tasks and mutable globals are rejected by the SIL passes
-/// behind `[#SendingClosureRisksDataRace]`, `[#SendingRisksDataRace]` and
-/// `[#MutableGlobalVariable]`. Interviewers then probe whether you know where
+/// shared between tasks and mutable globals are rejected: the first two by
+/// the region-based isolation pass over SIL (`[#SendingClosureRisksDataRace]`,
+/// `[#SendingRisksDataRace]`), mutable globals by the type checker
+/// (`[#MutableGlobalVariable]`). Interviewers then probe whether you know where
 /// the guarantee stops: `@unchecked Sendable`, `nonisolated(unsafe)` and
 /// unsafe pointers switch the checker off, and only ThreadSanitizer
 /// (`swift test --sanitize=thread`) sees races behind them.

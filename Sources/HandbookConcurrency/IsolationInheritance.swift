@@ -34,6 +34,8 @@
 /// - Assuming every `Task {}` written in an actor method runs on the actor.
 ///   It does only if the closure captures the actor (uses `self`); a closure
 ///   that never mentions `self` is nonisolated (``Recorder/spawnedIsolation()``).
+///   Global actors are different: a `Task {}` written in a `@MainActor` (or
+///   other global-actor) context is isolated to it whatever it captures.
 /// - Marking helpers `isolated SomeActor` when they should work for any
 ///   caller: `isolation: isolated (any Actor)? = #isolation` inherits whatever
 ///   the caller has, including "none".
@@ -43,7 +45,10 @@
 /// `nonisolated(nonsending)` and leaves it under `@concurrent`; `#isolation`
 /// tells you which actor you are on. `Task {}` inherits the actor when it
 /// captures it (and runs later), `Task.immediate` inherits it and starts
-/// synchronously, and `Task.detached` inherits nothing.
+/// synchronously when the caller is already on the task's executor (as
+/// inside the same actor here) or the task is nonisolated; one isolated to a
+/// *different* actor is enqueued exactly like `Task {}` (SE-0472). And
+/// `Task.detached` inherits nothing.
 ///
 /// ## Go → Swift
 /// Go has no isolation: every goroutine may run on any thread and touch any
@@ -115,7 +120,9 @@ public enum IsolationInheritance {
         }
 
         /// The fix: `Task.immediate` starts the task *synchronously* on this
-        /// actor, so its first event lands before the next line runs.
+        /// actor, so its first event lands before the next line runs. That
+        /// holds because the caller is already on this actor; started from
+        /// elsewhere, a task isolated to this actor would be enqueued.
         public func startImmediatelyThenContinue() async -> [String] {
             events = []
             let task = Task.immediate { self.events.append("A") }

@@ -31,8 +31,9 @@ import Synchronization
 ///   waiting for it. Do the async work outside, then lock, check, mutate.
 /// - Calling a locking method from inside `withLock` on the same Mutex
 ///   (``Counter/incrementReentrantly(ifBelow:)``). `Mutex` is not recursive:
-///   it traps with "Recursive call to lock Mutex" (on other platforms it may
-///   simply deadlock).
+///   it traps with "Recursive call to lock Mutex" (on Darwin, where `Mutex`
+///   is an `os_unfair_lock`, it aborts with "Trying to recursively lock an
+///   os_unfair_lock"; either way, no deadlock to wait for).
 /// - Taking two locks in a different order on two threads (``transferLockingInArgumentOrder(_:from:to:whileHoldingFirstLock:)``):
 ///   each holds one and waits for the other forever. Fix: one global order
 ///   (``transfer(_:from:to:)`` locks the lower account id first). On Linux

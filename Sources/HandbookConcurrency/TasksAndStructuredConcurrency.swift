@@ -57,7 +57,9 @@ import Synchronization
 public enum TasksAndStructuredConcurrency {
     /// Go's `SimpleGoroutine`: start a task and await its value.
     ///
-    /// `Task {}` inherits the caller's priority, actor and task-local values;
+    /// `Task {}` inherits the caller's priority and task-local values, and its
+    /// actor isolation too when the closure captures that actor (always, for
+    /// a global actor such as `MainActor`; see concurrency.isolation-inheritance);
     /// awaiting `value` is the result channel.
     public static func hello() async -> String {
         await Task { "Hello from task" }.value

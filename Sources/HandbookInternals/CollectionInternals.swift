@@ -41,8 +41,10 @@
 ///
 /// ## Go → Swift
 /// A Go slice header is three words (pointer, len, cap) and a Go map is a
-/// pointer to an `hmap` with 8-entry buckets, load factor 6.5 and
-/// incremental growth; Go randomises map iteration on purpose. Swift's `Array`
+/// pointer to a hash table: since Go 1.24 a Swiss table (groups of 8 slots
+/// with control bytes, load factor 7/8), before it an `hmap` with 8-entry
+/// buckets, load factor 6.5 and incremental growth; Go randomises map
+/// iteration on purpose. Swift's `Array`
 /// keeps count and capacity in the heap header (so the handle is one word),
 /// `Dictionary` uses linear probing with a bitmap and grows all at once, and
 /// iteration order follows from per-instance hash seeds. A Go `string` is two

@@ -17,9 +17,12 @@ import Synchronization
 /// (`nonisolated var unownedExecutor`), and since SE-0417 a task can prefer a
 /// `TaskExecutor` for its nonisolated work. Server engineers meet this when
 /// they put an actor on a SwiftNIO `EventLoop` (NIO exposes
-/// `eventLoop.executor` as a `SerialExecutor`, so actor calls from a channel
-/// handler need no hop), or when they ask why an `await` on an actor costs
-/// more than a function call.
+/// `eventLoop.executor` as a `SerialExecutor`: a channel handler, which is
+/// synchronous and cannot `await`, may then touch the actor's state with
+/// `assumeIsolated` because it already runs on that executor, and tasks
+/// isolated to the actor do not switch threads; a `Task {}` started from the
+/// handler is still an enqueue), or when they ask why an `await` on an actor
+/// costs more than a function call.
 ///
 /// ## Common pitfalls
 /// - Treating cross-actor `await`s as free. Each call from outside enqueues a

@@ -29,8 +29,8 @@
 ///   so `(x as any P).label()` runs the extension (the rules are taught in
 ///   intermediate.protocol-composition-and-dispatch; this lesson shows why:
 ///   the witness table has no slot).
-/// - Forgetting that Swift 6 opens an existential passed to a generic
-///   parameter (SE-0352): `withUnsafeBytes(of: &anyShape)` shows the *value*,
+/// - Forgetting that Swift opens an existential passed to a generic
+///   parameter (SE-0352, since Swift 5.7): `withUnsafeBytes(of: &anyShape)` shows the *value*,
 ///   not the container; wrap it in a struct to see the container.
 /// - Treating `some P`/generics and `any P` as interchangeable: inside a
 ///   generic function `T` *is* the concrete type (its real size, static calls
@@ -203,7 +203,7 @@ public enum ExistentialsAndDispatch {
 
     /// The container's own bytes. A wrapper struct is needed: handing
     /// `&existential` straight to the generic `withUnsafeBytes(of:)` *opens*
-    /// it (SE-0352, Swift 6) and yields the value's bytes, not the container's.
+    /// it (SE-0352, since Swift 5.7) and yields the value's bytes, not the container's.
     private static func containerBytes(_ shape: any Shape) -> [UInt8] {
         struct Container { var shape: any Shape }
         var container = Container(shape: shape)

@@ -48,7 +48,9 @@ import Synchronization
 /// toolchain alone.
 ///
 /// ## Go → Swift
-/// Go's `object_pooling.go` uses `sync.Pool` (unbounded, cleared at every GC,
+/// Go's `object_pooling.go` uses `sync.Pool` (unbounded, emptied by the GC:
+/// since Go 1.13 an object survives one collection in a victim cache and is
+/// dropped at the next,
 /// `Get` returns `any` that you type-assert) and a channel-based bounded pool,
 /// and must remember to `Put` and to reset. Here the pool is generic (no
 /// casts), bounded by `maxIdle`, never cleared behind your back, resets on
