@@ -3,8 +3,8 @@ import Foundation
 import Synchronization
 
 /// The cooperative thread pool: Swift runs every task on a fixed pool of
-/// threads, one per core, and a thread is handed to another task only at an
-/// `await`.
+/// threads, one per logical CPU, and a thread is handed to another task only
+/// at an `await`.
 ///
 /// ```swift
 /// // 32 children that suspend: all 32 are in flight at once.
@@ -18,8 +18,11 @@ import Synchronization
 /// ## Why interviewers ask this
 /// "How many threads does `async let` create?" separates people who picture
 /// tasks as threads from people who know the runtime. The global concurrent
-/// executor is a *cooperative* pool as wide as the active core count (on
-/// Linux, one such pool per priority level): tasks are heap-allocated
+/// executor is a *cooperative* pool as wide as the logical CPU count (on
+/// Linux, one such pool per priority level, each as wide as the *configured*
+/// CPUs, `sysconf(_SC_NPROCESSORS_CONF)`: CPU affinity and a container's CPU
+/// quota do not shrink it, so a pod limited to 2 CPUs on a 64-CPU node runs
+/// 64 threads per priority): tasks are heap-allocated
 /// continuations that borrow a thread until their next suspension point. It
 /// never grows, so a task that blocks (a semaphore, a lock held across I/O,
 /// `sleep`, synchronous file or network I/O) takes a whole core's worth of
@@ -59,9 +62,17 @@ import Synchronization
 /// (suspend or offload), not in the runtime. Go's goroutines are preemptible;
 /// Swift tasks are cooperative and yield only at `await`.
 public enum CooperativeThreadPool {
-    /// The number of threads in the cooperative pool of one priority level:
-    /// one per active core.
-    public static var width: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// The number of threads in the cooperative pool of one priority level.
+    /// On Linux the runtime sizes each priority's queue with libdispatch's
+    /// logical CPU count, which is `sysconf(_SC_NPROCESSORS_CONF)` (not
+    /// affinity or quota aware); elsewhere the active processor count.
+    public static var width: Int {
+        #if os(Linux)
+            Int(sysconf(Int32(_SC_NPROCESSORS_CONF)))
+        #else
+            ProcessInfo.processInfo.activeProcessorCount
+        #endif
+    }
 
     /// How a demo child waits for the release signal.
     public enum Waiting: Sendable {

@@ -30,22 +30,32 @@ import Synchronization
 /// - Asserting escalation in tests by timing. Escalation is an event:
 ///   observe it with `withTaskPriorityEscalationHandler`.
 /// - Trying to *lower* a running task's priority: escalation only goes up.
+/// - Expecting escalation to rescue a job that is already queued, on Linux.
+///   There escalation is bookkeeping plus handlers: the task's priority is
+///   raised and escalation handlers run, and a *suspended* task resumes in the
+///   higher-priority pool (what the tests show), but a job already waiting in
+///   the `.low` queue stays there and a running thread is not boosted. The
+///   runtime's override that moves queued work (a Dispatch QoS override) is
+///   compiled in on Darwin only.
 ///
 /// ## Key takeaway
 /// Children and `Task {}` inherit priority, `Task.detached` does not, and
 /// awaiting a task raises it to the awaiter's priority - but only when the
 /// runtime can see the dependency. Where work waits outside the task tree,
-/// forward escalation yourself with `withTaskPriorityEscalationHandler`
-/// (Swift 6.2), which reports `(old, new)` exactly when it happens.
+/// observe escalation with `withTaskPriorityEscalationHandler` (Swift 6.2),
+/// which reports `(old, new)` exactly when it happens, and pass it on to the
+/// task doing the work with its handle's `escalatePriority(to:)` (SE-0462); the
+/// handler itself only observes.
 ///
 /// ## Go → Swift
 /// The Go seed's scheduler topic has no priorities: the GMP scheduler is fair
 /// and preemptive, so inversion shows up as latency, not as a runtime
 /// feature. Swift's cooperative pool is not preemptive. On Linux a priority
 /// picks which `width`-thread pool runs the job (the threads get no OS
-/// priority, so a `.low` task still competes for the CPU like any other), and
-/// escalation moves an awaited job up, as Dispatch's QoS override does on
-/// Darwin.
+/// priority, so a `.low` task still competes for the CPU like any other).
+/// Escalation on Linux raises the stored priority, runs handlers and makes a
+/// suspended task resume in the higher pool; only Darwin also overrides the
+/// priority of work already queued or running (Dispatch's QoS override).
 public enum PriorityAndEscalation {
     /// One escalation: the task's priority before and after.
     public struct Escalation: Equatable, Sendable {
