@@ -47,9 +47,13 @@ public enum WorkerPool {
     /// thrown by a job cancels the jobs still running, starts no new ones, and
     /// is rethrown once they have all finished.
     ///
-    /// If the calling task is cancelled, no further job is started; jobs in
-    /// flight run to completion (or observe cancellation themselves), and the
-    /// outputs of the jobs that ran are returned: a prefix of the input order.
+    /// If the calling task is cancelled, no further job is started, and the
+    /// jobs in flight are cancelled too (group children inherit it). What
+    /// happens next depends on the jobs: if they run to completion anyway,
+    /// `map` returns the outputs of the jobs that ran, a prefix of the input
+    /// order; if one observes the cancellation the usual way (`Task.sleep`,
+    /// `checkCancellation()`, a cancellable client) it throws
+    /// `CancellationError`, and `map` rethrows it. Both are tested.
     ///
     /// - Throws: ``WorkerPoolError/invalidLimit(_:)`` if `limit < 1`, or the
     ///   first error a job throws.
@@ -82,7 +86,9 @@ public enum WorkerPool {
     /// others; the caller decides what a partial failure means.
     ///
     /// If the calling task is cancelled, no further job is started and the
-    /// results of the jobs that ran are returned (a prefix of the input order).
+    /// results of the jobs that ran are returned (a prefix of the input order);
+    /// a job that observed the cancellation is there as a
+    /// `.failure(CancellationError())`.
     ///
     /// - Throws: ``WorkerPoolError/invalidLimit(_:)`` if `limit < 1`.
     /// - Complexity: O(`jobs.count`) child tasks, at most `limit` at a time.

@@ -161,6 +161,20 @@ struct WorkerPoolTests {
         #expect(gauge.inFlight == 0, "structured: every started job finished before map returned")
     }
 
+    @Test("cancelled while its jobs sleep on a clock: the jobs observe it and map rethrows CancellationError")
+    func cancellationReachesJobsThatObserveIt() async {
+        let clock = ManualClock()
+        let pool = Task {
+            try await WorkerPool.map(Array(0..<10), limit: 2) { job in
+                try await clock.sleep(for: .seconds(60))  // cancellable, like Task.sleep
+                return job
+            }
+        }
+        await clock.waitForSleepers(count: 2)  // the window is full
+        pool.cancel()
+        await #expect(throws: CancellationError.self) { try await pool.value }
+    }
+
     @Test("fail-fast: the first error cancels the running jobs, starts no others, and is rethrown")
     func failFastCancelsTheRest() async throws {
         let clock = ManualClock()
