@@ -93,6 +93,23 @@ extension Catalogue {
                         If the Task is not stored before the first suspension, callers that arrive during the load \
                         see no cache and no load in flight, and start loads of their own.
                         """),
+                Experiment(
+                    id: "actors-and-reentrancy.never-join-the-load-in-flight",
+                    file: "Sources/HandbookConcurrency/ActorsAndReentrancy.swift",
+                    original: """
+                        if let inFlight {
+                                        onJoin()
+                                        return await inFlight.value
+                                    }
+
+                        """,
+                    replacement: "",
+                    caughtBy: "HandbookConcurrencyTests.ActorsAndReentrancyTests/inFlightLoadIsShared",
+                    teaches: """
+                        Storing the Task is not enough: a caller that arrives while it runs must await it. Without \
+                        that branch the nine callers, parked during the load, each start their own, and the test \
+                        counts ten loads instead of one, although hasLoadInFlight still reads true.
+                        """),
             ]),
     ]
 }

@@ -206,13 +206,18 @@ public enum ActorsAndReentrancy {
     /// callers await the same work.
     public actor DedupingLoader<Value: Sendable> {
         private let load: @Sendable () async -> Value
+        private let onJoin: @Sendable () -> Void
         private var cached: Value?
         private var inFlight: Task<Value, Never>?
         /// How many times `load` has been started.
         public private(set) var loadsStarted = 0
 
-        public init(load: @escaping @Sendable () async -> Value) {
+        /// - Parameter onJoin: called each time a caller joins the load in
+        ///   flight instead of starting one (observability: a test parks on
+        ///   it to know the callers really arrived *during* the load).
+        public init(load: @escaping @Sendable () async -> Value, onJoin: @escaping @Sendable () -> Void = {}) {
             self.load = load
+            self.onJoin = onJoin
         }
 
         /// Whether a load is running now; later callers will join it.
@@ -221,7 +226,10 @@ public enum ActorsAndReentrancy {
         /// The value, loading it at most once.
         public func value() async -> Value {
             if let cached { return cached }
-            if let inFlight { return await inFlight.value }
+            if let inFlight {
+                onJoin()
+                return await inFlight.value
+            }
             loadsStarted += 1
             let task = Task { await load() }
             inFlight = task

@@ -1,6 +1,7 @@
 import Foundation
 import HandbookConcurrency
 import HandbookTestSupport
+import Synchronization
 import Testing
 
 @Suite("Actors and reentrancy", .timeLimit(.minutes(1)))
@@ -80,15 +81,29 @@ struct ActorsAndReentrancyTests {
         #expect(await counter.hits == 1_000)
     }
 
-    @Test("concurrent callers share one in-flight load instead of starting their own")
+    @Test("nine callers that arrive while the load is in flight join it instead of starting their own")
     func inFlightLoadIsShared() async {
         let arrived = Gate()
         let release = Gate()
-        let loader = Lesson.DedupingLoader<Int> {
-            arrived.open()
-            await release.wait()
-            return 42
-        }
+        // Opens when all nine have joined the load in flight, or as soon as a
+        // second load starts (the bug): either way the test goes on, and only
+        // the correct loader gets there with loadsStarted == 1.
+        let parked = Gate()
+        let joins = SharedCount()
+        let loads = SharedCount()
+        let loader = Lesson.DedupingLoader<Int>(
+            load: {
+                guard loads.increment() == 1 else {
+                    parked.open()
+                    return 42
+                }
+                arrived.open()
+                await release.wait()
+                return 42
+            },
+            onJoin: {
+                if joins.increment() == 9 { parked.open() }
+            })
         let first = Task { await loader.value() }
         await arrived.wait()
         #expect(await loader.hasLoadInFlight, "the Task is stored before the first suspension")
@@ -98,6 +113,7 @@ struct ActorsAndReentrancyTests {
                 return await group.reduce(into: []) { $0.append($1) }
             }
         }
+        await parked.wait()  // every caller is now inside value(), during the load
         release.open()
         #expect(await first.value == 42)
         #expect(await others.value == Array(repeating: 42, count: 9))
@@ -140,4 +156,13 @@ struct ActorsAndReentrancyTests {
     private static func readBalance(of bank: isolated Lesson.Bank) -> Int {
         bank.balanceAssumingIsolation()
     }
+}
+
+/// A counter `@Sendable` closures can share (a local `Atomic` cannot be
+/// captured by one: see concurrency.atomics).
+private final class SharedCount: Sendable {
+    private let count = Atomic(0)
+
+    /// Adds one and returns the new count.
+    func increment() -> Int { count.wrappingAdd(1, ordering: .sequentiallyConsistent).newValue }
 }
