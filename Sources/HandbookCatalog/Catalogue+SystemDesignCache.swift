@@ -95,8 +95,8 @@ extension Catalogue {
                 Experiment(
                     id: "single-flight.never-clears-the-flight",
                     file: "Sources/HandbookSystemDesign/SingleFlight.swift",
-                    original: "let flight = inFlight.removeValue(forKey: key)",
-                    replacement: "let flight = inFlight[key]",
+                    original: "if isCurrent { inFlight.removeValue(forKey: key) }",
+                    replacement: "",
                     caughtBy: "HandbookSystemDesignTests.SingleFlightTests/hundredConcurrentMissesLoadOnce",
                     teaches: """
                         A finished load must leave the in-flight table. Left there, the key reports a load that \
@@ -116,12 +116,23 @@ extension Catalogue {
                 Experiment(
                     id: "single-flight.invalidate-ignores-in-flight",
                     file: "Sources/HandbookSystemDesign/SingleFlight.swift",
-                    original: "inFlight[key]?.isStale = true",
-                    replacement: "",
+                    original: "if case .success(let value) = result, isCurrent {",
+                    replacement: "if case .success(let value) = result {",
                     caughtBy: "HandbookSystemDesignTests.SingleFlightTests/invalidateDuringLoadIsNotCached",
                     teaches: """
                         A load that was running when the key was invalidated read the old data; caching its result \
                         undoes the invalidation, and the stale value stays until the next one.
+                        """),
+                Experiment(
+                    id: "single-flight.invalidate-keeps-the-flight-joinable",
+                    file: "Sources/HandbookSystemDesign/SingleFlight.swift",
+                    original: "values[key] = nil\n        inFlight[key] = nil",
+                    replacement: "values[key] = nil",
+                    caughtBy: "HandbookSystemDesignTests.SingleFlightTests/invalidateDetachesTheRunningLoad",
+                    teaches: """
+                        If invalidate leaves the running load joinable, a caller that reads right after its own \
+                        write joins a load that read the data before the write and gets the old value back: no \
+                        read-your-writes. Go's singleflight.Forget detaches the flight for exactly this.
                         """),
                 Experiment(
                     id: "single-flight.forget-to-cache",

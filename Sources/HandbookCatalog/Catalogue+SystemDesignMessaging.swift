@@ -67,7 +67,7 @@ extension Catalogue {
                         its new request succeeded when it never ran.
                         """),
                 Experiment(
-                    id: "idempotency-keys.cache-failures",
+                    id: "idempotency-keys.failed-attempt-keeps-its-claim",
                     file: "Sources/HandbookSystemDesign/IdempotencyKeys.swift",
                     original: "\n                        try await store.fail(key: key, token: token)\n",
                     replacement: "\n",

@@ -231,6 +231,14 @@ public enum Middleware {
     /// Reads the `Authorization` header as a ``Role`` and stores it under
     /// ``RoleKey`` for the layers and the handler inside; without a valid
     /// role the request stops here with 401 and `next` is never called.
+    ///
+    /// A teaching stand-in: the header *is* the role, so any client can send
+    /// `Authorization: admin`. A real layer verifies a credential (a bearer
+    /// token compared in constant time, a signed JWT) and derives the role
+    /// from it, as the capstone service's admin check does. Likewise a real
+    /// request-id layer validates an incoming `X-Request-ID` (length,
+    /// characters) before echoing or logging it, and a log line never
+    /// contains the raw path unescaped (a newline in it forges log lines).
     public static func authentication() -> Layer {
         { next in
             { request, context in

@@ -31,7 +31,7 @@ import Foundation
 ///   another `create` runs the same check and both insert
 ///   (``ReentrantCheckThenActUserRepository`` shows it). Keep the check and the
 ///   write in one synchronous stretch, or let the database's unique index
-///   decide, as the SQL stores will.
+///   decide, as a SQL store would.
 /// - Updating the cache before the disk. If the write fails the store now
 ///   disagrees with itself; ``JSONFileUserRepository`` writes first and only
 ///   then commits the new value.

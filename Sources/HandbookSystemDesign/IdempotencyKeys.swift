@@ -1,5 +1,9 @@
-/// Idempotency keys: a client names each logical request, and the server runs
-/// it at most once per key, replaying the stored response to retries.
+/// Idempotency keys: a client names each logical request, and the server
+/// records at most one outcome per key, replaying the stored response to
+/// retries. The *effect* is exactly once only while a lease holds, or when
+/// the downstream is itself idempotent on the same key or checks a fencing
+/// token: after a lease runs out a second attempt can run alongside a slow
+/// first one.
 ///
 /// ```swift
 /// let store = try IdempotencyKeys.InMemoryStore(ttl: .seconds(86_400), lease: .seconds(60))
@@ -43,8 +47,13 @@
 /// - Unfenced completion: once claims can be taken over, a slow attempt A
 ///   whose lease ran out must not `fail` (release) or `complete` (overwrite)
 ///   the claim of attempt B. `begin` hands out a ``ClaimToken``; `complete`
-///   and `fail` take it and are refused without it, like a fencing token in
-///   a distributed lock (experiment `idempotency-keys.ignore-claim-token`).
+///   and `fail` take it and are refused without it
+///   (experiment `idempotency-keys.ignore-claim-token`). That fences the
+///   *record* only. A fencing token proper is checked by the protected
+///   resource (the payment provider, the database row the effect writes);
+///   nothing stops A's side effect here, so after a takeover both A and B
+///   may act. Make the effect idempotent on the key, or have the resource
+///   check the token.
 /// - Masking the operation's error: if releasing the key (`fail`) throws, the
 ///   caller must still see the operation's error (the lease frees the key
 ///   later). And if recording the response throws, the work HAPPENED: that
@@ -479,7 +488,9 @@ extension IdempotencyKeys {
         }
     }
 
-    /// Runs an operation at most once per key, on top of any ``IdempotencyStore``.
+    /// Records at most one outcome per key, on top of any ``IdempotencyStore``,
+    /// and runs the operation once per key while its lease holds (a takeover
+    /// after the lease can run it again alongside a slow first attempt).
     ///
     /// In-process duplicates are resolved here (join or reject) before they
     /// reach the store; the store resolves everything else (replays, other

@@ -57,8 +57,11 @@ import Foundation
 ///
 /// ## Key takeaway
 /// Offset answers "page N of M" and is fine for small, stable data; keyset
-/// answers "what comes after this row", is stable under writes and costs the
-/// same at any depth. The cursor is an opaque, signed, versioned token holding
+/// answers "what comes after this row", does not shift when rows are
+/// inserted or deleted before the cursor, and costs the same at any depth.
+/// It is not immune to writes: a row that commits late with a sort key
+/// behind a cursor already handed out (a timestamp taken before commit,
+/// clock skew between instances, an NTP step) is skipped by that reader. The cursor is an opaque, signed, versioned token holding
 /// the last row's `(sortKey, id)`; the server never trusts it unverified.
 ///
 /// ## Go → Swift

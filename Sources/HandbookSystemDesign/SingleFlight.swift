@@ -34,9 +34,15 @@
 ///   (experiment `single-flight.loader-on-the-actor`).
 /// - Caching a load that `invalidate` overtook: the value was read before the
 ///   write that prompted the invalidation, so filling it would serve stale
-///   data until the next invalidation. ``invalidate(_:)`` marks the running
-///   load stale: its waiters still get its value, the cache does not keep it
+///   data until the next invalidation. ``invalidate(_:)`` detaches the running
+///   load: its waiters still get its value, the cache does not keep it
 ///   (experiment `single-flight.invalidate-ignores-in-flight`).
+/// - Letting callers *join* a load that `invalidate` overtook. A writer that
+///   writes, invalidates, then reads must see its write (read-your-writes);
+///   joining the old flight would hand it the value read before the write.
+///   Go's `singleflight.Forget` exists for this: after ``invalidate(_:)`` the
+///   next caller starts a fresh load
+///   (experiment `single-flight.invalidate-keeps-the-flight-joinable`).
 /// - Caching the failure: an error (a timeout, a brief outage) must reach the
 ///   callers waiting now, and the next caller must retry, not replay it.
 /// - Letting one caller's cancellation cancel the shared load: the load runs
@@ -65,20 +71,26 @@ public actor SingleFlightCache<Key: Hashable & Sendable, Value: Sendable> {
     /// the closure would inherit the isolation of the load task, the actor.
     public typealias Loader = @concurrent @Sendable (Key) async throws -> Value
 
-    /// One running load: the task, and whether ``invalidate(_:)`` overtook it.
+    /// One running load, with an identity of its own: a flight that
+    /// ``invalidate(_:)`` detached may still be running when a fresh flight
+    /// for the same key starts, and each has its own waiters.
     private struct Flight {
+        let id: Int
         let task: Task<Void, Never>
-        var isStale = false
     }
 
     private let load: Loader
     private var values: [Key: Value] = [:]
-    /// The shared loads. Unstructured tasks on purpose: no waiter owns them,
-    /// so no waiter's cancellation reaches them.
+    /// The joinable load of each key. Unstructured tasks on purpose: no waiter
+    /// owns them, so no waiter's cancellation reaches them.
     private var inFlight: [Key: Flight] = [:]
-    /// The callers waiting for each key's load, by waiter ID.
-    private var waiters: [Key: [Int: CheckedContinuation<Value, any Error>]] = [:]
+    /// The callers waiting for each flight (detached ones included), by
+    /// flight ID, then by waiter ID.
+    private var waiters: [Int: [Int: CheckedContinuation<Value, any Error>]] = [:]
     private var nextWaiterID = 0
+    private var nextFlightID = 0
+    /// The key of every flight still running, detached ones included.
+    private var flightKeys: [Int: Key] = [:]
     private var waiterObservers: [(key: Key, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
     /// How many times the loader has been started.
@@ -102,32 +114,37 @@ public actor SingleFlightCache<Key: Hashable & Sendable, Value: Sendable> {
         // "start one" are a single step that no other caller can split.
         let isFirstMiss = inFlight[key] == nil
         if isFirstMiss { startLoad(forKey: key) }
+        let flight = inFlight[key]!.id  // just started, or running
         let id = nextWaiterID
         nextWaiterID += 1
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                waiters[key, default: [:]][id] = continuation
+                waiters[flight, default: [:]][id] = continuation
                 notifyObservers(of: key)
             }
         } onCancel: {
-            Task { await self.cancelWaiter(id, forKey: key) }
+            Task { await self.cancelWaiter(id, ofFlight: flight) }
         }
     }
 
     /// Forgets the cached value for `key`; the next read loads it again.
     ///
     /// A load already running for `key` may have read the data before the
-    /// change that prompted this call, so its result is not cached: its
-    /// waiters (including callers that join it after this call) get it, and
-    /// the first read after it completes loads again.
+    /// change that prompted this call. It is detached: the callers already
+    /// waiting for it get its value, the cache does not keep it, and the next
+    /// caller starts a fresh load instead of joining it (Go's
+    /// `singleflight.Forget`), so a writer that invalidates and then reads
+    /// sees its write.
     public func invalidate(_ key: Key) {
         values[key] = nil
-        inFlight[key]?.isStale = true
+        inFlight[key] = nil
     }
 
-    /// How many callers are waiting for the load of `key` right now.
+    /// How many callers are waiting for a load of `key` right now (of any
+    /// flight still running, detached ones included).
+    /// - Complexity: O(running flights).
     public func waiterCount(forKey key: Key) -> Int {
-        waiters[key]?.count ?? 0
+        waiters.reduce(0) { total, entry in flightKeys[entry.key] == key ? total + entry.value.count : total }
     }
 
     /// Whether a load of `key` is running.
@@ -149,6 +166,8 @@ public actor SingleFlightCache<Key: Hashable & Sendable, Value: Sendable> {
     private func startLoad(forKey key: Key) {
         loadCount += 1
         let load = self.load
+        let flight = nextFlightID
+        nextFlightID += 1
         let task = Task {
             let result: Result<Value, any Error>
             do {
@@ -156,25 +175,29 @@ public actor SingleFlightCache<Key: Hashable & Sendable, Value: Sendable> {
             } catch {
                 result = .failure(error)
             }
-            self.finish(key, with: result)  // the task inherits the actor's isolation
+            self.finish(key, flight: flight, with: result)  // the task inherits the actor's isolation
         }
-        inFlight[key] = Flight(task: task)
+        inFlight[key] = Flight(id: flight, task: task)
+        flightKeys[flight] = key
     }
 
-    private func finish(_ key: Key, with result: Result<Value, any Error>) {
-        // Success or failure, the next miss must not wait on a finished load.
-        let flight = inFlight.removeValue(forKey: key)
-        if case .success(let value) = result, flight?.isStale == false {
+    private func finish(_ key: Key, flight: Int, with result: Result<Value, any Error>) {
+        // Success or failure, the next miss must not wait on a finished load;
+        // a detached (invalidated) flight is no longer the key's to clear.
+        let isCurrent = inFlight[key]?.id == flight
+        if isCurrent { inFlight.removeValue(forKey: key) }
+        if case .success(let value) = result, isCurrent {
             values[key] = value  // errors are not cached: the next caller starts a new load
         }
-        for waiter in (waiters.removeValue(forKey: key) ?? [:]).values {
+        flightKeys[flight] = nil
+        for waiter in (waiters.removeValue(forKey: flight) ?? [:]).values {
             waiter.resume(with: result)
         }
     }
 
-    private func cancelWaiter(_ id: Int, forKey key: Key) {
+    private func cancelWaiter(_ id: Int, ofFlight flight: Int) {
         // Already resumed by `finish` if the load won the race.
-        waiters[key]?.removeValue(forKey: id)?.resume(throwing: CancellationError())
+        waiters[flight]?.removeValue(forKey: id)?.resume(throwing: CancellationError())
     }
 
     private func notifyObservers(of key: Key) {

@@ -51,10 +51,12 @@
 /// denied). A token bucket or log needs `SELECT … FOR UPDATE` in a
 /// transaction, or the whole decision in a function. In Redis the same is
 /// `INCR` + `EXPIRE`, or a Lua script for the log (`ZADD`/`ZREMRANGEBYSCORE`/
-/// `ZCARD`). Take the time from an injected clock and pass it as a query
-/// parameter (`$now`), never the store's `now()` or each instance's own
-/// clock: one clock for every instance, and ``RateLimiterContract`` can drive
-/// the SQL implementation with a manual clock exactly as it drives this one.
+/// `ZCARD`). Passing the time from an injected clock as a query parameter
+/// (`$now`) lets ``RateLimiterContract`` drive the SQL implementation with a
+/// manual clock exactly as it drives this one; the price is that every
+/// instance uses its own clock, so skew between instances shifts their
+/// windows. The store's clock (`now()`, `TIME` in Redis) is the only one all
+/// instances share: choose it when skew matters more than the test seam.
 ///
 /// ## Go → Swift
 /// The Go seed only had a token bucket; the README promised a sliding window.

@@ -631,8 +631,9 @@ public actor InMemoryTTLCacheBackingStore<Key: Hashable & Sendable, Value: Senda
 
 /// The promises every ``TTLCacheBackingStore`` must keep, as runnable checks.
 ///
-/// The service package runs the same checks against its SQL-backed stores:
-/// `@Test(arguments: TTLCacheBackingStoreContract.checks)`.
+/// Any implementation (a Redis or SQL store, say) runs the same checks with
+/// `@Test(arguments: TTLCacheBackingStoreContract.checks)`; the service
+/// package does not have one yet (its cache is in memory).
 public enum TTLCacheBackingStoreContract {
     /// Makes a fresh, empty store.
     public typealias Factory = @Sendable () async throws -> any TTLCacheBackingStore<String, String>

@@ -177,10 +177,12 @@ public struct TokenBucket: RateLimitAlgorithmState, Codable, Hashable {
 /// ``RateLimiterConfigurationError``; and concurrent calls never admit more
 /// than the limit.
 ///
-/// A SQL implementation takes the time from an injected clock, passed to
-/// its statement as a parameter (`$now`), not from the database's `now()`:
-/// that keeps every instance on one notion of time and lets the contract
-/// drive it with a manual clock.
+/// A SQL implementation here takes the time from an injected clock, passed
+/// to its statement as a parameter (`$now`), not from the database's
+/// `now()`, so that the contract can drive it with a manual clock. That is
+/// testability, not one notion of time: each instance then reads its *own*
+/// clock, and skew between instances moves their windows. The database's
+/// clock (`clock_timestamp()`) is the one clock all instances share.
 public protocol RateLimiter: Sendable {
     /// Decides at once, never waiting: either spends `cost` units for `key`
     /// or reports how long until it could.

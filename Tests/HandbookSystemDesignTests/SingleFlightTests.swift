@@ -170,26 +170,49 @@ struct SingleFlightTests {
         #expect(isolations.withLock { $0 } == ["none"])
     }
 
-    @Test("invalidate during a load: the waiters get the loaded value, but it is not cached")
-    func invalidateDuringLoadIsNotCached() async throws {
+    /// A loader whose first call parks until `release` opens (it read the
+    /// data before a write); later calls return at once. Each returns its
+    /// call number.
+    static func cacheWithSlowFirstLoad(
+        started: Gate, release: Gate
+    ) -> SingleFlightCache<String, Int> {
         let probe = LoaderProbe()
-        let release = Gate()
-        let cache = SingleFlightCache<String, Int> { key in
+        return SingleFlightCache<String, Int> { key in
             await probe.record(key)
             let call = await probe.calls.count
-            if call == 1 { await release.wait() }  // the first load read the data before the write
+            if call == 1 {
+                started.open()
+                await release.wait()
+            }
             return call
         }
+    }
+
+    @Test("invalidate during a load: its waiter still gets the value, but it is not cached")
+    func invalidateDuringLoadIsNotCached() async throws {
+        let (started, release) = (Gate(), Gate())
+        let cache = Self.cacheWithSlowFirstLoad(started: started, release: release)
         let early = Task { try await cache.value(forKey: "k") }
-        await cache.waitForWaiters(count: 1, forKey: "k")
+        await started.wait()
         await cache.invalidate("k")  // the data changed while the first load was running
-        let joiner = Task { try await cache.value(forKey: "k") }  // joins the running load
-        await cache.waitForWaiters(count: 2, forKey: "k")
         release.open()
+        #expect(try await early.value == 1, "the detached load still serves the caller that was waiting")
+        #expect(try await cache.value(forKey: "k") == 2, "the stale result was not cached")
+        #expect(try await cache.value(forKey: "k") == 2, "the fresh one was")
+        #expect(await cache.loadCount == 2)
+    }
+
+    @Test("read-your-writes: after invalidate, the next reader starts a fresh load instead of joining the stale one")
+    func invalidateDetachesTheRunningLoad() async throws {
+        let (started, release) = (Gate(), Gate())
+        let cache = Self.cacheWithSlowFirstLoad(started: started, release: release)
+        let early = Task { try await cache.value(forKey: "k") }
+        await started.wait()
+        await cache.invalidate("k")  // the writer's write is done
+        let afterWrite = Task { try await cache.value(forKey: "k") }  // the writer reads it back
+        release.open()
+        #expect(try await afterWrite.value == 2)
         #expect(try await early.value == 1)
-        #expect(try await joiner.value == 1)
-        #expect(try await cache.value(forKey: "k") == 2)  // the stale result was not cached
-        #expect(try await cache.value(forKey: "k") == 2)  // the fresh one was
         #expect(await cache.loadCount == 2)
     }
 }
