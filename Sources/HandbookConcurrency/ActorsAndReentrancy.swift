@@ -29,12 +29,16 @@
 /// - Using `assumeIsolated` as a cast. It checks at run time that the caller
 ///   is already on the actor's executor and traps if not ("Incorrect actor
 ///   executor assumption").
-/// - Thinking `@MainActor` means a UI thread. On a server it is one more
-///   serial executor (the main thread, which `swift test` and most servers
-///   never drive specially); putting request handling on it serialises the
-///   whole service. Server packages keep the default `nonisolated` isolation
-///   and use their own actors or custom global actors where one owner is
-///   needed.
+/// - Thinking `@MainActor` means a UI thread. On a Linux server it is one
+///   more serial executor: its jobs go to the main Dispatch queue, which is
+///   drained only by an `async` main (the runtime calls `dispatch_main()`) or
+///   a run loop. A server whose *synchronous* main blocks (the classic NIO
+///   `try channel.closeFuture.wait()`) never drains it, and every
+///   `await MainActor.run {}` then hangs forever. Even when it is drained,
+///   request handling on it serialises the whole service. Server targets keep
+///   the default `nonisolated` isolation (never SE-0466's
+///   `defaultIsolation(MainActor.self)`) and use their own actors where one
+///   owner is needed.
 ///
 /// ## Key takeaway
 /// An actor serialises *jobs*, and a job ends at each `await`. Keep

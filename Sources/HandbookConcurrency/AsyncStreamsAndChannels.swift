@@ -28,8 +28,13 @@
 /// - Forgetting `finish()`. A `for await` loop ends only when the stream is
 ///   finished (``squaredPipeline(_:)``); without it the consumer hangs, exactly
 ///   like ranging over a Go channel nobody closes.
-/// - Setting `onTermination` after the first `yield`, or never: the producer then
-///   keeps working for a consumer that was cancelled long ago.
+/// - Setting `onTermination` too late, or never: the producer then keeps
+///   working for a consumer that was cancelled long ago. The rule is "before
+///   the consumer can possibly terminate": a handler set after termination
+///   is never called. In practice set it before the stream leaves your hands
+///   (``FanOutFanIn`` and ``SelectAndRacing/merge(_:_:)`` set it after
+///   starting their producer task, which is safe only because nobody holds
+///   the stream yet).
 ///
 /// ## Key takeaway
 /// `AsyncStream` = buffered channel without backpressure (choose the policy, check

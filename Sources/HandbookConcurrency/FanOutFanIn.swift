@@ -12,9 +12,11 @@
 /// out twice, bring results back without losing any, and stop everything
 /// when the consumer goes away. Go answers with a jobs channel, N goroutines
 /// ranging over it and a results channel closed after `wg.Wait()`. Swift has
-/// every piece: an `AsyncStream` is a multi-consumer jobs channel, a task
-/// group is the `WaitGroup`, and the fan-in stream's `onTermination` is the
-/// cancellation path.
+/// every piece: an `AsyncStream` shared by several iterating tasks hands each
+/// element to one of them (observed behaviour of the non-throwing
+/// `AsyncStream`, not a documented guarantee), a task group is the
+/// `WaitGroup`, and the fan-in stream's `onTermination` is the cancellation
+/// path.
 ///
 /// ## Common pitfalls
 /// - Giving each worker its own copy of the input (each job then runs N
@@ -29,6 +31,19 @@
 ///   on a results channel nobody drains).
 /// - Zero workers: nothing would ever be processed. Reject it
 ///   (``ConfigurationError``).
+/// - Switching the jobs stream to `AsyncThrowingStream` to carry errors: it
+///   does not tolerate several consumers at all and traps ("attempt to await
+///   next() on more than one task"). Keep the jobs channel non-throwing, or
+///   use a channel built for several consumers (``BoundedChannel``).
+/// - Expecting the results stream to bound anything: it is `.unbounded`, so
+///   a slow consumer lets results pile up in memory. Use a bounded channel
+///   for the fan-in when the consumer can fall behind.
+/// - Assuming nothing outlives the call. The workers here run in a group
+///   inside an unstructured `Task` that feeds the results stream; when the
+///   consumer stops, `process` can return while cancelled workers are still
+///   finishing their current `transform`. A plain task group (as
+///   `WorkerPool` uses) is fully structured; the stream form trades that for
+///   streaming results.
 ///
 /// ## Key takeaway
 /// Fan-out = one shared source (a channel) + N long-lived group children
