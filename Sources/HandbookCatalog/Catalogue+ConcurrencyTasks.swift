@@ -55,7 +55,8 @@ extension Catalogue {
                     teaches: """
                         A group waits for every child before it returns. Without cancelAll() the race takes as \
                         long as its slowest participant: the 60 s loser sleeps on a clock nobody advances, so the \
-                        test runs into its one-minute time limit and the loser's onCancel never runs.
+                        race never returns. handbook break kills the hung test at its deadline; under plain swift \
+                        test the one-minute time limit cancels the test, and only then does the loser's onCancel run.
                         """),
                 Experiment(
                     id: "select-and-racing.never-finish-the-merge",

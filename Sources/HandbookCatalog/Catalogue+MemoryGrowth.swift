@@ -19,8 +19,9 @@ extension Catalogue {
                     caughtBy: "HandbookMemoryTests.ArrayCapacityAndCopyOnWriteTests/handBuiltCopyOnWriteCopiesOnce",
                     teaches: """
                         Without the uniqueness check the buffer copies its storage on every write: still a correct \
-                        value type, but the copy counter reads 101 instead of 1 and every append is O(n). \
-                        isKnownUniquelyReferenced is what makes copy-on-write copy once.
+                        value type, but building [1, 2, 3] already copies 3 times, the shared-then-appended copy \
+                        counts 104 copies instead of 1, and every append is O(n). isKnownUniquelyReferenced is \
+                        what makes copy-on-write copy once.
                         """),
                 Experiment(
                     id: "array-capacity-and-copy-on-write.never-copy",
