@@ -1,4 +1,5 @@
 import HandbookDataStructures
+import HandbookTestSupport
 import PropertyBased
 import Testing
 
@@ -172,6 +173,22 @@ struct SinglyLinkedListTests {
         }  // `longer` is freed: its own 100,000 cells go, the shared tail stays
         #expect(Array(shared) == Array(0..<100_000))
         #expect(Array(ConsList.node(1, .node(2, .empty))) == [1, 2])
+    }
+
+    @Test("ConsList holds any values in order, extreme integers and recombining strings alike: 1,000 seeded lists each")
+    func consListMatchesArrayAtTheEdges() async {
+        let integer = Gen.element(of: extremeIntegers).map { $0 ?? 0 }
+        await propertyCheck(count: 1_000, input: integer.array(of: 0...20)) { values in
+            let list = ConsList(values)
+            #expect(Array(list) == values)
+            #expect(Array(list.prepending(Int.min)) == [Int.min] + values)
+            #expect(list.first == values.first && Array(list.rest) == Array(values.dropFirst()))
+        }
+        let pieces = ["\u{301}", "e", "🇦", "🇧", "\u{1100}", "\u{1161}", "\u{200D}", "👩"]
+        let text = Gen.element(of: pieces).map { $0 ?? "e" }.array(of: 0...3).map { $0.joined() }
+        await propertyCheck(count: 1_000, input: text.array(of: 0...10)) { values in
+            #expect(Array(ConsList(values)) == values, "elements are stored, never re-joined")
+        }
     }
 
     @Test("the pitfall: an indirect enum list frees recursively and crashes on a long list")
