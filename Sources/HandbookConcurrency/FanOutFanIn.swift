@@ -32,9 +32,10 @@
 /// - Zero workers: nothing would ever be processed. Reject it
 ///   (``ConfigurationError``).
 /// - Switching the jobs stream to `AsyncThrowingStream` to carry errors: it
-///   does not tolerate several consumers at all and traps ("attempt to await
-///   next() on more than one task"). Keep the jobs channel non-throwing, or
-///   use a channel built for several consumers (``BoundedChannel``).
+///   traps ("attempt to await next() on more than one task") as soon as two
+///   workers wait in `next()` at the same time, the normal state of an idle
+///   pool. Keep the jobs channel non-throwing, or use a channel built for
+///   several consumers (``BoundedChannel``).
 /// - Expecting the results stream to bound anything: it is `.unbounded`, so
 ///   a slow consumer lets results pile up in memory. Use a bounded channel
 ///   for the fan-in when the consumer can fall behind.
