@@ -1,5 +1,6 @@
 import Foundation
 import HandbookCatalog
+import Synchronization
 
 /// A scratch copy of the package where experiments are applied, so the
 /// learner's working tree is never touched.
@@ -96,28 +97,57 @@ struct WorkspaceMirror: Sendable {
     /// - Throws: ``HandbookError/mirrorInUse(_:)`` when another process holds it.
     func claim() throws -> Claim {
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        let descriptor = open(cache.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: cache.path])
-        }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
+        let path = cache.appendingPathComponent("lock").path
+        // Within this process: a set of claimed copies. Across processes: a
+        // POSIX record lock. Not `flock`: a flock belongs to the open file,
+        // which a child forked by another thread shares until it execs, so a
+        // released claim could still look held; a record lock belongs to this
+        // process alone and is never inherited.
+        guard Self.claimedInThisProcess.withLock({ $0.insert(path).inserted }) else {
             throw HandbookError.mirrorInUse(cache.path)
         }
-        let claim = Claim(descriptor: descriptor)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            Self.release(path)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: cache.path])
+        }
+        var lock = flock()
+        lock.l_type = Int16(F_WRLCK)
+        lock.l_whence = Int16(SEEK_SET)  // l_start = l_len = 0: the whole file
+        guard fcntl(descriptor, F_SETLK, &lock) == 0 else {
+            close(descriptor)
+            Self.release(path)
+            throw HandbookError.mirrorInUse(cache.path)
+        }
+        let claim = Claim(descriptor: descriptor, path: path)
         claim.leftoversKilled = ChildProcess.killProcesses(runningFrom: scratch)
         return claim
+    }
+
+    /// The lock files this process holds a claim on.
+    private static let claimedInThisProcess = Mutex<Set<String>>([])
+
+    fileprivate static func release(_ path: String) {
+        _ = claimedInThisProcess.withLock { $0.remove(path) }
     }
 
     /// Holds the copy's lock; the kernel drops it when the process exits,
     /// however it exits.
     final class Claim {
         private let descriptor: Int32
+        private let path: String
         /// Processes from an earlier run that ``WorkspaceMirror/claim()`` killed.
         fileprivate(set) var leftoversKilled = 0
 
-        fileprivate init(descriptor: Int32) { self.descriptor = descriptor }
-        deinit { close(descriptor) }
+        fileprivate init(descriptor: Int32, path: String) {
+            self.descriptor = descriptor
+            self.path = path
+        }
+
+        deinit {
+            close(descriptor)  // releases the record lock
+            WorkspaceMirror.release(path)
+        }
     }
 
     /// Applies `experiment` to the copy (call ``sync()`` first).
