@@ -87,7 +87,18 @@ enum ChildProcess {
         }
 
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        var spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        // ETXTBSY ("Text file busy"): the program is open for writing
+        // somewhere. For a program this process just wrote (the tests' fake
+        // `swift`), that is a child another thread forked while the write was
+        // open; its copy of the descriptor goes when it execs. So it is
+        // transient: retry for up to about 100 ms before calling it an error.
+        var busyRetries = 0
+        while spawned == ETXTBSY, busyRetries < 100 {
+            usleep(1_000)
+            busyRetries += 1
+            spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        }
         guard spawned == 0 else { throw SpawnError(executable: executable.path, code: spawned) }
 
         let deadline = timeout.map { ContinuousClock.now + $0 }
