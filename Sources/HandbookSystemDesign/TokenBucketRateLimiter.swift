@@ -450,12 +450,28 @@ public final class LockedKeyedRateLimiter<State: RateLimitAlgorithmState, C: Clo
     private let lock = NSLock()
     private var table: RateLimitKeyTable<State>
 
-    public init(template: State, clock: C, sweepInterval: Duration = .seconds(60))
+    /// The key that every new key shares once ``maximumKeys`` are tracked.
+    public static var overflowKey: String { "\u{0}overflow" }
+    /// At most this many keys hold state (plus ``overflowKey``); `nil`: no bound.
+    public let maximumKeys: Int?
+
+    /// - Parameters:
+    ///   - sweepInterval: how often a decision also sweeps idle keys (an
+    ///     O(keys) pass under the lock, on a caller's path); `nil` never
+    ///     sweeps there: the owner calls ``evictIdleKeys()`` off the request
+    ///     path (a server's maintenance task).
+    ///   - maximumKeys: once this many keys are tracked, a NEW key shares one
+    ///     overflow bucket until idle keys are evicted: memory stays bounded
+    ///     however many keys a client invents, and the limit still holds for
+    ///     them all together.
+    public init(template: State, clock: C, sweepInterval: Duration? = .seconds(60), maximumKeys: Int? = nil)
         throws(RateLimiterConfigurationError)
     {
         self.clock = clock
         self.epoch = clock.now
-        self.table = try RateLimitKeyTable(template: template, sweepInterval: sweepInterval)
+        self.maximumKeys = maximumKeys
+        // "Never" on the caller's path: an interval no uptime reaches.
+        self.table = try RateLimitKeyTable(template: template, sweepInterval: sweepInterval ?? .seconds(Int64.max / 4))
     }
 
     /// Decides synchronously. The clock is read inside the lock so decisions
@@ -464,8 +480,17 @@ public final class LockedKeyedRateLimiter<State: RateLimitAlgorithmState, C: Clo
     /// - Complexity: O(1) amortised.
     public func tryAcquire(key: String, cost: Int = 1) throws -> RateLimitDecision {
         try lock.withLock {
-            try table.acquire(key: key, cost: cost, at: epoch.duration(to: clock.now))
+            var key = key
+            if let maximumKeys, table.states.count >= maximumKeys, table.states[key] == nil { key = Self.overflowKey }
+            return try table.acquire(key: key, cost: cost, at: epoch.duration(to: clock.now))
         }
+    }
+
+    /// Forgets every key whose state is idle; returns how many went. O(keys),
+    /// under the lock: call it from a background task, not per request.
+    @discardableResult
+    public func evictIdleKeys() -> Int {
+        lock.withLock { table.evictIdle(at: epoch.duration(to: clock.now)) }
     }
 
     public func acquire(key: String, cost: Int) async throws -> RateLimitDecision {

@@ -1,14 +1,26 @@
+import Foundation
+import HTTPTypes
 import HandbookSystemDesign
 import Hummingbird
 
 /// `GET /inventory/{item}` and the admin route `PUT /inventory/{item}`.
+///
+/// Stock updates use optimistic concurrency: `GET` returns the row's version
+/// as a strong `ETag`, and `PUT` must send it back in `If-Match` (412 if the
+/// row changed meanwhile, orders' reservations included; 428 without it).
+/// Creating an item needs no precondition (or `If-None-Match: *`).
 struct InventoryRoutes {
     struct StockUpdate: Decodable {
         var stock: Int
     }
 
     let store: OrderStore
-    let adminToken: String?
+    let identity: ClientIdentity
+    /// Whether `PUT` is served at all (`ADMIN_ROUTES=disabled`: 404).
+    let adminRoutesEnabled: Bool
+    /// Whether an admin token is required (always, unless none is
+    /// configured, which the configuration only allows on loopback).
+    let requiresToken: Bool
     /// Larger bodies are refused with 413 before they are decoded.
     let maxBodyBytes: Int
 
@@ -19,8 +31,11 @@ struct InventoryRoutes {
                 throw Problem(
                     type: "/problems/not-found", title: "Not found", status: .notFound, detail: "no item \(item)")
             }
-            return try JSONBody.response(level)
+            var response = try JSONBody.response(level)
+            response.headers[.eTag] = level.entityTag
+            return response
         }
+        guard adminRoutesEnabled else { return }
         router.put("/inventory/{item}") { request, context in
             try authorize(request)
             let item = try context.parameters.require("item")
@@ -28,26 +43,66 @@ struct InventoryRoutes {
                 throw Problem.badRequest(
                     "invalid item", errors: [.init(field: "item", message: "must be 1 to 100 characters")])
             }
+            let precondition = try Self.precondition(request.headers)
             let body = try await request.body.collect(upTo: maxBodyBytes)
             let update = try JSONBody.decode(StockUpdate.self, from: body)
             guard (0...1_000_000_000).contains(update.stock) else {
                 throw Problem.badRequest(
                     "invalid stock", errors: [.init(field: "stock", message: "must be in 0...1000000000")])
             }
-            return try JSONBody.response(try await store.setStock(item: item, stock: update.stock))
+            let level: InventoryLevel
+            do {
+                level = try await store.setStock(item: item, stock: update.stock, precondition: precondition)
+            } catch OrderStore.StockConflict.preconditionRequired {
+                throw Problem(
+                    type: "/problems/precondition-required", title: "Precondition required",
+                    status: .preconditionRequired,
+                    detail: "\(item) exists: send If-Match with the ETag of GET /inventory/\(item)")
+            } catch OrderStore.StockConflict.versionMismatch(let current) {
+                var headers = HTTPFields()
+                if let current { headers[.eTag] = current.entityTag }
+                throw ProblemWithHeaders(
+                    problem: Problem(
+                        type: "/problems/precondition-failed", title: "Precondition failed",
+                        status: .preconditionFailed,
+                        detail: "\(item) changed since that version (orders reserve stock too): read it again"),
+                    headers: headers)
+            }
+            var response = try JSONBody.response(level)
+            response.headers[.eTag] = level.entityTag
+            return response
         }
     }
 
-    /// With `ADMIN_TOKEN` set, requires `Authorization: Bearer <token>`,
-    /// compared in constant time (a timing leak would reveal the prefix).
+    /// `If-Match: "v7"` → version 7; `If-None-Match: *` → must not exist.
+    static func precondition(_ headers: HTTPFields) throws -> OrderStore.StockPrecondition {
+        if let match = headers.firstValue(.ifMatch) {
+            let tag = match.trimmingCharacters(in: .whitespaces)
+            guard tag.hasPrefix("\"v"), tag.hasSuffix("\""), tag.count > 3,
+                let version = Int(tag.dropFirst(2).dropLast())
+            else {
+                throw Problem.badRequest("If-Match must be one ETag from GET /inventory/{item}, like \"v3\"")
+            }
+            return .version(version)
+        }
+        if headers.firstValue(.ifNoneMatch)?.trimmingCharacters(in: .whitespaces) == "*" { return .absent }
+        return .none
+    }
+
+    /// Requires `Authorization: Bearer <ADMIN_TOKEN>` when a token is
+    /// configured, compared in constant time whatever its length.
     func authorize(_ request: Request) throws {
-        guard let adminToken else { return }
-        let presented = request.headers[.authorization] ?? ""
-        let expected = "Bearer " + adminToken
-        guard CursorSigning.constantTimeEquals(Array(presented.utf8), Array(expected.utf8)) else {
+        guard requiresToken else { return }
+        guard identity.isAdmin(request.headers) else {
             throw Problem(
                 type: "/problems/unauthorized", title: "Unauthorized", status: .unauthorized,
                 detail: "this route needs Authorization: Bearer <ADMIN_TOKEN>")
         }
     }
+}
+
+/// A problem whose response carries extra fields (e.g. the current `ETag`).
+struct ProblemWithHeaders: Error {
+    var problem: Problem
+    var headers: HTTPFields
 }

@@ -68,13 +68,29 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 }
 
-/// Rate limits every route per client (`X-Client-ID`, else the peer's IP
-/// address) with any of the lesson's ``RateLimiter``s, and puts the IETF
-/// draft's `RateLimit-Policy` and `RateLimit` fields on every response:
-/// allowed, denied (429 with `Retry-After`) or failed.
+/// Gives the request its deadline (``RequestDeadline``): every bounded
+/// call below takes `min(its own timeout, what is left)`.
+struct DeadlineMiddleware: RouterMiddleware {
+    typealias Context = ServiceRequestContext
+    let timeout: Duration
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        try await RequestDeadline.$current.withValue(.now.advanced(by: timeout)) {
+            try await next(request, context)
+        }
+    }
+}
+
+/// Rate limits every route but the probes per client (an authenticated
+/// principal, else the peer's address: see ``ClientIdentity``; a header the
+/// client picks is never the key) with any of the lesson's
+/// ``RateLimiter``s, and puts the IETF draft's `RateLimit-Policy` and
+/// `RateLimit` fields on every response: allowed, denied (429 with
+/// `Retry-After`) or failed.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
-    static let clientHeader = HTTPField.Name("X-Client-ID")!
     static let policyName = HTTPField.Name("RateLimit-Policy")!
     static let rateLimitName = HTTPField.Name("RateLimit")!
 
@@ -97,8 +113,13 @@ struct RateLimitMiddleware: RouterMiddleware {
     }
 
     let limiter: Limiter
+    let identity: ClientIdentity
+    /// Load-balancer probes: never limited, or under load the probe gets
+    /// 429 and a healthy instance is taken out of rotation.
+    static let exemptPaths: Set<String> = ["/health", "/ready"]
 
-    init(limiter: any RateLimiter) {
+    init(limiter: any RateLimiter, identity: ClientIdentity) {
+        self.identity = identity
         if let local = limiter as? LockedKeyedRateLimiter<TokenBucket, ContinuousClock> {
             self.limiter = .local(local)
         } else {
@@ -109,9 +130,12 @@ struct RateLimitMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
+        var context = context
+        context.client = identity.identify(request.headers, peer: context.remoteAddress)
+        if Self.exemptPaths.contains(request.uri.path) { return try await next(request, context) }
         let decision: RateLimitDecision
         do {
-            let key = Self.clientKey(request, context)
+            let key = context.client.key
             switch limiter {
             case .local(let limiter): decision = try limiter.tryAcquire(key: key)
             case .shared(let limiter): decision = try await limiter.acquire(key: key)
@@ -139,14 +163,6 @@ struct RateLimitMiddleware: RouterMiddleware {
             }
         }
         return response
-    }
-
-    static func clientKey(_ request: Request, _ context: Context) -> String {
-        if let client = request.headers.firstValue(clientHeader), !client.isEmpty, client.utf8.count <= 128 {
-            return "client:" + client
-        }
-        if let address = context.remoteAddress?.ipAddress { return "ip:" + address }
-        return "ip:unknown"
     }
 }
 

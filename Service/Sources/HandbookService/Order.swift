@@ -82,12 +82,19 @@ public struct InventoryLevel: Codable, Sendable, Hashable {
     public var item: String
     public var stock: Int
     public var reserved: Int
+    /// Bumped by every change to the row (orders reserving and releasing
+    /// stock included): the `ETag` that `PUT /inventory/{item}` must match.
+    public var version: Int
 
-    public init(item: String, stock: Int, reserved: Int) {
+    public init(item: String, stock: Int, reserved: Int, version: Int = 0) {
         self.item = item
         self.stock = stock
         self.reserved = reserved
+        self.version = version
     }
+
+    /// The strong entity tag of this version of the row.
+    public var entityTag: String { "\"v\(version)\"" }
 }
 
 /// An order's outcome, published to `/events` subscribers.

@@ -2,12 +2,14 @@ import Foundation
 import HTTPTypes
 import HandbookSystemDesign
 import Hummingbird
+import Logging
 import NIOCore
 import NIOFoundationCompat
 
 /// `POST /orders`, `GET /orders`, `GET /orders/{id}`.
 struct OrderRoutes {
     static let idempotencyHeader = HTTPField.Name("Idempotency-Key")!
+    /// Stripe's name (the IETF draft defines none): `true` on a replayed response.
     static let replayedHeader = HTTPField.Name("Idempotent-Replayed")!
 
     let orders: OrderService
@@ -16,6 +18,9 @@ struct OrderRoutes {
     /// Larger bodies are refused with 413 before they are decoded.
     let maxBodyBytes: Int
     let cursors: CursorCodec
+    /// Bounds the sagas running at once and the queue before them: beyond
+    /// it `POST /orders` answers 503 at once instead of queueing without bound.
+    let bulkhead: Bulkhead<ContinuousClock>
 
     func register(on router: Router<ServiceRequestContext>) {
         router.post("/orders") { request, context in try await create(request, context) }
@@ -25,15 +30,7 @@ struct OrderRoutes {
 
     /// Validates, then runs the saga at most once per `Idempotency-Key`.
     func create(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
-        guard let rawKey = request.headers[Self.idempotencyHeader] else {
-            throw Problem.badRequest("the Idempotency-Key header is required")
-        }
-        let key: IdempotencyKeys.Key
-        do {
-            key = try IdempotencyKeys.Key(rawKey)
-        } catch {
-            throw Problem.badRequest("invalid Idempotency-Key: \(error)")
-        }
+        let key = try Self.idempotencyKey(request.headers, scope: context.client.principal)
         // Over the limit, collect throws HTTPError(.contentTooLarge): 413.
         let body = try await request.body.collect(upTo: maxBodyBytes)
         let newOrder = try JSONBody.decode(NewOrder.self, from: body)
@@ -44,20 +41,21 @@ struct OrderRoutes {
         let fingerprint = IdempotencyKeys.Fingerprint(
             method: "POST", path: "/orders", body: Array(try JSONBody.encode(newOrder)))
         let orders = self.orders
+        let logger = context.logger
         let execution: IdempotencyKeys.Execution
         do {
-            execution = try await coordinator.run(key: key, fingerprint: fingerprint) {
-                let outcome = try await orders.create(
-                    newOrder, idempotencyKey: key.rawValue, fingerprint: fingerprint.rawValue)
-                if case .insufficientStock(let item, let available) = outcome {
-                    // Thrown, not stored: the answer changes when stock is added,
-                    // so a retry with the same key must run again, not replay.
-                    throw Problem(
-                        type: "/problems/insufficient-stock", title: "Insufficient stock", status: .conflict,
-                        detail: "\(item) has \(available) in stock")
+            execution = try await bulkhead.run {
+                try await coordinator.run(key: key, fingerprint: fingerprint) {
+                    try await Self.createOrder(newOrder, key: key, fingerprint: fingerprint, orders: orders, logger: logger)
                 }
-                return try Self.stored(outcome)
             }
+        } catch let error as BulkheadError {
+            throw Overloaded(detail: "\(error)", retryAfter: .seconds(1))
+        } catch IdempotencyError.responseNotRecorded(let response, let reason) {
+            // The order is final and the client gets its answer; only the
+            // replay copy is missing (a retry still finds the order: `adopt`).
+            logger.error("response not recorded for replay", metadata: ["reason": "\(reason)"])
+            execution = IdempotencyKeys.Execution(response: response, source: .executed)
         } catch IdempotencyError.inProgress {
             throw Problem(
                 type: "/problems/idempotency-in-progress", title: "Request in progress", status: .conflict,
@@ -78,16 +76,98 @@ struct OrderRoutes {
             body: .init(byteBuffer: ByteBuffer(bytes: execution.response.body)))
     }
 
+    /// Runs the saga; final outcomes become the stored response, transient
+    /// ones are thrown (the key is released, and the client retries).
+    static func createOrder(
+        _ newOrder: NewOrder, key: IdempotencyKeys.Key, fingerprint: IdempotencyKeys.Fingerprint,
+        orders: OrderService, logger: Logger
+    ) async throws -> IdempotencyKeys.StoredResponse {
+        let outcome: OrderService.Outcome
+        do {
+            outcome = try await orders.create(
+                newOrder, idempotencyKey: key.rawValue, fingerprint: fingerprint.rawValue, logger: logger)
+        } catch let unavailable as OrderService.PaymentUnavailable {
+            throw Overloaded(
+                detail: "\(unavailable.reason); nothing was charged that is not refunded, retry with the same key",
+                retryAfter: unavailable.retryAfter, orderId: unavailable.orderID)
+        }
+        if case .insufficientStock(let item, let available) = outcome {
+            // Thrown, not stored: the answer changes when stock is added,
+            // so a retry with the same key must run again, not replay.
+            throw Problem(
+                type: "/problems/insufficient-stock", title: "Insufficient stock", status: .conflict,
+                detail: "\(item) has \(available) in stock")
+        }
+        return try stored(outcome)
+    }
+
+    /// The `Idempotency-Key` field, read as the IETF draft defines it: an
+    /// RFC 8941 sf-string (`"7f3a…"`). A bare value is accepted as the same
+    /// key (`abc` and `"abc"` are one key), more than one field is refused,
+    /// and an authenticated client's keys live in a scope of their own
+    /// (the draft's security advice: two clients cannot collide or probe
+    /// each other's keys). Anonymous clients share one scope: an address is
+    /// not an identity, and a retry from a new address must find its key.
+    static func idempotencyKey(_ headers: HTTPFields, scope principal: String?) throws -> IdempotencyKeys.Key {
+        let fields = headers.filter { $0.name == idempotencyHeader }
+        guard let field = fields.first else { throw Problem.badRequest("the Idempotency-Key header is required") }
+        guard fields.count == 1 else { throw Problem.badRequest("send one Idempotency-Key field, not \(fields.count)") }
+        guard let value = parseStructuredString(field.value), !value.isEmpty, value.utf8.count <= maximumKeyLength
+        else {
+            throw Problem.badRequest(
+                "invalid Idempotency-Key: expected a string of 1 to \(maximumKeyLength) printable ASCII characters")
+        }
+        // Scoped keys cannot collide with anonymous ones: the separator is not printable ASCII.
+        let scoped = principal.map { "\($0)\u{1F}\(value)" } ?? value
+        do {
+            return try IdempotencyKeys.Key(scoped)
+        } catch {
+            throw Problem.badRequest("invalid Idempotency-Key: \(error)")
+        }
+    }
+
+    static let maximumKeyLength = 200
+
+    /// An RFC 8941 sf-string (`"…"` with `\"` and `\\` escapes, printable
+    /// ASCII inside), or a bare run of visible ASCII without quotes.
+    static func parseStructuredString(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.first == UInt8(ascii: "\"") else {
+            return bytes.allSatisfy({ (0x21...0x7E).contains($0) && $0 != UInt8(ascii: "\"") }) ? text : nil
+        }
+        var result: [UInt8] = []
+        var index = 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\\"):
+                guard index + 1 < bytes.count, [UInt8(ascii: "\""), UInt8(ascii: "\\")].contains(bytes[index + 1])
+                else { return nil }
+                result.append(bytes[index + 1])
+                index += 2
+            case UInt8(ascii: "\""):
+                return index == bytes.count - 1 ? String(decoding: result, as: UTF8.self) : nil
+            case 0x20...0x7E:
+                result.append(byte)
+                index += 1
+            default:
+                return nil
+            }
+        }
+        return nil  // no closing quote
+    }
+
     /// The response stored for replay: what the first request got.
     static func stored(_ outcome: OrderService.Outcome) throws -> IdempotencyKeys.StoredResponse {
         let response: (status: HTTPResponse.Status, body: Data, type: String, location: String?)
         switch outcome {
         case .confirmed(let order):
             response = (.created, try JSONBody.encode(order), "application/json", "/orders/\(order.id)")
-        case .paymentFailed(let order):
+        case .paymentDeclined(let order, let reason):
             let problem = Problem(
-                type: "/problems/payment-failed", title: "Payment failed", status: .paymentRequired402,
-                detail: "the charge failed after retries; the stock was released", orderId: order.id)
+                type: "/problems/payment-declined", title: "Payment declined", status: .paymentRequired402,
+                detail: "the payment provider declined the charge (\(reason)); the stock was released",
+                orderId: order.id)
             response = (.paymentRequired402, try JSONBody.encode(problem), Problem.mediaType, "/orders/\(order.id)")
         case .insufficientStock:
             preconditionFailure("insufficient stock is thrown as a problem, never stored")

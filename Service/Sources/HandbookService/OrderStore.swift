@@ -31,14 +31,15 @@ public struct OrderStore: Sendable {
     /// `idempotencyKey` links the order to the request that created it, so a
     /// retry after a crash finds it (``OrderService/adopt(key:)``).
     /// - Throws: ``InsufficientStock`` (nothing is written).
-    public func reserve(_ order: Order, idempotencyKey: String?, fingerprint: String? = nil, leaseUntil: Int64)
-        async throws
-    {
+    public func reserve(
+        _ order: Order, idempotencyKey: String?, fingerprint: String? = nil, leaseUntil: Int64,
+        leaseToken: String
+    ) async throws {
         let now = clock.nowMicros()
         try await database.transaction { sql in
             let moved = try await sql.query(
                 """
-                UPDATE inventory SET stock = stock - $2, reserved = reserved + $2
+                UPDATE inventory SET stock = stock - $2, reserved = reserved + $2, version = version + 1
                 WHERE item = $1 AND stock >= $2 RETURNING item
                 """,
                 .text(order.item), .integer(Int64(order.quantity)))
@@ -49,58 +50,100 @@ public struct OrderStore: Sendable {
             try await sql.query(
                 """
                 INSERT INTO orders (id, item, quantity, price_cents, status, created_at, updated_at, lease_until,
-                    idempotency_key, request_fingerprint)
-                VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9)
+                    idempotency_key, request_fingerprint, lease_token)
+                VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10)
                 """,
                 .text(order.id), .text(order.item), .integer(Int64(order.quantity)), .integer(Int64(order.priceCents)),
                 .integer(order.createdAt), .integer(now), .integer(leaseUntil),
                 idempotencyKey.map(SQLValue.text) ?? .null,
-                fingerprint.map(SQLValue.text) ?? .null)
+                fingerprint.map(SQLValue.text) ?? .null, .text(leaseToken))
         }
     }
 
-    /// Ends a pending order as `status`: returns its stock and refunds its
-    /// charge, if one was made, in one transaction. A no-op for an order
-    /// that is not pending, so the compensation is idempotent and can never
-    /// undo an order that was confirmed in the meantime (both transitions
-    /// update the same row, which serialises them).
+    /// The order is no longer this attempt's: another attempt took its
+    /// lease over, or settled it. (HTTP: 503, retry.)
+    public struct NotOwned: Error, Equatable {
+        public let orderID: String
+    }
+
+    /// Ends a pending order as `status` and returns its stock, in one
+    /// transaction, if `leaseToken` still owns it. A no-op otherwise, so the
+    /// compensation is idempotent and can never undo an order that another
+    /// attempt confirmed or took over (both transitions update the same row,
+    /// which serialises them). Money is not touched here: the provider is a
+    /// separate system (see ``OrderService``).
     /// - Returns: Whether this call settled the order.
     @discardableResult
-    public func release(orderID: String, as status: Order.Status) async throws -> Bool {
+    public func release(orderID: String, as status: Order.Status, leaseToken: String) async throws -> Bool {
         let now = clock.nowMicros()
         return try await database.transaction { sql in
             guard
                 let row = try await sql.query(
                     """
-                    UPDATE orders SET status = $2, updated_at = $3 WHERE id = $1 AND status = 'pending'
+                    UPDATE orders SET status = $2, updated_at = $3, lease_token = NULL
+                    WHERE id = $1 AND status = 'pending' AND lease_token = $4
                     RETURNING item, quantity
                     """,
-                    .text(orderID), .text(status.rawValue), .integer(now)
+                    .text(orderID), .text(status.rawValue), .integer(now), .text(leaseToken)
                 ).first
             else { return false }
             try await sql.query(
-                "UPDATE inventory SET stock = stock + $2, reserved = reserved - $2 WHERE item = $1",
+                """
+                UPDATE inventory SET stock = stock + $2, reserved = reserved - $2, version = version + 1
+                WHERE item = $1
+                """,
                 .text(try row.text("item")), .integer(try row.integer("quantity")))
-            try await sql.query("UPDATE charges SET refunded = 1 WHERE order_id = $1", .text(orderID))
             return true
         }
     }
 
-    /// `pending → confirmed` with the charge that paid for it.
-    /// - Throws: ``NotPending`` if recovery settled the order first.
-    public func confirm(orderID: String, chargeID: String) async throws {
+    /// `pending → confirmed` with the charge that paid for it, if
+    /// `leaseToken` still owns the order: the fence that keeps an attempt
+    /// whose lease was taken over from confirming.
+    /// - Throws: ``NotOwned`` if the order is settled or owned by another attempt.
+    public func confirm(orderID: String, chargeID: String, leaseToken: String) async throws {
         let updated = try await database.query(
             """
-            UPDATE orders SET status = 'confirmed', charge_id = $2, updated_at = $3
-            WHERE id = $1 AND status = 'pending' RETURNING id
+            UPDATE orders SET status = 'confirmed', charge_id = $2, updated_at = $3, lease_token = NULL
+            WHERE id = $1 AND status = 'pending' AND lease_token = $4 RETURNING id
             """,
-            .text(orderID), .text(chargeID), .integer(clock.nowMicros()))
-        guard !updated.isEmpty else { throw NotPending(orderID: orderID) }
+            .text(orderID), .text(chargeID), .integer(clock.nowMicros()), .text(leaseToken))
+        guard !updated.isEmpty else { throw NotOwned(orderID: orderID) }
     }
 
-    /// Stores the saga's state next to the order (the saga's log).
-    public func saveSaga(orderID: String, state: String) async throws {
-        try await database.query("UPDATE orders SET saga = $2 WHERE id = $1", .text(orderID), .text(state))
+    /// Extends the lease of an order `leaseToken` still owns (the saga's
+    /// heartbeat). - Returns: `false` if the attempt lost the order.
+    public func renewLease(orderID: String, leaseToken: String, until: Int64) async throws -> Bool {
+        try await !database.query(
+            """
+            UPDATE orders SET lease_until = $3 WHERE id = $1 AND status = 'pending' AND lease_token = $2
+            RETURNING id
+            """,
+            .text(orderID), .text(leaseToken), .integer(until)
+        ).isEmpty
+    }
+
+    /// Takes over a pending order whose lease ended at or before `now`: a
+    /// new token, leased until `until`. From here on the old attempt's
+    /// `confirm` and `release` find nothing to change (they are fenced).
+    /// - Returns: The new token, or `nil` if the order is settled or still leased.
+    public func takeOver(orderID: String, now: Int64, until: Int64) async throws -> String? {
+        let token = UUID().uuidString.lowercased()
+        let updated = try await database.query(
+            """
+            UPDATE orders SET lease_token = $2, lease_until = $3
+            WHERE id = $1 AND status = 'pending' AND lease_until <= $4 RETURNING id
+            """,
+            .text(orderID), .text(token), .integer(until), .integer(now))
+        return updated.isEmpty ? nil : token
+    }
+
+    /// Ends an owned order's lease now: an attempt that cannot finish (its
+    /// provider's answer is unknown) hands the order to recovery at once.
+    public func abandonLease(orderID: String, leaseToken: String) async throws {
+        try await database.query(
+            "UPDATE orders SET lease_until = $3 WHERE id = $1 AND status = 'pending' AND lease_token = $2",
+            .text(orderID), .text(leaseToken), .integer(clock.nowMicros()))
     }
 
     public func order(id: String) async throws -> Order? {
@@ -155,25 +198,60 @@ public struct OrderStore: Sendable {
     }
 
     public func inventory(item: String) async throws -> InventoryLevel? {
-        try await database.query("SELECT item, stock, reserved FROM inventory WHERE item = $1", .text(item)).first
-            .map(Self.level(from:))
+        try await database.query(
+            "SELECT item, stock, reserved, version FROM inventory WHERE item = $1", .text(item)
+        ).first.map(Self.level(from:))
+    }
+
+    /// What an `If-Match` / `If-None-Match` precondition on a stock update asks for.
+    public enum StockPrecondition: Sendable, Equatable {
+        /// Only if the row is at this version (`If-Match: "v7"`).
+        case version(Int)
+        /// Only if the item does not exist yet (`If-None-Match: *`).
+        case absent
+        /// No precondition: only allowed for an item that does not exist yet.
+        case none
+    }
+
+    /// The row changed since the version the client read (HTTP 412), or an
+    /// existing row was written without a precondition (HTTP 428).
+    public enum StockConflict: Error, Equatable {
+        case versionMismatch(current: InventoryLevel?)
+        case preconditionRequired
     }
 
     /// Sets the available stock (an admin correction); `reserved` is kept.
-    public func setStock(item: String, stock: Int) async throws -> InventoryLevel {
-        let rows = try await database.query(
-            """
-            INSERT INTO inventory (item, stock, reserved) VALUES ($1, $2, 0)
-            ON CONFLICT (item) DO UPDATE SET stock = excluded.stock RETURNING item, stock, reserved
-            """,
-            .text(item), .integer(Int64(stock)))
-        guard let row = rows.first else { throw SQLDecodingError(column: "item", row: SQLRow(columns: [:])) }
-        return try Self.level(from: row)
+    /// Optimistic concurrency: the write happens only if the row is still at
+    /// the version the caller read, so it cannot silently undo the
+    /// reservations made since (a blind overwrite would).
+    /// - Throws: ``StockConflict``.
+    public func setStock(item: String, stock: Int, precondition: StockPrecondition) async throws -> InventoryLevel {
+        let rows: [SQLRow]
+        switch precondition {
+        case .version(let version):
+            rows = try await database.query(
+                """
+                UPDATE inventory SET stock = $2, version = version + 1 WHERE item = $1 AND version = $3
+                RETURNING item, stock, reserved, version
+                """,
+                .text(item), .integer(Int64(stock)), .integer(Int64(version)))
+        case .absent, .none:
+            rows = try await database.query(
+                """
+                INSERT INTO inventory (item, stock, reserved, version) VALUES ($1, $2, 0, 1)
+                ON CONFLICT (item) DO NOTHING RETURNING item, stock, reserved, version
+                """,
+                .text(item), .integer(Int64(stock)))
+        }
+        if let row = rows.first { return try Self.level(from: row) }
+        let current = try await inventory(item: item)
+        if precondition == .none, current != nil { throw StockConflict.preconditionRequired }
+        throw StockConflict.versionMismatch(current: current)
     }
 
     static func level(from row: SQLRow) throws -> InventoryLevel {
         InventoryLevel(
-            item: try row.text("item"), stock: Int(try row.integer("stock")), reserved: Int(try row.integer("reserved"))
-        )
+            item: try row.text("item"), stock: Int(try row.integer("stock")), reserved: Int(try row.integer("reserved")),
+            version: Int(try row.integer("version")))
     }
 }

@@ -11,16 +11,39 @@ import ServiceLifecycle
 public final class PostgresDatabase: SQLDatabase {
     public let kind = DatabaseKind.postgres
     public let client: PostgresClient
-    private let logger: Logger
+    let logger: Logger
+    /// The longest a transaction may take, waiting for a pooled connection
+    /// included (the server's `statement_timeout` bounds each statement).
+    private let timeout: Duration
 
-    public init(client: PostgresClient, logger: Logger) {
+    /// No connection (or no answer) within the database timeout.
+    public struct TimedOut: Error, Equatable, CustomStringConvertible {
+        public let timeout: Duration
+        public var description: String { "no database answer within \(timeout) (pool exhausted or slow query)" }
+    }
+
+    public init(client: PostgresClient, timeout: Duration = .seconds(5), logger: Logger) {
         self.client = client
+        self.timeout = timeout
         self.logger = logger
     }
 
-    /// Parses `postgres://user[:password]@host[:port]/database`.
+    /// Parses `postgres://user[:password]@host[:port]/database[?sslmode=…]`.
+    ///
+    /// `sslmode` as libpq reads it: `disable`, `prefer`, `require`, or
+    /// `verify-full` (certificate and host name checked). Without it, a
+    /// loopback host is `disable` and any other host `verify-full`: data
+    /// crossing a network is encrypted unless the URL says otherwise.
+    /// (`require` encrypts without checking the certificate, as in libpq.)
+    /// - Parameters:
+    ///   - poolSize: connections in the pool. By Little's law a pool needs
+    ///     about (queries per second × seconds per query) connections; more
+    ///     only moves the queue into the server.
+    ///   - statementTimeout: sent as `statement_timeout` at connection start.
     /// - Throws: ``ServiceConfigurationError/invalid(_:_:)`` for anything else.
-    public static func configuration(url: String) throws -> PostgresClient.Configuration {
+    public static func configuration(
+        url: String, poolSize: Int = 16, statementTimeout: Duration = .seconds(5)
+    ) throws -> PostgresClient.Configuration {
         guard let components = URLComponents(string: url),
             ["postgres", "postgresql"].contains(components.scheme ?? ""),
             let host = components.host, !host.isEmpty,
@@ -30,14 +53,51 @@ public final class PostgresDatabase: SQLDatabase {
                 "DATABASE_URL", "expected postgres://user[:password]@host[:port]/database")
         }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        let tls: PostgresClient.Configuration.TLS
+        let mode = components.queryItems?.first(where: { $0.name == "sslmode" })?.value
+        switch mode ?? (ServiceConfiguration.isLoopback(host) ? "disable" : "verify-full") {
+        case "disable": tls = .disable
+        case "prefer", "allow":
+            var unchecked = TLSConfiguration.makeClientConfiguration()
+            unchecked.certificateVerification = .none
+            tls = .prefer(unchecked)
+        case "require":
+            var unchecked = TLSConfiguration.makeClientConfiguration()
+            unchecked.certificateVerification = .none
+            tls = .require(unchecked)
+        case "verify-full", "verify-ca": tls = .require(.makeClientConfiguration())
+        default:
+            throw ServiceConfigurationError.invalid(
+                "DATABASE_URL", "sslmode must be disable, prefer, require or verify-full (got \(mode ?? ""))")
+        }
         var configuration = PostgresClient.Configuration(
             host: host, port: components.port ?? 5432, username: user, password: components.password,
-            database: database.isEmpty ? nil : database, tls: .disable)
-        configuration.options.maximumConnections = 16
+            database: database.isEmpty ? nil : database, tls: tls)
+        configuration.options.maximumConnections = poolSize
+        configuration.options.additionalStartupParameters = [
+            ("statement_timeout", String(max(1, statementTimeout.microseconds / 1000)))
+        ]
         return configuration
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
+        // Raced against the timeout: waiting for a pooled connection is
+        // cancellable in postgres-nio, so an exhausted pool answers with
+        // `TimedOut` instead of queueing the request without bound.
+        try await withoutActuallyEscaping(body) { body in
+            try await withThrowingTaskGroup(of: T.self) { group in
+                group.addTask { try await self.run(body) }
+                group.addTask { [timeout] in
+                    try await Task.sleep(for: timeout)
+                    throw TimedOut(timeout: timeout)
+                }
+                defer { group.cancelAll() }
+                return try await group.next()!
+            }
+        }
+    }
+
+    private func run<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { connection in
                 try await body(Executor(connection: connection, logger: logger))

@@ -67,6 +67,14 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let problem as Problem {
             return problem.response()
+        } catch let problem as ProblemWithHeaders {
+            return problem.problem.response(headers: problem.headers)
+        } catch let overload as Overloaded {
+            return overload.response()
+        } catch let error as PostgresDatabase.TimedOut {
+            return Overloaded(detail: error.description, retryAfter: .seconds(1)).response()
+        } catch let error as AsyncLock.TimedOut {
+            return Overloaded(detail: error.description, retryAfter: .seconds(1)).response()
         } catch let error as HTTPError {
             return Problem(
                 type: "/problems/\(error.status.code)", title: error.status.reasonPhrase, status: error.status,
@@ -83,6 +91,28 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return Problem(type: "/problems/internal", title: "Internal server error", status: .internalServerError)
                 .response()
         }
+    }
+}
+
+/// A transient refusal: 503 with `Retry-After`, for a dependency that is
+/// down or slow, or a request shed under overload. Never stored for replay:
+/// the same request may succeed in a moment.
+struct Overloaded: Error, Equatable {
+    var detail: String
+    var retryAfter: Duration
+    var orderId: String?
+
+    /// `Retry-After` in whole seconds, rounded up, at least 1.
+    var retryAfterSeconds: Int {
+        let (seconds, attoseconds) = retryAfter.components
+        return max(1, Int(seconds) + (attoseconds > 0 ? 1 : 0))
+    }
+
+    func response() -> Response {
+        Problem(
+            type: "/problems/unavailable", title: "Service unavailable", status: .serviceUnavailable, detail: detail,
+            orderId: orderId
+        ).response(headers: [.retryAfter: String(retryAfterSeconds)])
     }
 }
 

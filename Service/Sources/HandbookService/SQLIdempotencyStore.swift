@@ -95,13 +95,27 @@ public struct SQLIdempotencyStore: IdempotencyStore {
         .count
     }
 
-    /// Deletes records whose replay window ended.
+    /// Deletes records whose replay window ended, `batchSize` rows per
+    /// statement (a short transaction each, through the `expires_at`
+    /// index), at most `maximumBatches` statements per call: a backlog is
+    /// worked off over several passes instead of one long delete.
+    /// - Returns: how many records went.
     @discardableResult
-    public func removeExpired() async throws -> Int {
-        try await database.query(
-            "DELETE FROM idempotency_keys WHERE expires_at <= $1 RETURNING key", .integer(clock.nowMicros())
-        )
-        .count
+    public func removeExpired(batchSize: Int = 1_000, maximumBatches: Int = 20) async throws -> Int {
+        let now = clock.nowMicros()
+        var removed = 0
+        for _ in 0..<maximumBatches {
+            let batch = try await database.query(
+                """
+                DELETE FROM idempotency_keys WHERE key IN (
+                    SELECT key FROM idempotency_keys WHERE expires_at <= $1 LIMIT $2) RETURNING 1 AS one
+                """,
+                .integer(now), .integer(Int64(batchSize))
+            ).count
+            removed += batch
+            if batch < batchSize { break }
+        }
+        return removed
     }
 
     static func response(from row: SQLRow) throws -> IdempotencyKeys.StoredResponse {

@@ -64,13 +64,25 @@ public struct SQLRateLimiter: RateLimiter {
             resetAfter: used == 0 ? .zero : untilNext, retryAfter: allowed ? nil : untilNext)
     }
 
-    /// Deletes windows that ended before the current one.
+    /// Deletes windows that ended before the current one, in bounded
+    /// batches through the `window_start` index (see
+    /// ``SQLIdempotencyStore/removeExpired(batchSize:maximumBatches:)``).
     @discardableResult
-    public func removeExpiredWindows() async throws -> Int {
+    public func removeExpiredWindows(batchSize: Int = 1_000, maximumBatches: Int = 20) async throws -> Int {
         let now = clock.nowMicros()
         let windowMicros = window.microseconds
-        return try await database.query(
-            "DELETE FROM rate_limits WHERE window_start < $1 RETURNING client", .integer(now - now % windowMicros)
-        ).count
+        var removed = 0
+        for _ in 0..<maximumBatches {
+            let batch = try await database.query(
+                """
+                DELETE FROM rate_limits WHERE (client, window_start) IN (
+                    SELECT client, window_start FROM rate_limits WHERE window_start < $1 LIMIT $2) RETURNING 1 AS one
+                """,
+                .integer(now - now % windowMicros), .integer(Int64(batchSize))
+            ).count
+            removed += batch
+            if batch < batchSize { break }
+        }
+        return removed
     }
 }

@@ -13,10 +13,18 @@ public final class SQLiteDatabase: SQLDatabase {
     private let connection: SQLiteConnection
     private let lock = AsyncLock()
     private let fileLock: ExclusiveFileLock?
+    /// The longest a transaction waits for its turn at the one writer.
+    private let writerTimeout: Duration
 
-    private init(connection: SQLiteConnection, fileLock: ExclusiveFileLock?) {
+    private init(connection: SQLiteConnection, fileLock: ExclusiveFileLock?, writerTimeout: Duration) {
         self.connection = connection
         self.fileLock = fileLock
+        self.writerTimeout = writerTimeout
+    }
+
+    /// How many transactions wait for the writer (for tests).
+    var waitingTransactions: Int {
+        get async { await lock.waiting }
     }
 
     /// Another process serves from this file already.
@@ -35,7 +43,9 @@ public final class SQLiteDatabase: SQLDatabase {
     /// A file database is locked for this process (`flock` on `<path>-lock`)
     /// until ``close()``, so a second process on the same file fails here.
     /// - Throws: ``FileInUse`` if another process holds the file.
-    public static func open(path: String, logger: Logger) async throws -> SQLiteDatabase {
+    public static func open(path: String, writerTimeout: Duration = .seconds(5), logger: Logger) async throws
+        -> SQLiteDatabase
+    {
         var fileLock: ExclusiveFileLock?
         if path != ":memory:" {
             do {
@@ -52,7 +62,7 @@ public final class SQLiteDatabase: SQLDatabase {
             fileLock?.release()
             throw error
         }
-        let database = SQLiteDatabase(connection: connection, fileLock: fileLock)
+        let database = SQLiteDatabase(connection: connection, fileLock: fileLock, writerTimeout: writerTimeout)
         do {
             _ = try await connection.query("PRAGMA journal_mode=WAL", [])
             _ = try await connection.query("PRAGMA synchronous=NORMAL", [])
@@ -65,7 +75,8 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-        try await lock.withLock {
+        // Waiting for the writer is bounded (AsyncLock.TimedOut) and cancellable.
+        try await lock.withLock(timeout: writerTimeout) {
             let executor = Executor(connection: connection)
             _ = try await connection.query("BEGIN IMMEDIATE", [])
             // COMMIT and ROLLBACK run in fresh tasks: sqlite-nio refuses to run
@@ -85,7 +96,7 @@ public final class SQLiteDatabase: SQLDatabase {
 
     public func close() async throws {
         defer { fileLock?.release() }
-        try await lock.withLock { try await connection.close() }
+        try await lock.withLock(timeout: nil) { try await connection.close() }
     }
 
     struct Executor: SQLExecutor {

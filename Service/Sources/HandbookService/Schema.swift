@@ -16,11 +16,14 @@ public enum ServiceSchema {
             expires_at BIGINT NOT NULL
         )
         """,
+        // The expiry sweep's range scan (without it, every pass reads the table).
+        "CREATE INDEX IF NOT EXISTS idempotency_keys_expiry ON idempotency_keys (expires_at)",
         """
         CREATE TABLE IF NOT EXISTS inventory (
             item TEXT PRIMARY KEY,
             stock BIGINT NOT NULL CHECK (stock >= 0),
-            reserved BIGINT NOT NULL DEFAULT 0 CHECK (reserved >= 0)
+            reserved BIGINT NOT NULL DEFAULT 0 CHECK (reserved >= 0),
+            version BIGINT NOT NULL DEFAULT 0
         )
         """,
         """
@@ -36,7 +39,8 @@ public enum ServiceSchema {
             charge_id TEXT,
             saga TEXT,
             idempotency_key TEXT,
-            request_fingerprint TEXT
+            request_fingerprint TEXT,
+            lease_token TEXT
         )
         """,
         "CREATE INDEX IF NOT EXISTS orders_idempotency_key ON orders (idempotency_key)",
@@ -48,7 +52,8 @@ public enum ServiceSchema {
             order_id TEXT NOT NULL UNIQUE,
             amount_cents BIGINT NOT NULL,
             refunded BIGINT NOT NULL DEFAULT 0,
-            created_at BIGINT NOT NULL
+            created_at BIGINT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'charge'
         )
         """,
         """
@@ -59,6 +64,15 @@ public enum ServiceSchema {
             PRIMARY KEY (client, window_start)
         )
         """,
+        "CREATE INDEX IF NOT EXISTS rate_limits_expiry ON rate_limits (window_start)",
+    ]
+
+    /// Columns added after the first release: a database created by an
+    /// older version gets them at start-up (nothing is dropped or rewritten).
+    static let addedColumns: [(table: String, column: String, definition: String)] = [
+        ("inventory", "version", "BIGINT NOT NULL DEFAULT 0"),
+        ("orders", "lease_token", "TEXT"),
+        ("charges", "kind", "TEXT NOT NULL DEFAULT 'charge'"),
     ]
 
     /// Creates what is missing. On PostgreSQL an advisory lock serialises
@@ -67,7 +81,33 @@ public enum ServiceSchema {
     public static func migrate(_ database: any SQLDatabase) async throws {
         try await database.transaction { sql in
             if database.kind == .postgres { try await sql.query("SELECT pg_advisory_xact_lock(720401)") }
-            for statement in statements { try await sql.query(statement) }
+            // Tables first (as they were), then the new columns, then the indexes.
+            let (indexes, tables) = (
+                statements.filter { $0.hasPrefix("CREATE INDEX") }, statements.filter { !$0.hasPrefix("CREATE INDEX") }
+            )
+            for statement in tables { try await sql.query(statement) }
+            for added in addedColumns {
+                let exists: Bool
+                switch database.kind {
+                case .sqlite:
+                    exists = try await !sql.query(
+                        "SELECT name FROM pragma_table_info($1) WHERE name = $2", .text(added.table),
+                        .text(added.column)
+                    ).isEmpty
+                case .postgres:
+                    exists = try await !sql.query(
+                        """
+                        SELECT column_name FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2
+                        """,
+                        .text(added.table), .text(added.column)
+                    ).isEmpty
+                }
+                if !exists {
+                    try await sql.query("ALTER TABLE \(added.table) ADD COLUMN \(added.column) \(added.definition)")
+                }
+            }
+            for statement in indexes { try await sql.query(statement) }
         }
     }
 }

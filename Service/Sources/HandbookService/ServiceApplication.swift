@@ -6,6 +6,8 @@ import Logging
 import NIOCore
 import PostgresNIO
 import ServiceLifecycle
+import UnixSignals
+import Synchronization
 
 /// The service, assembled: stores on the configured database, the lessons'
 /// primitives on top, routes and middleware, and the background services.
@@ -19,58 +21,87 @@ public struct ServiceApplication: Sendable {
     public let limiter: any RateLimiter
     public let events: OrderEvents
     public let logger: Logger
+    /// `GET /ready`: true once the service serves, false from the start of
+    /// a graceful shutdown (before the server stops accepting).
+    public let readiness: Readiness
+    /// The `POST /orders` bulkhead (its statistics are the overload signal).
+    public let ordersBulkhead: Bulkhead<ContinuousClock>
+    let identity: ClientIdentity
     /// Where the per-request lines go; `nil` sends them through `logger`.
     public var accessLog: AccessLog?
 
     /// Opens the database and builds every component; nothing is served yet.
+    /// - Parameters:
+    ///   - paymentBehaviour: replaces the simulated provider's behaviour
+    ///     (tests script declines, failures and held charges with it).
     public static func make(
         configuration: ServiceConfiguration, logger: Logger, clock: ServiceClock = .system,
-        paymentAttempt: PaymentGateway.Attempt? = nil
+        paymentBehaviour: SimulatedPaymentProvider.Behaviour? = nil,
+        paymentAfterCharge: SimulatedPaymentProvider.AfterCharge? = nil
     ) async throws -> ServiceApplication {
         let database: any SQLDatabase
         var postgres: PostgresClient?
         if let url = configuration.databaseURL {
             let client = PostgresClient(
-                configuration: try PostgresDatabase.configuration(url: url), backgroundLogger: logger)
+                configuration: try PostgresDatabase.configuration(
+                    url: url, poolSize: configuration.databasePoolSize, statementTimeout: configuration.databaseTimeout),
+                backgroundLogger: logger)
             postgres = client
-            database = PostgresDatabase(client: client, logger: logger)
+            database = PostgresDatabase(client: client, timeout: configuration.databaseTimeout, logger: logger)
         } else {
-            database = try await SQLiteDatabase.open(path: configuration.sqlitePath, logger: logger)
+            database = try await SQLiteDatabase.open(
+                path: configuration.sqlitePath, writerTimeout: configuration.databaseTimeout, logger: logger)
         }
         let store = OrderStore(database: database, clock: clock)
         let events = OrderEvents(postgres: postgres, logger: logger)
-        let gateway = PaymentGateway(
-            database: database, clock: clock,
-            attempt: paymentAttempt
-                ?? PaymentGateway.simulated(
-                    latency: configuration.paymentLatency, failureRate: configuration.paymentFailureRate))
+        var simulation = SimulatedPaymentProvider.Simulation()
+        simulation.latency = configuration.paymentLatency
+        simulation.failureRate = configuration.paymentFailureRate
+        simulation.declineRate = configuration.paymentDeclineRate
+        simulation.stallRate = configuration.paymentStallRate
+        simulation.stall = configuration.paymentStall
+        var provider = SimulatedPaymentProvider.simulated(database: database, clock: clock, simulation)
+        if let paymentBehaviour {
+            provider = SimulatedPaymentProvider(
+                database: database, clock: clock, behaviour: paymentBehaviour,
+                afterCharge: paymentAfterCharge ?? { _ in })
+        }
         let orders = try OrderService(
-            store: store, gateway: gateway, events: events,
+            store: store, provider: provider, events: events,
             retry: try RetryPolicy(
                 maxAttempts: configuration.paymentRetries, baseDelay: configuration.paymentRetryBase,
                 maxDelay: configuration.paymentRetryBase * 8),
             breaker: try CircuitBreakerConfiguration(
                 failureThreshold: 5, resetTimeout: .seconds(5),
-                isFailure: { $0 is PaymentGateway.Unavailable }),
-            lease: configuration.sagaLease, adoptionWindow: configuration.idempotencyTTL, logger: logger)
+                // Declines are answers, not failures: only "no answer" opens it.
+                isFailure: { ($0 as? PaymentError)?.isTransient ?? false }),
+            lease: configuration.sagaLease, providerTimeout: configuration.paymentTimeout,
+            adoptionWindow: configuration.idempotencyTTL, logger: logger)
         let limiter: any RateLimiter
         if postgres != nil {
             limiter = try SQLRateLimiter(
                 database: database, limit: configuration.rateLimit, window: configuration.rateLimitWindow, clock: clock)
         } else {
-            // One process: the lesson's token bucket in memory, no query per request.
+            // One process: the lesson's token bucket in memory, no query per
+            // request, a bounded key set swept by maintenance (not by requests).
             limiter = try LockedKeyedRateLimiter(
                 template: try TokenBucket(
                     capacity: configuration.rateLimit, refill: configuration.rateLimit,
                     per: configuration.rateLimitWindow),
-                clock: ContinuousClock())
+                clock: ContinuousClock(), sweepInterval: nil, maximumKeys: configuration.rateLimitMaxClients)
         }
         return ServiceApplication(
             configuration: configuration, database: database, postgres: postgres, orders: orders,
             idempotency: try SQLIdempotencyStore(
                 database: database, ttl: configuration.idempotencyTTL, lease: configuration.sagaLease, clock: clock),
             cache: try OrderCache(store: store, ttl: configuration.cacheTTL, capacity: 10_000),
-            limiter: limiter, events: events, logger: logger)
+            limiter: limiter, events: events, logger: logger, readiness: Readiness(),
+            ordersBulkhead: try Bulkhead(
+                maxConcurrent: configuration.ordersMaxConcurrent, queue: .bounded(configuration.ordersMaxQueued),
+                queueTimeout: configuration.ordersQueueTimeout, clock: ContinuousClock()),
+            identity: ClientIdentity(
+                adminToken: configuration.adminToken, clientTokens: configuration.clientTokens,
+                trustedProxies: configuration.trustedProxies))
     }
 
     /// The router with its middleware, outermost first: request id, log,
@@ -84,21 +115,32 @@ public struct ServiceApplication: Sendable {
         router.addMiddleware {
             RequestIDMiddleware()
             RequestLogMiddleware(accessLog: accessLog)
-            RateLimitMiddleware(limiter: limiter)
+            DeadlineMiddleware(timeout: configuration.requestTimeout)
+            RateLimitMiddleware(limiter: limiter, identity: identity)
             ProblemMiddleware()
         }
+        // Liveness: the process answers. Never rate limited, never touches the database.
         router.get("/health") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
+        // Readiness: send me traffic. Turns 503 when a graceful shutdown
+        // begins, `DRAIN_DELAY_MS` before the server stops accepting.
+        router.get("/ready") { [readiness] _, _ in
+            let ready = readiness.isReady
+            return Response(
+                status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: ready ? #"{"status":"ready"}"# : #"{"status":"draining"}"#)))
+        }
         OrderRoutes(
             orders: orders, coordinator: IdempotencyKeys.Coordinator(store: idempotency, duplicates: .reject),
             cache: cache, maxBodyBytes: configuration.maxBodyBytes,
-            cursors: try CursorCodec(secret: configuration.cursorSecret)
+            cursors: try CursorCodec(secret: configuration.cursorSecret), bulkhead: ordersBulkhead
         ).register(on: router)
         InventoryRoutes(
-            store: orders.store, adminToken: configuration.adminToken, maxBodyBytes: configuration.maxBodyBytes
+            store: orders.store, identity: identity, adminRoutesEnabled: configuration.adminRoutesEnabled,
+            requiresToken: configuration.adminToken != nil, maxBodyBytes: configuration.maxBodyBytes
         ).register(on: router)
         EventRoutes(events: events, heartbeat: configuration.eventsHeartbeat).register(on: router)
         return router
@@ -118,12 +160,38 @@ public struct ServiceApplication: Sendable {
         services.append(MaintenanceService(application: self))
         var app = Application(
             router: try router(),
+            // An idle connection (no request, nothing read) is closed: a
+            // client that opens sockets and sends nothing cannot hold them.
+            server: .http1(
+                configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.httpIdleTimeout.microseconds * 1000)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
-        app.beforeServerStarts { try await prepare() }
+        app.beforeServerStarts {
+            try await prepare()
+            readiness.set(true)
+        }
         return app
+    }
+
+    /// Runs the application until SIGTERM or SIGINT, then shuts down in
+    /// order: `/ready` turns 503 and the service keeps serving for
+    /// `drainDelay` (a load balancer stops sending), the server drains
+    /// in-flight requests, the background services stop, the database
+    /// closes. The whole shutdown is bounded by `shutdownTimeout`; what is
+    /// left then is cancelled.
+    public func runService(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let app = try application(onServerRunning: onServerRunning)
+        var group = ServiceGroupConfiguration(
+            services: [
+                .init(service: app),
+                // Last, so it is the first told to shut down (a group stops in reverse).
+                .init(service: ReadinessGate(readiness: readiness, drainDelay: configuration.drainDelay, logger: logger)),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = configuration.shutdownTimeout
+        try await ServiceGroup(configuration: group).run()
     }
 
     /// Creates the tables, settles what a dead process left behind, and
@@ -148,11 +216,45 @@ public struct ServiceApplication: Sendable {
         await events.waitUntilListening()
     }
 
-    /// One maintenance pass: settle expired sagas, drop expired records.
-    public func maintain() async throws {
+    /// One maintenance pass: settle expired sagas (every instance: takeover
+    /// is fenced), then, on one instance at a time (the leader of this pass),
+    /// drop expired records in bounded batches; and evict idle in-memory
+    /// rate-limit keys.
+    /// - Returns: whether this instance ran the sweep.
+    @discardableResult
+    public func maintain() async throws -> Bool {
         try await orders.recoverExpired(now: orders.store.clock.nowMicros())
-        try await idempotency.removeExpired()
-        if let limiter = limiter as? SQLRateLimiter { try await limiter.removeExpiredWindows() }
+        if let local = limiter as? LockedKeyedRateLimiter<TokenBucket, ContinuousClock> { local.evictIdleKeys() }
+        return try await Maintenance.asLeader(database) {
+            try await idempotency.removeExpired()
+            if let limiter = limiter as? SQLRateLimiter { try await limiter.removeExpiredWindows() }
+        }
+    }
+}
+
+/// Whether the instance wants traffic (`GET /ready`).
+public final class Readiness: Sendable {
+    private let state = Mutex(false)
+
+    public init() {}
+
+    public var isReady: Bool { state.withLock { $0 } }
+
+    public func set(_ ready: Bool) { state.withLock { $0 = ready } }
+}
+
+/// Turns readiness off when a graceful shutdown begins, then holds the rest
+/// of the shutdown for `drainDelay`, while the server still serves.
+struct ReadinessGate: Service {
+    let readiness: Readiness
+    let drainDelay: Duration
+    let logger: Logger
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        readiness.set(false)
+        logger.notice("draining", metadata: ["delay_ms": "\(drainDelay.microseconds / 1000)"])
+        if drainDelay > .zero { try? await Task.sleep(for: drainDelay) }
     }
 }
 

@@ -22,10 +22,52 @@ public struct ServiceConfiguration: Sendable {
     public var sqlitePath = "handbook-service.sqlite"
     public var rateLimit = 600
     public var rateLimitWindow = Duration.seconds(60)
+    /// `PUT /inventory/{item}` needs `Authorization: Bearer <adminToken>`.
+    /// Unset, the route is open only on a loopback address; set, it is at
+    /// least 32 bytes. Never empty.
     public var adminToken: String?
-    public var cursorSecret = "handbook-service-development-cursor-secret!"
+    /// `ADMIN_ROUTES=disabled`: the admin route answers 404 whatever is sent.
+    public var adminRoutesEnabled = true
+    /// Named clients: `Authorization: Bearer <token>` makes the request that
+    /// client's (its own rate-limit bucket and idempotency-key scope).
+    public var clientTokens: [String: String] = [:]
+    /// Peers whose `X-Forwarded-For` is believed (the load balancers);
+    /// anyone else's is ignored, or a client could pick its own rate-limit key.
+    public var trustedProxies: Set<String> = []
+    /// The most clients the in-memory rate limiter tracks; idle ones are
+    /// evicted by maintenance, off the request path.
+    public var rateLimitMaxClients = 100_000
+    public var cursorSecret = Self.developmentCursorSecret
+    static let developmentCursorSecret = "handbook-service-development-cursor-secret!"
     public var paymentFailureRate = 0.0
+    public var paymentDeclineRate = 0.0
     public var paymentLatency = Duration.zero
+    /// The simulated provider stalls this share of charges for `paymentStall`
+    /// (fault tests: a provider slower than the lease).
+    public var paymentStallRate = 0.0
+    public var paymentStall = Duration.zero
+    /// The longest the service waits for one answer from the provider; the
+    /// outcome of a call cut here is unknown and is resolved before any roll-back.
+    public var paymentTimeout = Duration.seconds(2)
+    /// Every request's deadline, passed down to the provider and the retries.
+    public var requestTimeout = Duration.seconds(10)
+    /// `POST /orders` runs at most this many sagas at once…
+    public var ordersMaxConcurrent = 64
+    /// …with at most this many waiting, each for at most `ordersQueueTimeout`;
+    /// beyond that the answer is 503 with `Retry-After`, not a longer queue.
+    public var ordersMaxQueued = 128
+    public var ordersQueueTimeout = Duration.milliseconds(500)
+    /// A connection with no request in flight and nothing read for this long is closed.
+    public var httpIdleTimeout = Duration.seconds(60)
+    /// How long `GET /ready` answers 503 before the server stops accepting
+    /// (time for a load balancer to notice), on graceful shutdown.
+    public var drainDelay = Duration.zero
+    /// The most a graceful shutdown may take before the rest is cancelled.
+    public var shutdownTimeout = Duration.seconds(30)
+    /// PostgreSQL: connections in the pool, how long a query waits for one,
+    /// and `statement_timeout`.
+    public var databasePoolSize = 16
+    public var databaseTimeout = Duration.seconds(5)
     public var paymentRetries = 3
     public var paymentRetryBase = Duration.milliseconds(50)
     public var maxBodyBytes = 16 * 1024
@@ -64,13 +106,41 @@ public struct ServiceConfiguration: Sendable {
         if let path = value("SQLITE_PATH") { sqlitePath = path }
         if let limit = try integer("RATE_LIMIT_REQUESTS", in: 1...1_000_000_000) { rateLimit = limit }
         if let window = try integer("RATE_LIMIT_WINDOW_SECONDS", in: 1...86_400) { rateLimitWindow = .seconds(window) }
-        adminToken = value("ADMIN_TOKEN")
-        if let secret = value("CURSOR_SECRET") {
+        if let token = environment["ADMIN_TOKEN"] {
+            // Set but empty is a mistake (an unset variable in a template), never "open".
+            guard token.utf8.count >= 32 else {
+                throw ServiceConfigurationError.invalid("ADMIN_TOKEN", "needs at least 32 bytes (it is never optional once set)")
+            }
+            adminToken = token
+        }
+        if let routes = value("ADMIN_ROUTES") {
+            guard ["enabled", "disabled"].contains(routes) else {
+                throw ServiceConfigurationError.invalid("ADMIN_ROUTES", "expected enabled or disabled, got \"\(routes)\"")
+            }
+            adminRoutesEnabled = routes == "enabled"
+        }
+        if let secret = environment["CURSOR_SECRET"] {
             guard secret.utf8.count >= 32 else {
                 throw ServiceConfigurationError.invalid("CURSOR_SECRET", "needs at least 32 bytes")
             }
             cursorSecret = secret
         }
+        if let list = value("CLIENT_TOKENS") {
+            for entry in list.split(separator: ",") {
+                let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty, parts[1].utf8.count >= 32 else {
+                    throw ServiceConfigurationError.invalid(
+                        "CLIENT_TOKENS", "expected name:token pairs, each token at least 32 bytes")
+                }
+                guard clientTokens.updateValue(parts[0], forKey: parts[1]) == nil, parts[1] != adminToken else {
+                    throw ServiceConfigurationError.invalid("CLIENT_TOKENS", "a token is used twice")
+                }
+            }
+        }
+        if let list = value("TRUSTED_PROXIES") {
+            trustedProxies = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+        if let clients = try integer("RATE_LIMIT_MAX_CLIENTS", in: 1...10_000_000) { rateLimitMaxClients = clients }
         if let text = value("PAYMENT_FAILURE_RATE") {
             guard let rate = Double(text), (0...1).contains(rate) else {
                 throw ServiceConfigurationError.invalid(
@@ -78,6 +148,30 @@ public struct ServiceConfiguration: Sendable {
             }
             paymentFailureRate = rate
         }
+        if let text = value("PAYMENT_DECLINE_RATE") {
+            guard let rate = Double(text), (0...1).contains(rate) else {
+                throw ServiceConfigurationError.invalid(
+                    "PAYMENT_DECLINE_RATE", "expected a number in 0...1, got \"\(text)\"")
+            }
+            paymentDeclineRate = rate
+        }
+        if let text = value("PAYMENT_STALL_RATE") {
+            guard let rate = Double(text), (0...1).contains(rate) else {
+                throw ServiceConfigurationError.invalid("PAYMENT_STALL_RATE", "expected a number in 0...1, got \"\(text)\"")
+            }
+            paymentStallRate = rate
+        }
+        if let stall = try milliseconds("PAYMENT_STALL_MS", in: 0...600_000) { paymentStall = stall }
+        if let timeout = try milliseconds("PAYMENT_TIMEOUT_MS", in: 1...60_000) { paymentTimeout = timeout }
+        if let timeout = try milliseconds("REQUEST_TIMEOUT_MS", in: 10...600_000) { requestTimeout = timeout }
+        if let slots = try integer("ORDERS_MAX_CONCURRENT", in: 1...100_000) { ordersMaxConcurrent = slots }
+        if let queued = try integer("ORDERS_MAX_QUEUED", in: 0...1_000_000) { ordersMaxQueued = queued }
+        if let wait = try milliseconds("ORDERS_QUEUE_TIMEOUT_MS", in: 1...600_000) { ordersQueueTimeout = wait }
+        if let idle = try integer("HTTP_IDLE_TIMEOUT_SECONDS", in: 1...86_400) { httpIdleTimeout = .seconds(idle) }
+        if let delay = try milliseconds("DRAIN_DELAY_MS", in: 0...600_000) { drainDelay = delay }
+        if let timeout = try integer("SHUTDOWN_TIMEOUT_SECONDS", in: 1...3_600) { shutdownTimeout = .seconds(timeout) }
+        if let size = try integer("DATABASE_POOL_SIZE", in: 1...1_000) { databasePoolSize = size }
+        if let timeout = try milliseconds("DATABASE_TIMEOUT_MS", in: 10...600_000) { databaseTimeout = timeout }
         if let latency = try milliseconds("PAYMENT_LATENCY_MS", in: 0...60_000) { paymentLatency = latency }
         if let retries = try integer("PAYMENT_ATTEMPTS", in: 1...10) { paymentRetries = retries }
         if let base = try milliseconds("PAYMENT_RETRY_BASE_MS", in: 1...10_000) { paymentRetryBase = base }
@@ -98,17 +192,35 @@ public struct ServiceConfiguration: Sendable {
             }
             logLevel = parsed
         }
-        // A lease must outlast the saga it protects, or another instance's
-        // recovery settles an order whose saga is still charging.
-        let worstCharge = paymentLatency * paymentRetries + paymentRetryBase * 8 * (paymentRetries - 1)
-        guard worstCharge * 2 <= sagaLease else {
+        // The lease is not what makes the saga correct (the lease token
+        // fences it); it decides how soon a stalled attempt's order is
+        // settled. The charge is bounded by half the lease and by the request
+        // deadline, so a healthy attempt never needs to be taken over.
+        guard requestTimeout < sagaLease else {
             throw ServiceConfigurationError.invalid(
-                "SAGA_LEASE_MS",
-                "must be at least twice the worst-case payment time (\(worstCharge): PAYMENT_ATTEMPTS × "
-                    + "PAYMENT_LATENCY_MS + the backoffs)")
+                "SAGA_LEASE_MS", "must exceed REQUEST_TIMEOUT_MS (\(requestTimeout)): a request outliving the lease of its order gets fenced out")
+        }
+        guard paymentTimeout <= requestTimeout else {
+            throw ServiceConfigurationError.invalid("PAYMENT_TIMEOUT_MS", "must not exceed REQUEST_TIMEOUT_MS")
         }
         guard sagaLease <= idempotencyTTL else {
             throw ServiceConfigurationError.invalid("SAGA_LEASE_MS", "must not exceed IDEMPOTENCY_TTL_SECONDS")
         }
+        // Fail closed: a service reachable from other machines needs real secrets.
+        if !Self.isLoopback(host) {
+            guard adminToken != nil || !adminRoutesEnabled else {
+                throw ServiceConfigurationError.invalid(
+                    "ADMIN_TOKEN", "required when HOST (\(host)) is not a loopback address (or set ADMIN_ROUTES=disabled)")
+            }
+            guard environment["CURSOR_SECRET"] != nil else {
+                throw ServiceConfigurationError.invalid(
+                    "CURSOR_SECRET", "required when HOST (\(host)) is not a loopback address (the default is public)")
+            }
+        }
+    }
+
+    /// Whether `host` only accepts connections from this machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 }

@@ -10,6 +10,9 @@ public struct ServiceRequestContext: RequestContext, RemoteAddressRequestContext
     public let remoteAddress: SocketAddress?
     /// The request id echoed as `X-Request-ID` (set by ``RequestIDMiddleware``).
     public var requestID = ""
+    /// Who sent the request (set by ``RateLimitMiddleware``): the rate
+    /// limiter's key and the idempotency keys' scope.
+    var client = ClientIdentity.Client(principal: nil, key: "ip:unknown")
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -1,0 +1,84 @@
+import Foundation
+import HTTPTypes
+import HandbookSystemDesign
+import NIOCore
+
+/// Who sent a request, decided once per request by the server, never chosen
+/// by the client: the principal of a known bearer token, else the peer's
+/// address (the original client's, from `X-Forwarded-For`, only when the
+/// peer is a trusted proxy). It keys the rate limit and scopes idempotency keys.
+///
+/// Tokens are compared as HMACs under a per-process random key: every
+/// comparison runs on two 32-byte digests, so its time says nothing about
+/// the presented token, not even its length.
+struct ClientIdentity: Sendable {
+    /// The request's client.
+    struct Client: Sendable, Equatable {
+        /// The authenticated name (`"admin"`, or a `CLIENT_TOKENS` name).
+        var principal: String?
+        /// The rate limiter's key: `principal:<name>` or `ip:<address>`.
+        var key: String
+    }
+
+    private let macKey: [UInt8]
+    private let admin: [UInt8]?
+    private let clients: [(digest: [UInt8], name: String)]
+    let trustedProxies: Set<String>
+
+    init(adminToken: String?, clientTokens: [String: String], trustedProxies: Set<String>) {
+        var generator = SystemRandomNumberGenerator()
+        let macKey = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        self.macKey = macKey
+        admin = adminToken.map { CursorSigning.hmacSHA256(key: macKey, message: Array($0.utf8)) }
+        clients = clientTokens.map { (CursorSigning.hmacSHA256(key: macKey, message: Array($0.key.utf8)), $0.value) }
+        self.trustedProxies = trustedProxies
+    }
+
+    /// Whether `headers` carry `Authorization: Bearer <admin token>`.
+    func isAdmin(_ headers: HTTPFields) -> Bool {
+        guard let admin, let presented = Self.bearer(headers) else { return false }
+        return CursorSigning.constantTimeEquals(digest(presented), admin)
+    }
+
+    func identify(_ headers: HTTPFields, peer: SocketAddress?) -> Client {
+        if let presented = Self.bearer(headers) {
+            let mac = digest(presented)
+            if let admin, CursorSigning.constantTimeEquals(mac, admin) { return Client(principal: "admin", key: "principal:admin") }
+            // Every entry is compared (no early exit on a match).
+            var name: String?
+            for client in clients where CursorSigning.constantTimeEquals(mac, client.digest) { name = client.name }
+            if let name { return Client(principal: name, key: "principal:" + name) }
+        }
+        return Client(principal: nil, key: "ip:" + address(headers, peer: peer))
+    }
+
+    /// The client's address: the peer's, or, when the peer is a trusted
+    /// proxy, the rightmost `X-Forwarded-For` entry that is not one (each
+    /// proxy appends the address it saw; entries to its left are the
+    /// client's own claims and prove nothing).
+    func address(_ headers: HTTPFields, peer: SocketAddress?) -> String {
+        let peerAddress = peer?.ipAddress ?? "unknown"
+        guard trustedProxies.contains(peerAddress) else { return peerAddress }
+        var hops: [Substring] = []
+        for field in headers where field.name == Self.forwardedFor {
+            hops += field.value.split(separator: ",")
+        }
+        for hop in hops.reversed() {
+            let address = hop.trimmingCharacters(in: .whitespaces)
+            guard !address.isEmpty, address.utf8.count <= 64 else { return peerAddress }
+            if !trustedProxies.contains(address) { return address }
+        }
+        return peerAddress
+    }
+
+    private func digest(_ token: String) -> [UInt8] {
+        CursorSigning.hmacSHA256(key: macKey, message: Array(token.utf8))
+    }
+
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
+
+    static func bearer(_ headers: HTTPFields) -> String? {
+        guard let value = headers.firstValue(.authorization), value.hasPrefix("Bearer ") else { return nil }
+        return String(value.dropFirst("Bearer ".count))
+    }
+}
