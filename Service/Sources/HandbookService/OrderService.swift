@@ -134,6 +134,8 @@ public final class OrderService: Sendable {
     public let events: OrderEvents
     public let breaker: CircuitBreaker<ContinuousClock>
     let lease: Duration
+    /// How often a running saga renews its lease.
+    let leaseRenewal: Duration
     /// How far back ``adopt(key:fingerprint:)`` looks: the idempotency store's replay window.
     let adoptionWindow: Duration
     let logger: Logger
@@ -145,9 +147,10 @@ public final class OrderService: Sendable {
 
     public init(
         store: OrderStore, provider: any PaymentProvider, events: OrderEvents, retry: RetryPolicy,
-        breaker: CircuitBreakerConfiguration, lease: Duration, providerTimeout: Duration, adoptionWindow: Duration,
-        logger: Logger
+        breaker: CircuitBreakerConfiguration, lease: Duration, leaseRenewal: Duration? = nil, providerTimeout: Duration,
+        adoptionWindow: Duration, logger: Logger
     ) throws {
+        self.leaseRenewal = leaseRenewal ?? lease / 3
         self.store = store
         self.provider = provider
         self.events = events
@@ -249,15 +252,19 @@ public final class OrderService: Sendable {
         let saga = self.saga
         let store = self.store
         let lease = self.lease
+        let renewal = self.leaseRenewal
         return try await withThrowingTaskGroup(of: Context?.self) { group in
             group.addTask { try await saga.run(context) }
             group.addTask {
+                // Until the saga ends (the group then cancels this). A renewal
+                // that changes nothing is harmless: before the reserve step
+                // commits there is no row yet, and after a takeover the token
+                // no longer matches; the fence, not this loop, decides.
                 while true {
-                    try await Task.sleep(for: lease / 3)
-                    let renewed = try? await store.renewLease(
+                    try await Task.sleep(for: renewal)
+                    _ = try? await store.renewLease(
                         orderID: context.order.id, leaseToken: context.leaseToken,
                         until: store.clock.nowMicros() + lease.microseconds)
-                    if renewed == false { return nil }  // lost or settled: nothing left to renew
                 }
             }
             defer { group.cancelAll() }
@@ -306,7 +313,7 @@ public final class OrderService: Sendable {
     /// - Parameter now: whose leases count as ended (`Int64.max`: every
     ///   lease, at SQLite start-up); the store's clock if `nil`.
     @discardableResult
-    func settle(_ order: Order, now: Int64? = nil) async throws -> Order.Status? {
+    public func settle(_ order: Order, now: Int64? = nil) async throws -> Order.Status? {
         let current = store.clock.nowMicros()
         guard
             let token = try await store.takeOver(

@@ -75,7 +75,8 @@ public struct ServiceApplication: Sendable {
                 failureThreshold: 5, resetTimeout: .seconds(5),
                 // Declines are answers, not failures: only "no answer" opens it.
                 isFailure: { ($0 as? PaymentError)?.isTransient ?? false }),
-            lease: configuration.sagaLease, providerTimeout: configuration.paymentTimeout,
+            lease: configuration.sagaLease, leaseRenewal: configuration.sagaLeaseRenewal,
+            providerTimeout: configuration.paymentTimeout,
             adoptionWindow: configuration.idempotencyTTL, logger: logger)
         let limiter: any RateLimiter
         if postgres != nil {

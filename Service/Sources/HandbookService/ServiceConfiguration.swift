@@ -75,6 +75,8 @@ public struct ServiceConfiguration: Sendable {
     /// How long an order's saga and its idempotency claim are held before
     /// another instance may settle them (keep it above the saga's duration).
     public var sagaLease = Duration.seconds(30)
+    /// How often a running saga renews its lease (`nil`: a third of it).
+    public var sagaLeaseRenewal: Duration?
     public var cacheTTL = Duration.seconds(30)
     public var maintenanceInterval = Duration.seconds(5)
     /// How often a quiet `/events` stream writes a heartbeat comment, which

@@ -14,6 +14,11 @@ struct ConfigurationTests {
         #expect(configuration.databaseURL == nil && configuration.sqlitePath == "handbook-service.sqlite")
         #expect(configuration.rateLimit == 600 && configuration.rateLimitWindow == .seconds(60))
         #expect(configuration.eventsHeartbeat == .seconds(15))
+        // Time is bounded everywhere by default.
+        #expect(configuration.requestTimeout == .seconds(10) && configuration.paymentTimeout == .seconds(2))
+        #expect(configuration.httpIdleTimeout == .seconds(60) && configuration.shutdownTimeout == .seconds(30))
+        #expect(configuration.databaseTimeout == .seconds(5) && configuration.ordersMaxQueued == 128)
+        #expect(configuration.adminToken == nil && configuration.adminRoutesEnabled)
     }
 
     @Test("values are read and converted")
@@ -21,10 +26,15 @@ struct ConfigurationTests {
         let configuration = try ServiceConfiguration(environment: [
             "PORT": "0", "DATABASE_URL": "postgres://u@h/db", "RATE_LIMIT_REQUESTS": "5", "SAGA_LEASE_MS": "2000",
             "PAYMENT_LATENCY_MS": "5", "LOG_LEVEL": "NOTICE", "EVENTS_HEARTBEAT_MS": "250",
+            "REQUEST_TIMEOUT_MS": "1500", "PAYMENT_TIMEOUT_MS": "400", "ORDERS_MAX_CONCURRENT": "8",
+            "TRUSTED_PROXIES": "10.0.0.1, 10.0.0.2", "DATABASE_POOL_SIZE": "4",
         ])
         #expect(configuration.port == 0 && configuration.databaseURL == "postgres://u@h/db")
         #expect(configuration.rateLimit == 5 && configuration.sagaLease == .milliseconds(2000))
         #expect(configuration.logLevel == .notice && configuration.eventsHeartbeat == .milliseconds(250))
+        #expect(configuration.requestTimeout == .milliseconds(1500) && configuration.paymentTimeout == .milliseconds(400))
+        #expect(configuration.ordersMaxConcurrent == 8 && configuration.databasePoolSize == 4)
+        #expect(configuration.trustedProxies == ["10.0.0.1", "10.0.0.2"])
     }
 
     @Test(
@@ -43,14 +53,18 @@ struct ConfigurationTests {
         }
     }
 
-    @Test("a lease shorter than twice the worst-case payment time is refused")
-    func leaseMustOutlastTheSaga() {
-        // 3 attempts × 1 s latency + backoffs of up to 8 × 50 ms: about 3.8 s.
+    @Test("the lease must outlast the request deadline, and the provider timeout fit in it")
+    func leaseMustOutlastTheRequest() {
         #expect(throws: ServiceConfigurationError.self) {
-            try ServiceConfiguration(environment: ["PAYMENT_LATENCY_MS": "1000", "SAGA_LEASE_MS": "5000"])
+            try ServiceConfiguration(environment: ["SAGA_LEASE_MS": "5000"])  // the request may take 10 s
+        }
+        #expect(throws: ServiceConfigurationError.self) {
+            try ServiceConfiguration(environment: ["REQUEST_TIMEOUT_MS": "1000", "PAYMENT_TIMEOUT_MS": "2000"])
         }
         #expect(throws: Never.self) {
-            try ServiceConfiguration(environment: ["PAYMENT_LATENCY_MS": "1000", "SAGA_LEASE_MS": "8000"])
+            try ServiceConfiguration(environment: [
+                "SAGA_LEASE_MS": "5000", "REQUEST_TIMEOUT_MS": "4000", "PAYMENT_TIMEOUT_MS": "1000",
+            ])
         }
     }
 

@@ -102,7 +102,7 @@ struct ReadRouteTests {
             let stocked = try await client.setStock("gadget", 4).status
             #expect(stocked == .ok)
             let level = try decode(InventoryLevel.self, try await client.get("/inventory/gadget"))
-            #expect(level == InventoryLevel(item: "gadget", stock: 4, reserved: 0))
+            #expect(level == InventoryLevel(item: "gadget", stock: 4, reserved: 0, version: 1))
             #expect(try await client.setStock("gadget", -1).status == .badRequest)
             let wrongType = try await client.execute(
                 uri: "/inventory/gadget", method: .put, body: ByteBuffer(string: #"{"stock":"many"}"#))
@@ -112,7 +112,8 @@ struct ReadRouteTests {
 
     @Test("with ADMIN_TOKEN set, PUT /inventory needs the bearer token (401 otherwise)", arguments: Backend.available)
     func adminToken(_ backend: Backend) async throws {
-        let setup: (inout ServiceConfiguration) -> Void = { $0.adminToken = "s3cret" }
+        let token = String(repeating: "s3cret-", count: 6)
+        let setup: (inout ServiceConfiguration) -> Void = { $0.adminToken = token }
         try await withService(backend, configure: setup) { client, _ in
             let anonymous = try await client.setStock("gadget", 4).status
             #expect(anonymous == .unauthorized)
@@ -121,7 +122,7 @@ struct ReadRouteTests {
             let guessed = try await client.setStock("gadget", 4, headers: wrong).status
             #expect(guessed == .unauthorized)
             var right = HTTPFields()
-            right[.authorization] = "Bearer s3cret"
+            right[.authorization] = "Bearer \(token)"
             let authorized = try await client.setStock("gadget", 4, headers: right).status
             #expect(authorized == .ok)
             let afterwards = try await client.get("/inventory/gadget").status
@@ -133,13 +134,16 @@ struct ReadRouteTests {
         "each client gets its limit; every response carries RateLimit headers; 429 has Retry-After",
         arguments: Backend.available)
     func rateLimits(_ backend: Backend) async throws {
+        let aliceToken = String(repeating: "a", count: 32)
+        let bobToken = String(repeating: "b", count: 32)
         let setup: (inout ServiceConfiguration) -> Void = {
             $0.rateLimit = 3
             $0.rateLimitWindow = .seconds(60)
+            $0.clientTokens = [aliceToken: "alice", bobToken: "bob"]
         }
         try await withService(backend, configure: setup) { client, _ in
             var alice = HTTPFields()
-            alice[HTTPField.Name("X-Client-ID")!] = "alice"
+            alice[.authorization] = "Bearer \(aliceToken)"
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<4 {
                 let response = try await client.get("/orders/missing", headers: alice)
@@ -154,9 +158,9 @@ struct ReadRouteTests {
             }
             #expect(statuses == [.notFound, .notFound, .notFound, .tooManyRequests])
             var bob = HTTPFields()
-            bob[HTTPField.Name("X-Client-ID")!] = "bob"
-            let otherClient = try await client.get("/health", headers: bob).status
-            #expect(otherClient == .ok)
+            bob[.authorization] = "Bearer \(bobToken)"
+            let otherClient = try await client.get("/orders/missing", headers: bob).status
+            #expect(otherClient == .notFound, "another principal has its own bucket")
         }
     }
 

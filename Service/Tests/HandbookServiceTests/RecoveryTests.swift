@@ -25,7 +25,7 @@ struct RecoveryTests {
             configuration: configuration, logger: testLogger, clock: clock.clock)
         let app = try service.application()
         try await app.test(.router) { client in
-            _ = try await service.orders.store.setStock(item: "widget", stock: 10)
+            _ = try await service.orders.store.setStock(item: "widget", stock: 10, precondition: .none)
             try await body(service, clock, client)
         }
     }
@@ -39,7 +39,8 @@ struct RecoveryTests {
         let now = service.orders.store.clock.nowMicros()
         try await service.orders.store.reserve(
             Order.pendingForTesting(id: id, item: "widget", quantity: quantity, priceCents: 500, createdAt: now),
-            idempotencyKey: key, fingerprint: fingerprint?.rawValue, leaseUntil: now + 30_000_000)
+            idempotencyKey: key, fingerprint: fingerprint?.rawValue, leaseUntil: now + 30_000_000,
+            leaseToken: "dead-attempt")
     }
 
     @Test(
@@ -53,14 +54,14 @@ struct RecoveryTests {
             _ = try await service.idempotency.begin(key: try .init("crash-key"), fingerprint: fingerprint)
             try await Self.orphan(
                 service, id: "charged-order", quantity: 1, key: "crash-key", fingerprint: fingerprint)
-            _ = try await service.orders.gateway.charge(orderID: "charged-order", amountCents: 500)
+            _ = try await service.orders.provider.charge(key: "charged-order", amountCents: 500, timeout: .seconds(30))
             #expect(try await client.order(key: "crash-key").status == .conflict, "the dead attempt's lease still runs")
             clock.advance(by: .seconds(31))
             let retry = try await client.order(key: "crash-key")
             #expect(retry.status == .created)
             #expect(try decode(Order.self, retry).id == "charged-order")
             #expect(try await service.count("SELECT COUNT(*) AS n FROM orders") == 1)
-            #expect(try await service.count("SELECT COUNT(*) AS n FROM charges") == 1)
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM charges WHERE kind = 'charge'") == 1)
             let level = try #require(try await service.orders.store.inventory(item: "widget"))
             #expect(level.stock == 9 && level.reserved == 1)
         }
@@ -75,7 +76,7 @@ struct RecoveryTests {
                 method: "POST", path: "/orders", body: Array(#"{"item":"widget","priceCents":500,"quantity":1}"#.utf8))
             try await Self.orphan(
                 service, id: "charged-order-2", quantity: 1, key: "crash-key-3", fingerprint: fingerprint)
-            _ = try await service.orders.gateway.charge(orderID: "charged-order-2", amountCents: 500)
+            _ = try await service.orders.provider.charge(key: "charged-order-2", amountCents: 500, timeout: .seconds(30))
             clock.advance(by: .seconds(31))
             #expect(try await client.order(key: "crash-key-3", quantity: 5).status == .unprocessableContent)
             #expect(try await client.order(key: "crash-key-3", quantity: 1).status == .created)
@@ -117,7 +118,7 @@ struct RecoveryTests {
     func rollsForward(_ backend: Backend) async throws {
         try await Self.withStockedService(backend) { service, clock, _ in
             try await Self.orphan(service, id: "orphan-2", quantity: 2)
-            let chargeID = try await service.orders.gateway.charge(orderID: "orphan-2", amountCents: 200)
+            let chargeID = try await service.orders.provider.charge(key: "orphan-2", amountCents: 200, timeout: .seconds(30))
             clock.advance(by: .seconds(31))
             try await service.maintain()
             let order = try #require(try await service.orders.store.order(id: "orphan-2"))
@@ -134,7 +135,7 @@ struct RecoveryTests {
             clock.advance(by: .seconds(31))
             try await service.maintain()
             try await service.maintain()
-            #expect(try await service.orders.store.release(orderID: "orphan-3", as: .paymentFailed) == false)
+            #expect(try await service.orders.store.release(orderID: "orphan-3", as: .paymentFailed, leaseToken: "dead-attempt") == false)
             let level = try #require(try await service.orders.store.inventory(item: "widget"))
             #expect(level.stock == 10 && level.reserved == 0)
         }
@@ -164,7 +165,7 @@ struct RecoveryTests {
         let first = try await ServiceApplication.make(configuration: configuration, logger: testLogger)
         do {
             try await first.prepare()
-            _ = try await first.orders.store.setStock(item: "widget", stock: 10)
+            _ = try await first.orders.store.setStock(item: "widget", stock: 10, precondition: .none)
             try await Self.orphan(first, id: "orphan-4", quantity: 5)
             _ = try await first.idempotency.begin(key: try .init("crashed-key"), fingerprint: fingerprint)
         } catch {

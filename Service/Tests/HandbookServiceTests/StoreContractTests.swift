@@ -17,7 +17,10 @@ struct StoreContractTests {
         let configuration = try await backend.freshConfiguration()
         switch backend {
         case .sqlite, .sqliteLive:
-            let database = try await SQLiteDatabase.open(path: configuration.sqlitePath, logger: testLogger)
+            // 500 writers queue behind one: the contract is about counting, so
+            // the writer's wait bound (5 s by default) is lifted here.
+            let database = try await SQLiteDatabase.open(
+                path: configuration.sqlitePath, writerTimeout: .seconds(300), logger: testLogger)
             defer { removeSQLiteFiles(configuration.sqlitePath) }
             do {
                 try await ServiceSchema.migrate(database)

@@ -114,46 +114,70 @@ final class ManualServiceClock: Sendable {
     }
 }
 
-/// Payment behaviour a test controls: count attempts, fail the first N, or
-/// hold charges until released.
+/// Payment behaviour a test controls: count attempts, fail or decline the
+/// first N, hold charges before the provider's ledger write (the charge
+/// lands when released), or after it (charged, but the answer is late).
 final class ScriptedPayments: Sendable {
     private struct State {
         var attempts = 0
         var failuresLeft: Int
+        var declinesLeft: Int
         var held: [CheckedContinuation<Void, Never>] = []
         var holding: Bool
+        var holdingAfterCharge: Bool
         var heldObservers: [CheckedContinuation<Void, Never>] = []
     }
 
     private let state: Mutex<State>
 
-    init(failFirst: Int = 0, hold: Bool = false) {
-        state = Mutex(State(failuresLeft: failFirst, holding: hold))
+    init(failFirst: Int = 0, declineFirst: Int = 0, hold: Bool = false, holdAfterCharge: Bool = false) {
+        state = Mutex(
+            State(
+                failuresLeft: failFirst, declinesLeft: declineFirst, holding: hold, holdingAfterCharge: holdAfterCharge))
     }
 
     var attempts: Int { state.withLock { $0.attempts } }
 
-    var attempt: PaymentGateway.Attempt {
-        { [self] orderID in
-            let (fail, hold) = state.withLock { state -> (Bool, Bool) in
+    /// Runs at the provider before its ledger write.
+    var behaviour: SimulatedPaymentProvider.Behaviour {
+        { [self] _ in
+            enum Step { case fail, decline, hold, pass }
+            let step = state.withLock { state -> Step in
                 state.attempts += 1
                 if state.failuresLeft > 0 {
                     state.failuresLeft -= 1
-                    return (true, false)
+                    return .fail
                 }
-                return (false, state.holding)
-            }
-            if hold {
-                await withCheckedContinuation { continuation in
-                    let observers = state.withLock { state in
-                        state.held.append(continuation)
-                        defer { state.heldObservers = [] }
-                        return state.heldObservers
-                    }
-                    for observer in observers { observer.resume() }
+                if state.declinesLeft > 0 {
+                    state.declinesLeft -= 1
+                    return .decline
                 }
+                return state.holding ? .hold : .pass
             }
-            if fail { throw PaymentGateway.Unavailable(orderID: orderID) }
+            switch step {
+            case .fail: throw PaymentError.unavailable
+            case .decline: throw PaymentError.declined(reason: "insufficient funds (scripted)")
+            case .hold: await hold()
+            case .pass: break
+            }
+        }
+    }
+
+    /// Runs at the provider after its ledger write, before it answers.
+    var afterCharge: SimulatedPaymentProvider.AfterCharge {
+        { [self] _ in
+            if state.withLock({ $0.holdingAfterCharge }) { await hold() }
+        }
+    }
+
+    private func hold() async {
+        await withCheckedContinuation { continuation in
+            let observers = state.withLock { state in
+                state.held.append(continuation)
+                defer { state.heldObservers = [] }
+                return state.heldObservers
+            }
+            for observer in observers { observer.resume() }
         }
     }
 
@@ -170,13 +194,17 @@ final class ScriptedPayments: Sendable {
 
     /// Stops holding new charges; those already held stay held until ``release()``.
     func stopHoldingNewCharges() {
-        state.withLock { $0.holding = false }
+        state.withLock {
+            $0.holding = false
+            $0.holdingAfterCharge = false
+        }
     }
 
     /// Lets every held charge (and every later one) through.
     func release() {
         let held = state.withLock { state in
             state.holding = false
+            state.holdingAfterCharge = false
             defer { state.held = [] }
             return state.held
         }
@@ -198,7 +226,7 @@ func withService(
     // roll over in the middle of a test (wall-clock windows would, now and then).
     let service = try await ServiceApplication.make(
         configuration: configuration, logger: testLogger, clock: clock.clock,
-        paymentAttempt: payments?.attempt)
+        paymentBehaviour: payments?.behaviour, paymentAfterCharge: payments?.afterCharge)
     let app = try service.application()
     try await app.test(backend.isLive ? .live : .router) { client in try await body(client, service) }
     if configuration.databaseURL == nil { removeSQLiteFiles(configuration.sqlitePath) }
@@ -211,9 +239,13 @@ func removeSQLiteFiles(_ path: String) {
 }
 
 extension TestClientProtocol {
-    /// `PUT /inventory/{item}` (no admin token configured).
+    /// `PUT /inventory/{item}`, as a careful client does it: read the
+    /// item's `ETag` first and send it in `If-Match` (none for a new item).
     func setStock(_ item: String, _ stock: Int, headers: HTTPFields = [:]) async throws -> TestResponse {
-        try await execute(uri: "/inventory/\(item)", method: .put, headers: headers, body: json(["stock": stock]))
+        var fields = headers
+        let current = try await get("/inventory/\(item)")
+        if current.status == .ok, let tag = current.headers[.eTag] { fields[.ifMatch] = tag }
+        return try await execute(uri: "/inventory/\(item)", method: .put, headers: fields, body: json(["stock": stock]))
     }
 
     /// A GET request (one overload, so `#expect(try await …)` type-checks).
@@ -259,5 +291,18 @@ struct Page: Decodable {
 extension ServiceApplication {
     func count(_ sql: String) async throws -> Int {
         Int(try await database.query(sql).first?.integer("n") ?? -1)
+    }
+
+    /// The money invariant: live charges are exactly the confirmed orders'.
+    func expectChargesMatchConfirmedOrders(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let live = try await count("SELECT COUNT(*) AS n FROM charges WHERE kind = 'charge' AND refunded = 0")
+        let confirmed = try await count("SELECT COUNT(*) AS n FROM orders WHERE status = 'confirmed'")
+        let paid = try await count(
+            """
+            SELECT COUNT(*) AS n FROM orders o JOIN charges c ON c.order_id = o.id
+            WHERE o.status = 'confirmed' AND c.refunded = 0 AND c.id = o.charge_id
+            """)
+        #expect(live == confirmed && paid == confirmed, "live charges \(live), confirmed \(confirmed), paid \(paid)",
+            sourceLocation: sourceLocation)
     }
 }
