@@ -72,7 +72,11 @@ struct TimeBoundsTests {
         .enabled(if: Backend.postgresURL != nil, "needs HANDBOOK_SERVICE_TEST_POSTGRES_URL"))
     func postgresPoolWaitIsBounded() async throws {
         let url = try await Backend.createDatabase()
-        try await Self.withDatabase(url: url, poolSize: 1, timeout: .milliseconds(200)) { database in
+        try await Self.withDatabase(url: url, poolSize: 1, statementTimeout: .seconds(30)) { client in
+            // Connected first, with time to spare (a loaded machine may take a while).
+            let patient = HandbookService.PostgresDatabase(client: client, timeout: .seconds(30), logger: testLogger)
+            _ = try await patient.query("SELECT 1 AS one")
+            let database = HandbookService.PostgresDatabase(client: client, timeout: .milliseconds(200), logger: testLogger)
             // The pool's one connection, leased outside the service's (bounded) transactions.
             let (holding, release) = (Signal(), Signal())
             async let holder: Void = database.client.withConnection { _ in
@@ -85,7 +89,7 @@ struct TimeBoundsTests {
             }
             release.fire()
             try await holder
-            #expect(try await database.query("SELECT 1 AS one").count == 1, "the pool still works")
+            #expect(try await patient.query("SELECT 1 AS one").count == 1, "the pool still works")
         }
     }
 
@@ -93,7 +97,9 @@ struct TimeBoundsTests {
         .enabled(if: Backend.postgresURL != nil, "needs HANDBOOK_SERVICE_TEST_POSTGRES_URL"))
     func postgresStatementTimeout() async throws {
         let url = try await Backend.createDatabase()
-        try await Self.withDatabase(url: url, poolSize: 2, timeout: .milliseconds(300)) { database in
+        try await Self.withDatabase(url: url, poolSize: 2, statementTimeout: .milliseconds(300)) { client in
+            // The client-side bound is far away: the server must be the one to stop it.
+            let database = HandbookService.PostgresDatabase(client: client, timeout: .seconds(30), logger: testLogger)
             let setting = try await database.query("SELECT current_setting('statement_timeout') AS t").first
             #expect(try setting?.text("t") == "300ms")
             await #expect(throws: (any Error).self) { try await database.query("SELECT pg_sleep(5)::text AS slept") }
@@ -101,15 +107,16 @@ struct TimeBoundsTests {
     }
 
     static func withDatabase(
-        url: String, poolSize: Int, timeout: Duration, _ body: @Sendable (HandbookService.PostgresDatabase) async throws -> Void
+        url: String, poolSize: Int, statementTimeout: Duration, _ body: @Sendable (PostgresClient) async throws -> Void
     ) async throws {
         let client = PostgresClient(
-            configuration: try HandbookService.PostgresDatabase.configuration(url: url, poolSize: poolSize, statementTimeout: timeout),
+            configuration: try HandbookService.PostgresDatabase.configuration(
+                url: url, poolSize: poolSize, statementTimeout: statementTimeout),
             backgroundLogger: testLogger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            try await body(HandbookService.PostgresDatabase(client: client, timeout: timeout, logger: testLogger))
+            try await body(client)
         }
     }
 }
