@@ -86,11 +86,14 @@ class Instance:
         finally:
             connection.close()
 
-    def order(self, key, item="widget", quantity=1, client=None):
+    def order(self, key, item="widget", quantity=1, client=None, timeout=30):
+        """`client`: the address a trusted proxy reports (X-Forwarded-For; the
+        instance must list 127.0.0.1 in TRUSTED_PROXIES)."""
         headers = {"Idempotency-Key": key, "Content-Type": "application/json"}
         if client:
-            headers["X-Client-ID"] = client
-        return self.request("POST", "/orders", {"item": item, "quantity": quantity, "priceCents": 100}, headers)
+            headers["X-Forwarded-For"] = client
+        return self.request("POST", "/orders", {"item": item, "quantity": quantity, "priceCents": 100}, headers,
+                            timeout=timeout)
 
     def set_stock(self, item, stock):
         status, _, _ = self.request("PUT", f"/inventory/{item}", {"stock": stock})
@@ -230,14 +233,14 @@ def verify_consistency(query, level, initial):
     check("stock + reserved == the stock set", level["stock"] + level["reserved"] == initial, level)
     # charges.order_id is UNIQUE, so "charged twice" means twice per request (idempotency key).
     doubled = query("SELECT o.idempotency_key FROM charges c JOIN orders o ON o.id = c.order_id "
-                    "WHERE c.refunded = 0 GROUP BY o.idempotency_key HAVING COUNT(*) > 1")
+                    "WHERE c.refunded = 0 AND c.kind = 'charge' GROUP BY o.idempotency_key HAVING COUNT(*) > 1")
     check("no request (idempotency key) was charged twice", not doubled, doubled[:5])
     twice = query("SELECT idempotency_key FROM orders WHERE status = 'confirmed' GROUP BY idempotency_key HAVING COUNT(*) > 1")
     check("no idempotency key bought twice", not twice, twice[:5])
     unpaid = query("SELECT o.id FROM orders o LEFT JOIN charges c ON c.order_id = o.id AND c.refunded = 0 "
                    "WHERE o.status = 'confirmed' AND c.id IS NULL")
     check("every confirmed order has a live charge", not unpaid, unpaid[:5])
-    live = query("SELECT COUNT(*) FROM charges WHERE refunded = 0")[0][0]
+    live = query("SELECT COUNT(*) FROM charges WHERE refunded = 0 AND kind = 'charge'")[0][0]
     paid = query("SELECT COUNT(*) FROM orders WHERE status = 'confirmed'")[0][0]
     check("one live charge per confirmed order", live == paid, (live, paid))
 
@@ -260,7 +263,8 @@ def fresh_database(base):
 def two_instances(binary, base):
     print("two instances on one PostgreSQL database")
     url = fresh_database(base)
-    env = {"DATABASE_URL": url, "PAYMENT_LATENCY_MS": "50", "RATE_LIMIT_REQUESTS": "10", "RATE_LIMIT_WINDOW_SECONDS": "3600"}
+    env = {"DATABASE_URL": url, "PAYMENT_LATENCY_MS": "50", "RATE_LIMIT_REQUESTS": "10", "RATE_LIMIT_WINDOW_SECONDS": "3600",
+           "TRUSTED_PROXIES": "127.0.0.1"}
     a, b = Instance(binary, env), Instance(binary, env)
     a.set_stock("widget", 1000)
 
@@ -268,7 +272,7 @@ def two_instances(binary, base):
     results, lock = [], threading.Lock()
 
     def send(instance, index):
-        status = instance.order("shared-key", client=f"dup-{index}")[0]
+        status = instance.order("shared-key", client=f"10.1.0.{index}")[0]
         with lock:
             results.append(status)
 
@@ -279,14 +283,30 @@ def two_instances(binary, base):
         thread.join(DEADLINE)
     check("one key sent to both instances: only 201 or 409 answers", set(results) <= {201, 409}, results)
     check("... exactly one order", psql(url, "SELECT COUNT(*) FROM orders")[0][0] == 1)
-    check("... exactly one charge", psql(url, "SELECT COUNT(*) FROM charges")[0][0] == 1)
-    check("... and a retry on the other instance replays 201", a.order("shared-key", client="dup-x")[0] == 201
-          and b.order("shared-key", client="dup-y")[0] == 201)
+    check("... exactly one charge", psql(url, "SELECT COUNT(*) FROM charges WHERE kind = 'charge'")[0][0] == 1)
+    check("... and a retry on the other instance replays 201", a.order("shared-key", client="10.2.0.1")[0] == 201
+          and b.order("shared-key", client="10.2.0.2")[0] == 201)
 
-    # One client, limit 10, six requests to each instance.
-    statuses = [(a if i % 2 else b).request("GET", "/health", headers={"X-Client-ID": "limited"})[0] for i in range(12)]
-    check("a client's limit of 10 holds across both instances", statuses.count(200) == 10 and statuses.count(429) == 2,
+    # One client, limit 10, six requests to each instance; the limiter's
+    # windows are aligned to the hour, so a run that crosses an hour
+    # boundary (it would get a fresh window) is repeated with a new client.
+    for attempt in range(2):
+        hour = int(time.time()) // 3600
+        client = f"10.3.0.{attempt}"
+        statuses = [(a if i % 2 else b).request("GET", "/orders/none", headers={"X-Forwarded-For": client})[0]
+                    for i in range(12)]
+        if int(time.time()) // 3600 == hour:
+            break
+    check("a client's limit of 10 holds across both instances", statuses.count(404) == 10 and statuses.count(429) == 2,
           statuses)
+    # The review's bypass: a new X-Client-ID per request. The key is the
+    # client's address (from the trusted proxy), so it changes nothing.
+    rotating = [a.request("GET", "/orders/none", headers={"X-Forwarded-For": "10.4.0.1", "X-Client-ID": f"r-{i}"})[0]
+                for i in range(12)]
+    check("rotating X-Client-ID does not get past the limit", rotating.count(404) == 10 and rotating.count(429) == 2,
+          rotating)
+    probes = [b.request("GET", path, headers={"X-Forwarded-For": "10.4.0.1"})[0] for path in ["/health", "/ready"] * 3]
+    check("... while the probes still answer that client", probes == [200] * 6, probes)
 
     # An event published on A reaches a subscriber on B.
     events = socket.create_connection(("127.0.0.1", b.port), timeout=DEADLINE)
@@ -294,7 +314,7 @@ def two_instances(binary, base):
     received = b""
     while b": subscribed" not in received:
         received += events.recv(4096)
-    status, _, body = a.order("event-key", client="events-producer")
+    status, _, body = a.order("event-key", client="10.5.0.1")
     order_id = json.loads(body)["id"]
     while order_id.encode() not in received:
         chunk = events.recv(4096)
@@ -313,7 +333,8 @@ def kill_during_burst_postgres(binary, base):
     print("kill -9 of one instance during a burst (PostgreSQL), survivor settles its orders")
     url = fresh_database(base)
     env = {"DATABASE_URL": url, "PAYMENT_LATENCY_MS": "5", "RATE_LIMIT_REQUESTS": "1000000",
-           "SAGA_LEASE_MS": "2000", "MAINTENANCE_INTERVAL_MS": "200"}
+           "SAGA_LEASE_MS": "2000", "REQUEST_TIMEOUT_MS": "1500", "PAYMENT_TIMEOUT_MS": "500",
+           "MAINTENANCE_INTERVAL_MS": "200"}
     a, b = Instance(binary, env), Instance(binary, env)
     a.set_stock("widget", 100000)
     acknowledged, lock, cut_off = {}, threading.Lock(), []
@@ -336,6 +357,67 @@ def kill_during_burst_postgres(binary, base):
     for key in cut_off:
         check_retry(b, key)
     a = Instance(binary, env)
+    verify_consistency(lambda sql: psql(url, sql), b.inventory("widget"), 100000)
+    check("both instances exit 0 on SIGTERM", a.terminate() == 0 and b.terminate() == 0)
+
+
+def lease_overrun_postgres(binary, base, rounds):
+    """The review's H1: an instance pauses mid-charge (SIGSTOP: a VM stall, a
+    long GC-like pause) past its order's lease, while its provider call
+    stalls (half the time before the provider's ledger write, so the charge
+    lands late; half after it, so the provider charged but answers late).
+    The client retries on the other instance, whose recovery races the
+    retry; then the paused instance resumes. Per round: one confirmed order
+    for the key, one live charge, and every late charge refused or confirmed."""
+    print(f"lease overrun: {rounds} rounds of pause-past-the-lease, retry elsewhere, resume (PostgreSQL)")
+    url = fresh_database(base)
+    common = {"DATABASE_URL": url, "SAGA_LEASE_MS": "600", "REQUEST_TIMEOUT_MS": "500", "PAYMENT_TIMEOUT_MS": "200",
+              "MAINTENANCE_INTERVAL_MS": "100", "RATE_LIMIT_REQUESTS": "1000000"}
+    a = Instance(binary, dict(common, PAYMENT_STALL_RATE="1", PAYMENT_STALL_MS="1500"))
+    b = Instance(binary, common)
+    a.set_stock("widget", 100000)
+    first_answers, retry_answers = {}, {}
+    for index in range(rounds):
+        key = f"overrun-{index}"
+        result = {}
+        thread = threading.Thread(target=lambda: result.update(status=a.order(key, timeout=60)[0]))
+        thread.start()
+        wait_for(lambda: psql(url, f"SELECT COUNT(*) FROM orders WHERE idempotency_key = '{key}'")[0][0] == 1,
+                 "A's order to be reserved")
+        a.process.send_signal(signal.SIGSTOP)
+        lease_until = psql(url, f"SELECT lease_until FROM orders WHERE idempotency_key = '{key}'")[0][0]
+        wait_for(lambda: time.time() * 1_000_000 > lease_until + 50_000, "A's lease to end while it is paused")
+        # The client gives up on A and retries on B; B's recovery runs every 100 ms meanwhile.
+        end = time.monotonic() + DEADLINE
+        retry = b.order(key)
+        while retry[0] in (409, 503) and time.monotonic() < end:
+            time.sleep(0.05)
+            retry = b.order(key)
+        retry_answers[retry[0]] = retry_answers.get(retry[0], 0) + 1
+        a.process.send_signal(signal.SIGCONT)
+        thread.join(DEADLINE)
+        first_answers[result.get("status")] = first_answers.get(result.get("status"), 0) + 1
+    # Every stalled provider call has landed (charged, refused, or answered late).
+    def stalls_over():
+        lines = list(a.lines)
+        stalls = sum("provider stall" in line and "stall over" not in line for line in lines)
+        after = sum("provider stall" in line and "after the charge" in line for line in lines)
+        charges = sum("provider charge" in line for line in lines)
+        over = sum("provider stall over" in line for line in lines)
+        return stalls == charges and after == over
+    wait_for(stalls_over, "A's stalled provider calls to finish", timeout=60)
+    wait_for(lambda: psql(url, "SELECT COUNT(*) FROM orders WHERE status = 'pending'")[0][0] == 0,
+             "no order left pending")
+    refused = sum("provider charge" in line and "refused" in line for line in a.lines)
+    late_after = sum("provider stall over" in line for line in a.lines)
+    print(f"  first attempts on A answered {first_answers}; retries on B answered {retry_answers}")
+    print(f"  late charges refused by the void: {refused}; charges answered late (rolled forward or adopted): "
+          f"{late_after}")
+    bought = psql(url, "SELECT idempotency_key, COUNT(*) FROM orders WHERE status = 'confirmed' GROUP BY idempotency_key")
+    check(f"each of the {rounds} keys bought exactly one order", len(bought) == rounds and all(n == 1 for _, n in bought),
+          bought[:5])
+    check("every retry on B was answered 201", retry_answers == {201: rounds}, retry_answers)
+    check("the overrun happened: late provider calls were refused or answered late", refused + late_after > 0)
     verify_consistency(lambda sql: psql(url, sql), b.inventory("widget"), 100000)
     check("both instances exit 0 on SIGTERM", a.terminate() == 0 and b.terminate() == 0)
 
@@ -373,6 +455,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--postgres")
+    parser.add_argument("--overrun-rounds", type=int, default=30)
     arguments = parser.parse_args()
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as workdir:
@@ -382,6 +465,7 @@ def main():
     if arguments.postgres:
         two_instances(arguments.binary, arguments.postgres)
         kill_during_burst_postgres(arguments.binary, arguments.postgres)
+        lease_overrun_postgres(arguments.binary, arguments.postgres, arguments.overrun_rounds)
     print(f"fault tests: {len(PASSED)} passed, {len(FAILURES)} failed in {time.monotonic() - started:.1f} s")
     sys.exit(1 if FAILURES else 0)
 

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 
 /// What a payment provider knows about one idempotency key.
@@ -92,11 +93,13 @@ public struct SimulatedPaymentProvider: PaymentProvider {
     let behaviour: Behaviour
     let afterCharge: AfterCharge
     let timer: any Clock<Duration>
+    let logger: Logger?
 
     public init(
         database: any SQLDatabase, clock: ServiceClock, timer: any Clock<Duration> = ContinuousClock(),
-        behaviour: @escaping Behaviour, afterCharge: @escaping AfterCharge = { _ in }
+        behaviour: @escaping Behaviour, afterCharge: @escaping AfterCharge = { _ in }, logger: Logger? = nil
     ) {
+        self.logger = logger
         self.database = database
         self.clock = clock
         self.timer = timer
@@ -121,9 +124,11 @@ public struct SimulatedPaymentProvider: PaymentProvider {
     }
 
     /// The provider the service runs with outside tests.
-    public static func simulated(database: any SQLDatabase, clock: ServiceClock, _ settings: Simulation)
-        -> SimulatedPaymentProvider
-    {
+    /// - Parameter logger: stalls are logged when they start and end, so a
+    ///   fault test can wait until every late charge has landed or been refused.
+    public static func simulated(
+        database: any SQLDatabase, clock: ServiceClock, _ settings: Simulation, logger: Logger? = nil
+    ) -> SimulatedPaymentProvider {
         // Each charge draws once whether (and where) it stalls.
         let stallsAfter = Mutex<Set<String>>([])
         return SimulatedPaymentProvider(
@@ -132,7 +137,9 @@ public struct SimulatedPaymentProvider: PaymentProvider {
                 if settings.latency > .zero { try await Task.sleep(for: settings.latency) }
                 if settings.stallRate > 0, Double.random(in: 0..<1) < settings.stallRate {
                     if Bool.random() {
-                        try await Task.sleep(for: settings.stall)
+                        logger?.notice("provider stall", metadata: ["key": "\(key)", "where": "before the charge"])
+                        try? await Task.sleep(for: settings.stall)
+                        // The ledger write that follows decides; its outcome is logged by `charge`.
                     } else {
                         stallsAfter.withLock { _ = $0.insert(key) }
                     }
@@ -145,8 +152,12 @@ public struct SimulatedPaymentProvider: PaymentProvider {
                 }
             },
             afterCharge: { key in
-                if stallsAfter.withLock({ $0.remove(key) != nil }) { try? await Task.sleep(for: settings.stall) }
-            })
+                guard stallsAfter.withLock({ $0.remove(key) != nil }) else { return }
+                logger?.notice("provider stall", metadata: ["key": "\(key)", "where": "after the charge"])
+                try? await Task.sleep(for: settings.stall)
+                logger?.notice("provider stall over", metadata: ["key": "\(key)", "outcome": "charged, answered late"])
+            },
+            logger: logger)
     }
 
     public func charge(key: String, amountCents: Int, timeout: Duration) async throws -> String {
@@ -155,7 +166,14 @@ public struct SimulatedPaymentProvider: PaymentProvider {
         Task { [self] in
             do {
                 try await behaviour(key)
-                let id = try await record(key: key, amountCents: amountCents)
+                let id: String
+                do {
+                    id = try await record(key: key, amountCents: amountCents)
+                } catch {
+                    logger?.notice("provider charge", metadata: ["key": "\(key)", "outcome": "refused: \(error)"])
+                    throw error
+                }
+                logger?.notice("provider charge", metadata: ["key": "\(key)", "outcome": "charged"])
                 await afterCharge(key)
                 reply.yield(id)
                 reply.finish()

@@ -60,7 +60,9 @@ public struct ServiceApplication: Sendable {
         simulation.declineRate = configuration.paymentDeclineRate
         simulation.stallRate = configuration.paymentStallRate
         simulation.stall = configuration.paymentStall
-        var provider = SimulatedPaymentProvider.simulated(database: database, clock: clock, simulation)
+        var provider = SimulatedPaymentProvider.simulated(
+            database: database, clock: clock, simulation,
+            logger: configuration.paymentStallRate > 0 ? logger : nil)
         if let paymentBehaviour {
             provider = SimulatedPaymentProvider(
                 database: database, clock: clock, behaviour: paymentBehaviour,

@@ -4,7 +4,8 @@ import Hummingbird
 import Logging
 
 // `swift run` serves on 127.0.0.1:8080 with SQLite; see the README for the
-// environment variables. SIGTERM or SIGINT drains in-flight requests and exits 0.
+// environment variables. SIGTERM or SIGINT turns /ready to 503, drains in-flight
+// requests (for at most SHUTDOWN_TIMEOUT_SECONDS) and exits 0.
 let configuration: ServiceConfiguration
 do {
     configuration = try ServiceConfiguration(environment: ProcessInfo.processInfo.environment)
@@ -40,7 +41,7 @@ do {
     } else {
         var service = try await ServiceApplication.make(configuration: configuration, logger: logger)
         service.accessLog = AccessLog(sink: logSink, label: logger.label)
-        try await service.application(onServerRunning: announce).runService()
+        try await service.runService(onServerRunning: announce)
     }
 } catch {
     logger.critical("stopped", metadata: ["error": "\(error)"])
