@@ -349,6 +349,32 @@ struct OrderRouteTests {
         }
     }
 
+    @Test(
+        "a saga that gives up on an unknown outcome voids the key first: a charge arriving later is refused",
+        arguments: Backend.concurrent)
+    func unknownOutcomeVoidsBeforeRollingBack(_ backend: Backend) async throws {
+        let payments = ScriptedPayments(hold: true)
+        let setup: (inout ServiceConfiguration) -> Void = {
+            $0.paymentRetries = 1
+            $0.paymentTimeout = .milliseconds(50)
+        }
+        try await withService(backend, configure: setup, payments: payments) { client, service in
+            _ = try await client.setStock("widget", 10)
+            // The charge is still in flight at the provider when the saga stops waiting.
+            let response = try await client.order(key: "late-key")
+            #expect(response.status == .serviceUnavailable)
+            let orderID = try #require(try decode(ProblemBody.self, response).orderId)
+            #expect(try await service.orders.store.order(id: orderID)?.status == .paymentFailed)
+            // Whatever arrives for that key now (the stalled call, a retry) cannot charge.
+            payments.stopHoldingNewCharges()
+            await #expect(throws: PaymentError.voided) {
+                try await service.orders.provider.charge(key: orderID, amountCents: 500, timeout: .seconds(30))
+            }
+            payments.release()
+            try await service.expectChargesMatchConfirmedOrders()
+        }
+    }
+
     @Test("a running saga renews its order's lease, so recovery cannot take it over", arguments: Backend.concurrent)
     func sagaRenewsItsLease(_ backend: Backend) async throws {
         let payments = ScriptedPayments(hold: true)
