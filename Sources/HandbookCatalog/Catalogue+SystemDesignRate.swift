@@ -44,6 +44,18 @@ extension Catalogue {
                         Without the sweep every key ever seen keeps its bucket: 1 000 one-off users stay in memory \
                         for ever. A full bucket equals a fresh one, so dropping it is free.
                         """),
+                Experiment(
+                    id: "token-bucket-rate-limiter.unbounded-key-set",
+                    file: "Sources/HandbookSystemDesign/TokenBucketRateLimiter.swift",
+                    original:
+                        "if let maximumKeys, table.states.count >= maximumKeys, table.states[key] == nil { key = Self.overflowKey }",
+                    replacement: "",
+                    caughtBy: "HandbookSystemDesignTests.TokenBucketRateLimiterTests/lockedLimiterBoundsItsKeys",
+                    teaches: """
+                        Without the bound, whoever chooses the keys chooses the memory: a client that invents a key \
+                        per request allocates a bucket per request, and each one starts full, so the limit never \
+                        applies. With it, new keys beyond the bound share one bucket until maintenance evicts idle ones.
+                        """),
             ]),
         Lesson(
             id: "system-design.sliding-window-rate-limiter",

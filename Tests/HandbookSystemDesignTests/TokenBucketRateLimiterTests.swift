@@ -248,4 +248,35 @@ private struct TickOracle {
         }
         return (false, milliTokens / 1_000, (needed - milliTokens) / rate)
     }
+
+}
+
+extension TokenBucketRateLimiterTests {
+    @Test("the locked limiter with maximumKeys tracks at most that many keys; new keys then share one bucket")
+    func lockedLimiterBoundsItsKeys() throws {
+        let clock = ManualClock()
+        let limiter = try LockedKeyedRateLimiter(
+            template: try TokenBucket(capacity: 2, refill: 2, per: .seconds(10)), clock: clock, sweepInterval: nil,
+            maximumKeys: 100)
+        for index in 0..<100 { #expect(try limiter.tryAcquire(key: "k\(index)").isAllowed) }
+        // 1,000 invented keys: memory stays at 100 + the overflow bucket, and
+        // together they get that one bucket's 2 requests.
+        let admitted = try (0..<1_000).filter { try limiter.tryAcquire(key: "new-\($0)").isAllowed }
+        #expect(admitted.count == 2)
+        #expect(limiter.trackedKeyCount == 101)
+        #expect(try limiter.tryAcquire(key: "k0").isAllowed, "a tracked key keeps its own bucket")
+    }
+
+    @Test("with sweepInterval nil, decisions never sweep; evictIdleKeys (a background task's call) does")
+    func lockedLimiterSweepsOffThePath() throws {
+        let clock = ManualClock()
+        let limiter = try LockedKeyedRateLimiter(
+            template: try TokenBucket(capacity: 1, refill: 1, per: .seconds(1)), clock: clock, sweepInterval: nil)
+        for index in 0..<50 { _ = try limiter.tryAcquire(key: "k\(index)") }
+        clock.advance(by: .seconds(86_400))
+        _ = try limiter.tryAcquire(key: "fresh")
+        #expect(limiter.trackedKeyCount == 51, "a request must not pay for an O(keys) sweep")
+        #expect(limiter.evictIdleKeys() == 50)
+        #expect(limiter.trackedKeyCount == 1)
+    }
 }

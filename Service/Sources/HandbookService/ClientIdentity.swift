@@ -43,7 +43,9 @@ struct ClientIdentity: Sendable {
     func identify(_ headers: HTTPFields, peer: SocketAddress?) -> Client {
         if let presented = Self.bearer(headers) {
             let mac = digest(presented)
-            if let admin, CursorSigning.constantTimeEquals(mac, admin) { return Client(principal: "admin", key: "principal:admin") }
+            if let admin, CursorSigning.constantTimeEquals(mac, admin) {
+                return Client(principal: "admin", key: "principal:admin")
+            }
             // Every entry is compared (no early exit on a match).
             var name: String?
             for client in clients where CursorSigning.constantTimeEquals(mac, client.digest) { name = client.name }

@@ -46,7 +46,8 @@ struct OrderRoutes {
         do {
             execution = try await bulkhead.run {
                 try await coordinator.run(key: key, fingerprint: fingerprint) {
-                    try await Self.createOrder(newOrder, key: key, fingerprint: fingerprint, orders: orders, logger: logger)
+                    try await Self.createOrder(
+                        newOrder, key: key, fingerprint: fingerprint, orders: orders, logger: logger)
                 }
             }
         } catch let error as BulkheadError {

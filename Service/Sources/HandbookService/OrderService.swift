@@ -71,9 +71,8 @@ public final class OrderService: Sendable {
         func charge(_ order: Order) async throws -> String {
             let deadline = RequestDeadline.bounded(by: lease / 2)
             do {
-                return try await retrier.run(until: deadline, retryIf: { (error: any Error) in
-                    (error as? PaymentError)?.isTransient ?? false
-                }) { _ in
+                let isTransient = { (error: any Error) in (error as? PaymentError)?.isTransient ?? false }
+                return try await retrier.run(until: deadline, retryIf: isTransient) { _ in
                     let remaining = ContinuousClock.now.duration(to: deadline)
                     guard remaining > .zero else { throw PaymentError.timedOut(after: .zero) }
                     return try await breaker.run {

@@ -251,7 +251,8 @@ public struct OrderStore: Sendable {
 
     static func level(from row: SQLRow) throws -> InventoryLevel {
         InventoryLevel(
-            item: try row.text("item"), stock: Int(try row.integer("stock")), reserved: Int(try row.integer("reserved")),
+            item: try row.text("item"), stock: Int(try row.integer("stock")),
+            reserved: Int(try row.integer("reserved")),
             version: Int(try row.integer("version")))
     }
 }

@@ -209,7 +209,8 @@ public struct SimulatedPaymentProvider: PaymentProvider {
                 """,
                 .text("ch_" + UUID().uuidString.lowercased()), .text(key), .integer(Int64(amountCents)),
                 .integer(clock.nowMicros()))
-            guard let row = try await sql.query("SELECT id, refunded FROM charges WHERE order_id = $1", .text(key)).first
+            guard
+                let row = try await sql.query("SELECT id, refunded FROM charges WHERE order_id = $1", .text(key)).first
             else { throw SQLDecodingError(column: "id", row: SQLRow(columns: [:])) }
             guard try row.integer("refunded") == 0 else { throw PaymentError.voided }
             return try row.text("id")

@@ -6,8 +6,8 @@ import Logging
 import NIOCore
 import PostgresNIO
 import ServiceLifecycle
-import UnixSignals
 import Synchronization
+import UnixSignals
 
 /// The service, assembled: stores on the configured database, the lessons'
 /// primitives on top, routes and middleware, and the background services.
@@ -166,7 +166,8 @@ public struct ServiceApplication: Sendable {
             // An idle connection (no request, nothing read) is closed: a
             // client that opens sockets and sends nothing cannot hold them.
             server: .http1(
-                configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.httpIdleTimeout.microseconds * 1000)))),
+                configuration: .init(
+                    idleTimeout: .nanoseconds(Int64(configuration.httpIdleTimeout.microseconds * 1000)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
@@ -190,7 +191,8 @@ public struct ServiceApplication: Sendable {
             services: [
                 .init(service: app),
                 // Last, so it is the first told to shut down (a group stops in reverse).
-                .init(service: ReadinessGate(readiness: readiness, drainDelay: configuration.drainDelay, logger: logger)),
+                .init(
+                    service: ReadinessGate(readiness: readiness, drainDelay: configuration.drainDelay, logger: logger)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = configuration.shutdownTimeout

@@ -111,13 +111,15 @@ public struct ServiceConfiguration: Sendable {
         if let token = environment["ADMIN_TOKEN"] {
             // Set but empty is a mistake (an unset variable in a template), never "open".
             guard token.utf8.count >= 32 else {
-                throw ServiceConfigurationError.invalid("ADMIN_TOKEN", "needs at least 32 bytes (it is never optional once set)")
+                throw ServiceConfigurationError.invalid(
+                    "ADMIN_TOKEN", "needs at least 32 bytes (it is never optional once set)")
             }
             adminToken = token
         }
         if let routes = value("ADMIN_ROUTES") {
             guard ["enabled", "disabled"].contains(routes) else {
-                throw ServiceConfigurationError.invalid("ADMIN_ROUTES", "expected enabled or disabled, got \"\(routes)\"")
+                throw ServiceConfigurationError.invalid(
+                    "ADMIN_ROUTES", "expected enabled or disabled, got \"\(routes)\"")
             }
             adminRoutesEnabled = routes == "enabled"
         }
@@ -159,7 +161,8 @@ public struct ServiceConfiguration: Sendable {
         }
         if let text = value("PAYMENT_STALL_RATE") {
             guard let rate = Double(text), (0...1).contains(rate) else {
-                throw ServiceConfigurationError.invalid("PAYMENT_STALL_RATE", "expected a number in 0...1, got \"\(text)\"")
+                throw ServiceConfigurationError.invalid(
+                    "PAYMENT_STALL_RATE", "expected a number in 0...1, got \"\(text)\"")
             }
             paymentStallRate = rate
         }
@@ -200,7 +203,9 @@ public struct ServiceConfiguration: Sendable {
         // deadline, so a healthy attempt never needs to be taken over.
         guard requestTimeout < sagaLease else {
             throw ServiceConfigurationError.invalid(
-                "SAGA_LEASE_MS", "must exceed REQUEST_TIMEOUT_MS (\(requestTimeout)): a request outliving the lease of its order gets fenced out")
+                "SAGA_LEASE_MS",
+                "must exceed REQUEST_TIMEOUT_MS (\(requestTimeout)): a request outliving the lease of its order gets fenced out"
+            )
         }
         guard paymentTimeout <= requestTimeout else {
             throw ServiceConfigurationError.invalid("PAYMENT_TIMEOUT_MS", "must not exceed REQUEST_TIMEOUT_MS")
@@ -212,7 +217,8 @@ public struct ServiceConfiguration: Sendable {
         if !Self.isLoopback(host) {
             guard adminToken != nil || !adminRoutesEnabled else {
                 throw ServiceConfigurationError.invalid(
-                    "ADMIN_TOKEN", "required when HOST (\(host)) is not a loopback address (or set ADMIN_ROUTES=disabled)")
+                    "ADMIN_TOKEN",
+                    "required when HOST (\(host)) is not a loopback address (or set ADMIN_ROUTES=disabled)")
             }
             guard environment["CURSOR_SECRET"] != nil else {
                 throw ServiceConfigurationError.invalid(

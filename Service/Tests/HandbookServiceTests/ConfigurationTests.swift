@@ -32,7 +32,8 @@ struct ConfigurationTests {
         #expect(configuration.port == 0 && configuration.databaseURL == "postgres://u@h/db")
         #expect(configuration.rateLimit == 5 && configuration.sagaLease == .milliseconds(2000))
         #expect(configuration.logLevel == .notice && configuration.eventsHeartbeat == .milliseconds(250))
-        #expect(configuration.requestTimeout == .milliseconds(1500) && configuration.paymentTimeout == .milliseconds(400))
+        #expect(
+            configuration.requestTimeout == .milliseconds(1500) && configuration.paymentTimeout == .milliseconds(400))
         #expect(configuration.ordersMaxConcurrent == 8 && configuration.databasePoolSize == 4)
         #expect(configuration.trustedProxies == ["10.0.0.1", "10.0.0.2"])
     }

@@ -28,7 +28,8 @@ struct HardeningTests {
         }
     }
 
-    @Test("the probes are never rate limited: /health and /ready answer a client that is over its limit",
+    @Test(
+        "the probes are never rate limited: /health and /ready answer a client that is over its limit",
         arguments: Backend.available)
     func probesAreExempt(_ backend: Backend) async throws {
         let setup: (inout ServiceConfiguration) -> Void = { $0.rateLimit = 1 }
@@ -85,7 +86,8 @@ struct HardeningTests {
         #expect(limiter.trackedKeyCount == 4)
     }
 
-    @Test("Idempotency-Key is an sf-string: \"k\" and k are one key; two fields or bad quoting are 400",
+    @Test(
+        "Idempotency-Key is an sf-string: \"k\" and k are one key; two fields or bad quoting are 400",
         arguments: Backend.available)
     func idempotencyKeyParsing(_ backend: Backend) async throws {
         try await withService(backend) { client, service in
@@ -104,7 +106,8 @@ struct HardeningTests {
         }
     }
 
-    @Test("two authenticated clients using the same key get two orders: keys are scoped per client",
+    @Test(
+        "two authenticated clients using the same key get two orders: keys are scoped per client",
         arguments: Backend.available)
     func idempotencyKeysAreScopedPerClient(_ backend: Backend) async throws {
         let (alice, bob) = (String(repeating: "a", count: 32), String(repeating: "b", count: 32))
@@ -120,7 +123,8 @@ struct HardeningTests {
         }
     }
 
-    @Test("PUT /inventory: 428 without If-Match, 412 on a stale ETag (orders bump it too), 200 on the current one",
+    @Test(
+        "PUT /inventory: 428 without If-Match, 412 on a stale ETag (orders bump it too), 200 on the current one",
         arguments: Backend.available)
     func inventoryOptimisticConcurrency(_ backend: Backend) async throws {
         try await withService(backend) { client, _ in
@@ -188,7 +192,10 @@ struct FailClosedTests {
 
     @Test("an empty or short ADMIN_TOKEN is refused, never taken as 'no token'", arguments: ["", "short"])
     func emptyTokenIsNotOpen(_ token: String) {
-        #expect(throws: ServiceConfigurationError.invalid("ADMIN_TOKEN", "needs at least 32 bytes (it is never optional once set)")) {
+        #expect(
+            throws: ServiceConfigurationError.invalid(
+                "ADMIN_TOKEN", "needs at least 32 bytes (it is never optional once set)")
+        ) {
             try ServiceConfiguration(environment: ["ADMIN_TOKEN": token])
         }
     }

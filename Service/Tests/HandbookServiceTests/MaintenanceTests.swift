@@ -22,7 +22,8 @@ struct MaintenanceTests {
         }
     }
 
-    @Test("expired idempotency keys go in bounded batches: a backlog takes several passes", arguments: Backend.databases)
+    @Test(
+        "expired idempotency keys go in bounded batches: a backlog takes several passes", arguments: Backend.databases)
     func sweepIsBatched(_ backend: Backend) async throws {
         let clock = ManualServiceClock()
         try await withService(backend, clock: clock) { _, service in
@@ -48,7 +49,8 @@ struct MaintenanceTests {
         }
     }
 
-    @Test("PostgreSQL: only the instance holding the sweep's advisory lock sweeps; the others skip the pass",
+    @Test(
+        "PostgreSQL: only the instance holding the sweep's advisory lock sweeps; the others skip the pass",
         .enabled(if: Backend.postgresURL != nil, "needs HANDBOOK_SERVICE_TEST_POSTGRES_URL"))
     func oneLeaderSweeps() async throws {
         try await withService(.postgres) { _, service in
@@ -59,7 +61,8 @@ struct MaintenanceTests {
                 _ = try await connection.query("SELECT pg_advisory_lock(\(Maintenance.sweepLock))", logger: testLogger)
                 holding.fire()
                 await release.wait()
-                _ = try await connection.query("SELECT pg_advisory_unlock(\(Maintenance.sweepLock))", logger: testLogger)
+                _ = try await connection.query(
+                    "SELECT pg_advisory_unlock(\(Maintenance.sweepLock))", logger: testLogger)
             }
             await holding.wait()
             #expect(try await service.maintain() == false)
@@ -69,7 +72,8 @@ struct MaintenanceTests {
         }
     }
 
-    @Test("a database made by the first release gets the new columns at start-up, its rows kept",
+    @Test(
+        "a database made by the first release gets the new columns at start-up, its rows kept",
         arguments: Backend.databases)
     func upgradesAnOldSchema(_ backend: Backend) async throws {
         var configuration = try await backend.freshConfiguration()
@@ -88,7 +92,8 @@ struct MaintenanceTests {
         // The first release's tables, one row each.
         try await service.database.transaction { sql in
             try await sql.query(
-                "CREATE TABLE inventory (item TEXT PRIMARY KEY, stock BIGINT NOT NULL, reserved BIGINT NOT NULL DEFAULT 0)")
+                "CREATE TABLE inventory (item TEXT PRIMARY KEY, stock BIGINT NOT NULL, reserved BIGINT NOT NULL DEFAULT 0)"
+            )
             try await sql.query(
                 """
                 CREATE TABLE orders (id TEXT PRIMARY KEY, item TEXT NOT NULL, quantity BIGINT NOT NULL,

@@ -86,7 +86,9 @@ struct OrderRouteTests {
         }
     }
 
-    @Test("100 concurrent POSTs with one key in one process: one order and one charge (the in-process coordinator answers most; the SQL claim is tested by the store contract and the fault tests)", arguments: Backend.concurrent)
+    @Test(
+        "100 concurrent POSTs with one key in one process: one order and one charge (the in-process coordinator answers most; the SQL claim is tested by the store contract and the fault tests)",
+        arguments: Backend.concurrent)
     func concurrentDuplicatesRunOnce(_ backend: Backend) async throws {
         try await withService(backend) { client, service in
             _ = try await client.setStock("widget", 1_000)
@@ -213,7 +215,9 @@ struct OrderRouteTests {
         }
     }
 
-    @Test("after five failed orders the breaker opens: 503 with Retry-After, no provider call", arguments: Backend.available)
+    @Test(
+        "after five failed orders the breaker opens: 503 with Retry-After, no provider call",
+        arguments: Backend.available)
     func breakerOpens(_ backend: Backend) async throws {
         let payments = ScriptedPayments(failFirst: .max)
         let setup: (inout ServiceConfiguration) -> Void = { $0.paymentRetries = 1 }
@@ -299,7 +303,9 @@ struct OrderRouteTests {
             // The client's retry with the same key buys once.
             #expect(try await client.order(key: "h1-key").status == .created)
             try await service.expectChargesMatchConfirmedOrders()
-            #expect(try await service.count("SELECT COUNT(*) AS n FROM charges WHERE kind = 'charge' AND refunded = 0") == 1)
+            #expect(
+                try await service.count("SELECT COUNT(*) AS n FROM charges WHERE kind = 'charge' AND refunded = 0") == 1
+            )
             let level = try decode(InventoryLevel.self, try await client.get("/inventory/widget"))
             #expect(level.stock == 9 && level.reserved == 1)
         }

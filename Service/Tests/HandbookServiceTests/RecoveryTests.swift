@@ -76,7 +76,8 @@ struct RecoveryTests {
                 method: "POST", path: "/orders", body: Array(#"{"item":"widget","priceCents":500,"quantity":1}"#.utf8))
             try await Self.orphan(
                 service, id: "charged-order-2", quantity: 1, key: "crash-key-3", fingerprint: fingerprint)
-            _ = try await service.orders.provider.charge(key: "charged-order-2", amountCents: 500, timeout: .seconds(30))
+            _ = try await service.orders.provider.charge(
+                key: "charged-order-2", amountCents: 500, timeout: .seconds(30))
             clock.advance(by: .seconds(31))
             #expect(try await client.order(key: "crash-key-3", quantity: 5).status == .unprocessableContent)
             #expect(try await client.order(key: "crash-key-3", quantity: 1).status == .created)
@@ -118,7 +119,8 @@ struct RecoveryTests {
     func rollsForward(_ backend: Backend) async throws {
         try await Self.withStockedService(backend) { service, clock, _ in
             try await Self.orphan(service, id: "orphan-2", quantity: 2)
-            let chargeID = try await service.orders.provider.charge(key: "orphan-2", amountCents: 200, timeout: .seconds(30))
+            let chargeID = try await service.orders.provider.charge(
+                key: "orphan-2", amountCents: 200, timeout: .seconds(30))
             clock.advance(by: .seconds(31))
             try await service.maintain()
             let order = try #require(try await service.orders.store.order(id: "orphan-2"))
@@ -135,7 +137,9 @@ struct RecoveryTests {
             clock.advance(by: .seconds(31))
             try await service.maintain()
             try await service.maintain()
-            #expect(try await service.orders.store.release(orderID: "orphan-3", as: .paymentFailed, leaseToken: "dead-attempt") == false)
+            #expect(
+                try await service.orders.store.release(
+                    orderID: "orphan-3", as: .paymentFailed, leaseToken: "dead-attempt") == false)
             let level = try #require(try await service.orders.store.inventory(item: "widget"))
             #expect(level.stock == 10 && level.reserved == 0)
         }

@@ -133,7 +133,8 @@ final class ScriptedPayments: Sendable {
     init(failFirst: Int = 0, declineFirst: Int = 0, hold: Bool = false, holdAfterCharge: Bool = false) {
         state = Mutex(
             State(
-                failuresLeft: failFirst, declinesLeft: declineFirst, holding: hold, holdingAfterCharge: holdAfterCharge))
+                failuresLeft: failFirst, declinesLeft: declineFirst, holding: hold, holdingAfterCharge: holdAfterCharge)
+        )
     }
 
     var attempts: Int { state.withLock { $0.attempts } }
@@ -302,7 +303,8 @@ extension ServiceApplication {
             SELECT COUNT(*) AS n FROM orders o JOIN charges c ON c.order_id = o.id
             WHERE o.status = 'confirmed' AND c.refunded = 0 AND c.id = o.charge_id
             """)
-        #expect(live == confirmed && paid == confirmed, "live charges \(live), confirmed \(confirmed), paid \(paid)",
+        #expect(
+            live == confirmed && paid == confirmed, "live charges \(live), confirmed \(confirmed), paid \(paid)",
             sourceLocation: sourceLocation)
     }
 }

@@ -68,7 +68,8 @@ struct TimeBoundsTests {
         try await database.close()
     }
 
-    @Test("PostgreSQL: with the pool exhausted, a query fails after the database timeout instead of queueing",
+    @Test(
+        "PostgreSQL: with the pool exhausted, a query fails after the database timeout instead of queueing",
         .enabled(if: Backend.postgresURL != nil, "needs HANDBOOK_SERVICE_TEST_POSTGRES_URL"))
     func postgresPoolWaitIsBounded() async throws {
         let url = try await Backend.createDatabase()
@@ -76,7 +77,8 @@ struct TimeBoundsTests {
             // Connected first, with time to spare (a loaded machine may take a while).
             let patient = HandbookService.PostgresDatabase(client: client, timeout: .seconds(30), logger: testLogger)
             _ = try await patient.query("SELECT 1 AS one")
-            let database = HandbookService.PostgresDatabase(client: client, timeout: .milliseconds(200), logger: testLogger)
+            let database = HandbookService.PostgresDatabase(
+                client: client, timeout: .milliseconds(200), logger: testLogger)
             // The pool's one connection, leased outside the service's (bounded) transactions.
             let (holding, release) = (Signal(), Signal())
             async let holder: Void = database.client.withConnection { _ in
@@ -93,7 +95,8 @@ struct TimeBoundsTests {
         }
     }
 
-    @Test("PostgreSQL: statement_timeout stops a slow statement on the server",
+    @Test(
+        "PostgreSQL: statement_timeout stops a slow statement on the server",
         .enabled(if: Backend.postgresURL != nil, "needs HANDBOOK_SERVICE_TEST_POSTGRES_URL"))
     func postgresStatementTimeout() async throws {
         let url = try await Backend.createDatabase()
