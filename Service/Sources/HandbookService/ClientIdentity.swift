@@ -11,7 +11,7 @@ import NIOCore
 /// Tokens are compared as HMACs under a per-process random key: every
 /// comparison runs on two 32-byte digests, so its time says nothing about
 /// the presented token, not even its length.
-struct ClientIdentity: Sendable {
+struct ClientIdentity: Sendable, CustomStringConvertible {
     /// The request's client.
     struct Client: Sendable, Equatable {
         /// The authenticated name (`"admin"`, or a `CLIENT_TOKENS` name).
@@ -75,6 +75,11 @@ struct ClientIdentity: Sendable {
 
     private func digest(_ token: String) -> [UInt8] {
         CursorSigning.hmacSHA256(key: macKey, message: Array(token.utf8))
+    }
+
+    /// No key, no digest: only counts.
+    var description: String {
+        "ClientIdentity(admin: \(admin != nil), clients: \(clients.count), trustedProxies: \(trustedProxies.sorted()))"
     }
 
     static let forwardedFor = HTTPField.Name("X-Forwarded-For")!

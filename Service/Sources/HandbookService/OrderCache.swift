@@ -2,7 +2,7 @@ import HandbookSystemDesign
 import NIOCore
 
 /// `GET /orders/{id}` reads: the lesson's ``TTLCache`` in front of the
-/// store, with misses coalesced by ``SingleFlightCache`` so a burst of reads
+/// store, with misses coalesced by a ``Coalescer`` (which keeps nothing) so a burst of reads
 /// of one order costs one query.
 ///
 /// Only final orders are cached. A final order never changes, so a cached
@@ -20,12 +20,12 @@ public final class OrderCache: Sendable {
     }
 
     public let entries: TTLCache<String, Entry, ContinuousClock>
-    let flights: SingleFlightCache<String, Order?>
+    let flights: Coalescer<String, Order?>
 
     public init(store: OrderStore, ttl: Duration, capacity: Int) throws {
         entries = TTLCache(
             configuration: try TTLCacheConfiguration(ttl: ttl, capacity: capacity), clock: ContinuousClock())
-        flights = SingleFlightCache { id in try await store.order(id: id) }
+        flights = Coalescer { id in try await store.order(id: id) }
     }
 
     /// The order, from the cache or the store.
@@ -40,9 +40,8 @@ public final class OrderCache: Sendable {
             return entry
         case .miss(let ticket):
             do {
-                let order = try await flights.value(forKey: id)
                 // The flight only coalesces; the TTL cache is the one that keeps values.
-                await flights.invalidate(id)
+                let order = try await flights.value(forKey: id)
                 let entry = try order.map { Entry(order: $0, body: ByteBuffer(bytes: try JSONBody.encode($0))) }
                 await entries.fill(ticket, with: order?.isFinal == true ? entry : nil)
                 return entry

@@ -196,6 +196,9 @@ public struct ServiceApplication: Sendable {
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = configuration.shutdownTimeout
+        // The backstop: if something ignores the cancellation that follows,
+        // the process still ends (ServiceLifecycle then traps: exit by signal).
+        group.maximumCancellationDuration = .seconds(5)
         try await ServiceGroup(configuration: group).run()
     }
 
@@ -250,7 +253,8 @@ public final class Readiness: Sendable {
 
 /// Turns readiness off when a graceful shutdown begins, then holds the rest
 /// of the shutdown for `drainDelay`, while the server still serves.
-struct ReadinessGate: Service {
+struct ReadinessGate: Service, CustomStringConvertible {
+    var description: String { "ReadinessGate" }
     let readiness: Readiness
     let drainDelay: Duration
     let logger: Logger
@@ -264,7 +268,8 @@ struct ReadinessGate: Service {
 }
 
 /// Closes the database once everything after it in the group has stopped.
-struct DatabaseService: Service {
+struct DatabaseService: Service, CustomStringConvertible {
+    var description: String { "DatabaseService" }
     let database: any SQLDatabase
 
     func run() async throws {
@@ -278,7 +283,10 @@ struct DatabaseService: Service {
 
 /// Runs ``ServiceApplication/maintain()`` every maintenance interval until
 /// graceful shutdown.
-struct MaintenanceService: Service {
+/// (Described by name only: ServiceLifecycle logs services at debug level,
+/// and the default description would print the configuration's secrets.)
+struct MaintenanceService: Service, CustomStringConvertible {
+    var description: String { "MaintenanceService" }
     let application: ServiceApplication
 
     func run() async throws {

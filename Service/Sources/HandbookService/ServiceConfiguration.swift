@@ -232,3 +232,16 @@ public struct ServiceConfiguration: Sendable {
         host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 }
+
+extension ServiceConfiguration: CustomStringConvertible {
+    /// Every setting, secrets redacted: configurations end up in logs
+    /// (ServiceLifecycle describes services at debug level, crash reports…).
+    public var description: String {
+        let secrets: Set<String> = ["adminToken", "cursorSecret", "clientTokens", "databaseURL"]
+        let fields = Mirror(reflecting: self).children.map { child in
+            let name = child.label ?? "?"
+            return "\(name): \(secrets.contains(name) ? "<redacted>" : String(describing: child.value))"
+        }
+        return "ServiceConfiguration(\(fields.joined(separator: ", ")))"
+    }
+}

@@ -200,6 +200,22 @@ struct FailClosedTests {
         }
     }
 
+    @Test("a configuration or service described in a log line shows no secret")
+    func descriptionsRedactSecrets() async throws {
+        let secret = "super-secret-" + String(repeating: "x", count: 32)
+        var configuration = try ServiceConfiguration(environment: [
+            "ADMIN_TOKEN": secret, "CURSOR_SECRET": secret, "CLIENT_TOKENS": "ci:\(secret)-client",
+            "DATABASE_URL": "postgres://me:\(secret)@db.example/orders",
+        ])
+        #expect(!String(describing: configuration).contains(secret))
+        configuration.databaseURL = nil
+        configuration.sqlitePath = ":memory:"
+        let service = try await ServiceApplication.make(configuration: configuration, logger: testLogger)
+        #expect(!String(describing: MaintenanceService(application: service)).contains(secret))
+        #expect(!String(describing: service).contains(secret))
+        try await service.database.close()
+    }
+
     @Test("sslmode in DATABASE_URL is honoured; a remote host without one is verify-full")
     func sslMode() throws {
         func tlsDescription(_ url: String) throws -> String {

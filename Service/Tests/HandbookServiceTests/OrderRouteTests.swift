@@ -381,6 +381,27 @@ struct OrderRouteTests {
         }
     }
 
+    @Test(
+        "the request's deadline reaches the provider: a hung provider is cut at the deadline, not retried past it",
+        arguments: Backend.concurrent)
+    func requestDeadlineBoundsThePayment(_ backend: Backend) async throws {
+        let payments = ScriptedPayments(hold: true)
+        let setup: (inout ServiceConfiguration) -> Void = {
+            $0.requestTimeout = .milliseconds(300)
+            $0.paymentTimeout = .seconds(20)  // alone, 3 attempts could take a minute
+            $0.paymentRetries = 3
+            $0.paymentRetryBase = .milliseconds(50)
+        }
+        try await withService(backend, configure: setup, payments: payments) { client, service in
+            _ = try await client.setStock("widget", 10)
+            let response = try await client.order(key: "deadline-key")
+            #expect(response.status == .serviceUnavailable)
+            #expect(payments.attempts < 3, "\(payments.attempts) attempts: the retries outlived the request")
+            payments.release()
+            try await service.expectChargesMatchConfirmedOrders()
+        }
+    }
+
     @Test("a running saga renews its order's lease, so recovery cannot take it over", arguments: Backend.concurrent)
     func sagaRenewsItsLease(_ backend: Backend) async throws {
         let payments = ScriptedPayments(hold: true)

@@ -123,3 +123,33 @@ struct TimeBoundsTests {
         }
     }
 }
+
+/// `GET /orders/{id}`'s coalescer keeps nothing: no value outlives its load.
+@Suite("Read coalescing", .timeLimit(.minutes(1)))
+struct CoalescerTests {
+    @Test("a cancelled reader leaves no flight behind, and the next read after a load loads again")
+    func coalescesWithoutKeeping() async throws {
+        let (started, startedSignal) = AsyncStream<Void>.makeStream()
+        let (gate, opened) = AsyncStream<Void>.makeStream()
+        let loads = Mutex(0)
+        let coalescer = Coalescer<String, Int> { _ in
+            let number = loads.withLock {
+                $0 += 1
+                return $0
+            }
+            startedSignal.yield()
+            for await _ in gate {}
+            return number
+        }
+        let first = Task { try await coalescer.value(forKey: "order") }
+        for await _ in started { break }
+        #expect(await coalescer.flightCount == 1)
+        first.cancel()  // a client that went away
+        opened.finish()
+        #expect(try await first.value == 1)
+        #expect(await coalescer.flightCount == 0)
+        // Nothing kept: a new read after the load ended is a new load.
+        #expect(try await coalescer.value(forKey: "order") == 2)
+        #expect(await coalescer.loadCount == 2)
+    }
+}
