@@ -42,9 +42,11 @@
 ///   by reservation id, so the second call finds nothing to do.
 /// - Keeping the saga's progress only in memory, or persisting it without the
 ///   ids the steps produced. The `onTransition` hook receives the state AND
-///   the updated context after every event; the service stores both next to
-///   the order, because `resume` and the idempotent compensations need the
-///   reservation and payment ids.
+///   the updated context after every event, because `resume` and the
+///   idempotent compensations need the reservation and payment ids. (The
+///   capstone service needs no such log: each of its steps leaves its own
+///   durable trace, an order row with a lease token and a provider charge by
+///   order id, and recovery decides from those; see its README.)
 /// - Ignoring a failed write to the saga log (`try?`). The log is only the
 ///   durable truth if the saga waits for it: here a step starts only after
 ///   its `stepStarted` write succeeded, and a step counts as completed only
