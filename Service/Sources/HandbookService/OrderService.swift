@@ -98,12 +98,27 @@ public final class OrderService: Sendable {
         /// throws and the order stays pending for recovery: releasing stock
         /// while a charge may still land would be the double charge.
         func rollBack(_ context: Context) async throws {
-            let state = try await provider.voidUnlessCharged(key: context.order.id)
-            let released = try await store.release(
-                orderID: context.order.id, as: .paymentFailed, leaseToken: context.leaseToken)
-            // Defence in depth: a live charge on an order this attempt just
-            // ended would be money taken for nothing.
-            if released, case .charged = state { try await provider.refund(key: context.order.id) }
+            try await RequestDeadline.$current.withValue(nil) { try await rollBackUnbounded(context) }
+        }
+
+        private func rollBackUnbounded(_ context: Context) async throws {
+            let order = context.order
+            if case .charged = try await provider.voidUnlessCharged(key: order.id) {
+                // A charge landed after all (a confirm that failed). Refund it
+                // BEFORE ending the order, and only while this attempt still
+                // owns it (renewing proves that, and keeps recovery away while
+                // the refund runs): if the refund fails, the order stays
+                // pending and recovery rolls it forward with that charge; the
+                // reverse order could leave a live charge on an ended order
+                // that nothing revisits.
+                let now = store.clock.nowMicros()
+                guard
+                    try await store.renewLease(
+                        orderID: order.id, leaseToken: context.leaseToken, until: now + lease.microseconds)
+                else { return }  // not ours: its owner decides, with this charge
+                try await provider.refund(key: order.id)
+            }
+            try await store.release(orderID: order.id, as: .paymentFailed, leaseToken: context.leaseToken)
         }
 
         func confirm(_ context: Context) async throws -> Context {
@@ -120,6 +135,10 @@ public final class OrderService: Sendable {
         /// one whose order is pending under another owner is left to it
         /// (recovery asks the provider and confirms with this very charge).
         func refundUnlessConfirmed(_ context: Context) async throws {
+            try await RequestDeadline.$current.withValue(nil) { try await refundUnlessConfirmedUnbounded(context) }
+        }
+
+        private func refundUnlessConfirmedUnbounded(_ context: Context) async throws {
             guard let current = try await store.order(id: context.order.id) else { return }
             switch current.status {
             case .cancelled, .paymentFailed: try await provider.refund(key: context.order.id)
@@ -201,33 +220,48 @@ public final class OrderService: Sendable {
             await events.publish(OrderEvent(done.order))
             return .confirmed(done.order)
         } catch let error as SagaError {
-            // Whatever failed, if the order ended confirmed (recovery found
-            // this attempt's charge and rolled forward), that is the answer.
-            if let current = try await store.order(id: order.id), current.status == .confirmed {
-                return .confirmed(current)
+            // Settling the answer is part of the way back: it runs on its own
+            // bounds, not the request's (which may be what just ran out).
+            return try await RequestDeadline.$current.withValue(nil) {
+                try await outcome(after: error, order: order, token: token, logger: logger)
             }
-            var failed = order
-            failed.status = .paymentFailed
-            switch (error, error.original.error) {
-            case (.stepFailed, let shortage as OrderStore.InsufficientStock):
-                return .insufficientStock(item: shortage.item, available: shortage.available)
-            case (.stepFailed(step: "charge payment", _), PaymentError.declined(let reason)):
-                await events.publish(OrderEvent(failed))
-                return .paymentDeclined(failed, reason: reason)
-            case (.compensationFailed, _):
-                // The roll-back could not reach the provider: the outcome is
-                // unknown, so the order stays pending and recovery settles it
-                // now instead of after the lease (`adopt` on the client's retry too).
-                try? await store.abandonLease(orderID: order.id, leaseToken: token)
-                throw unavailable(order, "the payment's outcome is not known yet", error.original.error, logger)
-            case (.stepFailed(step: "charge payment", let underlying), _):
-                await events.publish(OrderEvent(failed))
-                throw unavailable(order, "the payment could not be completed", underlying, logger)
-            case (.stepFailed(step: "confirm", let underlying as OrderStore.NotOwned), _):
-                throw unavailable(order, "the order was settled by recovery", underlying, logger)
-            default:
-                throw error
-            }
+        }
+    }
+
+    /// The answer after the saga failed and compensated.
+    private func outcome(after error: SagaError, order: Order, token: String, logger: Logger) async throws -> Outcome {
+        // Whatever failed, if the order ended confirmed (recovery found
+        // this attempt's charge and rolled forward), that is the answer.
+        if let current = try await store.order(id: order.id), current.status == .confirmed {
+            return .confirmed(current)
+        }
+        var failed = order
+        failed.status = .paymentFailed
+        switch (error, error.original.error) {
+        case (.stepFailed, let shortage as OrderStore.InsufficientStock):
+            return .insufficientStock(item: shortage.item, available: shortage.available)
+        case (.stepFailed, is OrderStore.KeyHasLiveOrder):
+            throw IdempotencyError.inProgress
+        case (.stepFailed(step: "charge payment", _), PaymentError.declined(let reason)):
+            await events.publish(OrderEvent(failed))
+            return .paymentDeclined(failed, reason: reason)
+        case (.compensationFailed, _):
+            // The roll-back could not reach the provider: the outcome is
+            // unknown, so the order stays pending and recovery settles it
+            // now instead of after the lease (`adopt` on the client's retry too).
+            try? await store.abandonLease(orderID: order.id, leaseToken: token)
+            throw unavailable(order, "the payment's outcome is not known yet", error.original.error, logger)
+        case (.stepFailed(step: "charge payment", let underlying), _):
+            await events.publish(OrderEvent(failed))
+            throw unavailable(order, "the payment could not be completed", underlying, logger)
+        case (.stepFailed(step: "confirm", let underlying as OrderStore.NotOwned), _):
+            throw unavailable(order, "the order was settled by recovery", underlying, logger)
+        case (_, let timeout as PostgresDatabase.TimedOut):
+            throw timeout  // the database's own 503, not a 500
+        case (_, let timeout as AsyncLock.TimedOut):
+            throw timeout
+        default:
+            throw error
         }
     }
 

@@ -19,6 +19,12 @@ public struct OrderStore: Sendable {
         public let available: Int
     }
 
+    /// The idempotency key already has a live (pending or confirmed) order:
+    /// another attempt with the same key got there first (HTTP 409).
+    public struct KeyHasLiveOrder: Error, Equatable {
+        public let idempotencyKey: String
+    }
+
     /// The order was no longer pending: recovery settled it first.
     public struct NotPending: Error, Equatable {
         public let orderID: String
@@ -30,7 +36,7 @@ public struct OrderStore: Sendable {
     /// pending, leased until `leaseUntil` (microseconds), in one transaction.
     /// `idempotencyKey` links the order to the request that created it, so a
     /// retry after a crash finds it (``OrderService/adopt(key:)``).
-    /// - Throws: ``InsufficientStock`` (nothing is written).
+    /// - Throws: ``InsufficientStock`` or ``KeyHasLiveOrder`` (nothing is written).
     public func reserve(
         _ order: Order, idempotencyKey: String?, fingerprint: String? = nil, leaseUntil: Int64,
         leaseToken: String
@@ -47,16 +53,24 @@ public struct OrderStore: Sendable {
                 let row = try await sql.query("SELECT stock FROM inventory WHERE item = $1", .text(order.item)).first
                 throw InsufficientStock(item: order.item, available: Int(try row?.integer("stock") ?? 0))
             }
-            try await sql.query(
+            // `ON CONFLICT DO NOTHING` against the one-live-order-per-key
+            // index: no row back means another attempt holds the key.
+            let inserted = try await sql.query(
                 """
                 INSERT INTO orders (id, item, quantity, price_cents, status, created_at, updated_at, lease_until,
                     idempotency_key, request_fingerprint, lease_token)
                 VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10)
+                ON CONFLICT (idempotency_key) WHERE status IN ('pending', 'confirmed') DO NOTHING
+                RETURNING id
                 """,
                 .text(order.id), .text(order.item), .integer(Int64(order.quantity)), .integer(Int64(order.priceCents)),
                 .integer(order.createdAt), .integer(now), .integer(leaseUntil),
                 idempotencyKey.map(SQLValue.text) ?? .null,
                 fingerprint.map(SQLValue.text) ?? .null, .text(leaseToken))
+            if inserted.isEmpty, let idempotencyKey {
+                // Thrown inside the transaction, so the stock moved above is rolled back.
+                throw KeyHasLiveOrder(idempotencyKey: idempotencyKey)
+            }
         }
     }
 

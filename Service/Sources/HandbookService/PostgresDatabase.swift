@@ -13,7 +13,8 @@ public final class PostgresDatabase: SQLDatabase {
     public let client: PostgresClient
     let logger: Logger
     /// The longest a transaction may take, waiting for a pooled connection
-    /// included (the server's `statement_timeout` bounds each statement).
+    /// included (the server's `statement_timeout` bounds each statement), or
+    /// less when the request's ``RequestDeadline`` is nearer.
     private let timeout: Duration
 
     /// No connection (or no answer) within the database timeout.
@@ -84,11 +85,14 @@ public final class PostgresDatabase: SQLDatabase {
         // Raced against the timeout: waiting for a pooled connection is
         // cancellable in postgres-nio, so an exhausted pool answers with
         // `TimedOut` instead of queueing the request without bound.
-        try await withoutActuallyEscaping(body) { body in
+        // The request's deadline, if nearer, bounds it too.
+        let bound = RequestDeadline.bound(timeout)
+        guard bound > .zero else { throw TimedOut(timeout: timeout) }
+        return try await withoutActuallyEscaping(body) { body in
             try await withThrowingTaskGroup(of: T.self) { group in
                 group.addTask { try await self.run(body) }
                 group.addTask { [timeout] in
-                    try await Task.sleep(for: timeout)
+                    try await Task.sleep(for: bound)
                     throw TimedOut(timeout: timeout)
                 }
                 defer { group.cancelAll() }

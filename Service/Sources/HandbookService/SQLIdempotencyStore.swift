@@ -68,20 +68,29 @@ public struct SQLIdempotencyStore: IdempotencyStore {
     ) async throws {
         let headers = String(decoding: try JSONEncoder().encode(response.headers), as: UTF8.self)
         let expires = clock.nowMicros() + ttl.microseconds
-        let updated = try await database.query(
-            """
-            UPDATE idempotency_keys SET state = 'completed', status = $3, headers = $4, body = $5, expires_at = $6
-            WHERE key = $1 AND token = $2 AND state = 'in_progress' RETURNING key
-            """,
-            .text(key.rawValue), .text(token.rawValue), .integer(Int64(response.status)), .text(headers),
-            .text(Data(response.body).base64EncodedString()), .integer(expires))
+        // Recording the answer is bookkeeping after the work: it runs even
+        // when the request's deadline has passed (else a done order would
+        // be replayed as nothing).
+        let updated = try await RequestDeadline.$current.withValue(nil) {
+            try await database.query(
+                """
+                UPDATE idempotency_keys SET state = 'completed', status = $3, headers = $4, body = $5, expires_at = $6
+                WHERE key = $1 AND token = $2 AND state = 'in_progress' RETURNING key
+                """,
+                .text(key.rawValue), .text(token.rawValue), .integer(Int64(response.status)), .text(headers),
+                .text(Data(response.body).base64EncodedString()), .integer(expires))
+        }
         guard !updated.isEmpty else { throw IdempotencyKeys.TransitionError.claimNotHeld }
     }
 
     public func fail(key: IdempotencyKeys.Key, token: IdempotencyKeys.ClaimToken) async throws {
-        let updated = try await database.query(
-            "UPDATE idempotency_keys SET state = 'failed' WHERE key = $1 AND token = $2 AND state = 'in_progress' RETURNING key",
-            .text(key.rawValue), .text(token.rawValue))
+        // Releasing the key runs even when the request is late: a claim left
+        // held would answer the client's retries 409 until its lease ends.
+        let updated = try await RequestDeadline.$current.withValue(nil) {
+            try await database.query(
+                "UPDATE idempotency_keys SET state = 'failed' WHERE key = $1 AND token = $2 AND state = 'in_progress' RETURNING key",
+                .text(key.rawValue), .text(token.rawValue))
+        }
         guard !updated.isEmpty else { throw IdempotencyKeys.TransitionError.claimNotHeld }
     }
 

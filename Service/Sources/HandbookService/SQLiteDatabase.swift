@@ -75,8 +75,9 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLExecutor) async throws -> T) async throws -> T {
-        // Waiting for the writer is bounded (AsyncLock.TimedOut) and cancellable.
-        try await lock.withLock(timeout: writerTimeout) {
+        // Waiting for the writer is bounded (AsyncLock.TimedOut), by the
+        // request's deadline too if it is nearer, and cancellable.
+        try await lock.withLock(timeout: max(.zero, RequestDeadline.bound(writerTimeout))) {
             let executor = Executor(connection: connection)
             _ = try await connection.query("BEGIN IMMEDIATE", [])
             // COMMIT and ROLLBACK run in fresh tasks: sqlite-nio refuses to run

@@ -46,6 +46,13 @@ public enum ServiceSchema {
         "CREATE INDEX IF NOT EXISTS orders_idempotency_key ON orders (idempotency_key)",
         "CREATE INDEX IF NOT EXISTS orders_keyset ON orders (created_at, id)",
         "CREATE INDEX IF NOT EXISTS orders_pending ON orders (status, lease_until)",
+        // The key-level fence: at most one live (pending or confirmed) order
+        // per idempotency key, whatever the timing of the attempts. An
+        // attempt that paused before reserving cannot add a second one.
+        """
+        CREATE UNIQUE INDEX IF NOT EXISTS orders_one_live_per_key ON orders (idempotency_key)
+        WHERE status IN ('pending', 'confirmed')
+        """,
         """
         CREATE TABLE IF NOT EXISTS charges (
             id TEXT PRIMARY KEY,

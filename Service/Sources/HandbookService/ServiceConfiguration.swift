@@ -99,6 +99,13 @@ public struct ServiceConfiguration: Sendable {
             }
             return number
         }
+        func share(_ name: String) throws -> Double? {
+            guard let text = value(name) else { return nil }
+            guard let rate = Double(text), (0...1).contains(rate) else {
+                throw ServiceConfigurationError.invalid(name, "expected a number in 0...1, got \"\(text)\"")
+            }
+            return rate
+        }
         func milliseconds(_ name: String, in range: ClosedRange<Int>) throws -> Duration? {
             try integer(name, in: range).map { .milliseconds($0) }
         }
@@ -145,27 +152,9 @@ public struct ServiceConfiguration: Sendable {
             trustedProxies = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         }
         if let clients = try integer("RATE_LIMIT_MAX_CLIENTS", in: 1...10_000_000) { rateLimitMaxClients = clients }
-        if let text = value("PAYMENT_FAILURE_RATE") {
-            guard let rate = Double(text), (0...1).contains(rate) else {
-                throw ServiceConfigurationError.invalid(
-                    "PAYMENT_FAILURE_RATE", "expected a number in 0...1, got \"\(text)\"")
-            }
-            paymentFailureRate = rate
-        }
-        if let text = value("PAYMENT_DECLINE_RATE") {
-            guard let rate = Double(text), (0...1).contains(rate) else {
-                throw ServiceConfigurationError.invalid(
-                    "PAYMENT_DECLINE_RATE", "expected a number in 0...1, got \"\(text)\"")
-            }
-            paymentDeclineRate = rate
-        }
-        if let text = value("PAYMENT_STALL_RATE") {
-            guard let rate = Double(text), (0...1).contains(rate) else {
-                throw ServiceConfigurationError.invalid(
-                    "PAYMENT_STALL_RATE", "expected a number in 0...1, got \"\(text)\"")
-            }
-            paymentStallRate = rate
-        }
+        if let rate = try share("PAYMENT_FAILURE_RATE") { paymentFailureRate = rate }
+        if let rate = try share("PAYMENT_DECLINE_RATE") { paymentDeclineRate = rate }
+        if let rate = try share("PAYMENT_STALL_RATE") { paymentStallRate = rate }
         if let stall = try milliseconds("PAYMENT_STALL_MS", in: 0...600_000) { paymentStall = stall }
         if let timeout = try milliseconds("PAYMENT_TIMEOUT_MS", in: 1...60_000) { paymentTimeout = timeout }
         if let timeout = try milliseconds("REQUEST_TIMEOUT_MS", in: 10...600_000) { requestTimeout = timeout }

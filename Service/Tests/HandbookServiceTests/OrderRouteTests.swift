@@ -387,8 +387,9 @@ struct OrderRouteTests {
     func requestDeadlineBoundsThePayment(_ backend: Backend) async throws {
         let payments = ScriptedPayments(hold: true)
         let setup: (inout ServiceConfiguration) -> Void = {
-            $0.requestTimeout = .milliseconds(300)
-            $0.paymentTimeout = .seconds(20)  // alone, 3 attempts could take a minute
+            $0.requestTimeout = .seconds(2)
+            $0.sagaLease = .seconds(600)  // so half the lease is no bound here: only the deadline is
+            $0.paymentTimeout = .seconds(20)  // alone, 3 attempts would take a minute
             $0.paymentRetries = 3
             $0.paymentRetryBase = .milliseconds(50)
         }
@@ -397,7 +398,15 @@ struct OrderRouteTests {
             let response = try await client.order(key: "deadline-key")
             #expect(response.status == .serviceUnavailable)
             #expect(payments.attempts < 3, "\(payments.attempts) attempts: the retries outlived the request")
+            // The way back ran although the deadline had passed: stock
+            // released, order ended, key released (the retry runs, not 409).
+            let orderID = try #require(try decode(ProblemBody.self, response).orderId)
+            #expect(try await service.orders.store.order(id: orderID)?.status == .paymentFailed)
+            let level = try decode(InventoryLevel.self, try await client.get("/inventory/widget"))
+            #expect(level.stock == 10 && level.reserved == 0)
             payments.release()
+            let retried = try await client.order(key: "deadline-key")
+            #expect(retried.status == .created, "\(String(buffer: retried.body))")
             try await service.expectChargesMatchConfirmedOrders()
         }
     }

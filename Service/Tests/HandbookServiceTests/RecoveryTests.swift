@@ -1,11 +1,12 @@
 import Foundation
 import HTTPTypes
-import HandbookService
 import HandbookSystemDesign
 import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
 import Testing
+
+@testable import HandbookService
 
 /// What a process that died mid-saga leaves behind, and how it is settled:
 /// roll back when nothing was charged, roll forward when the charge went
@@ -142,6 +143,48 @@ struct RecoveryTests {
                     orderID: "orphan-3", as: .paymentFailed, leaseToken: "dead-attempt") == false)
             let level = try #require(try await service.orders.store.inventory(item: "widget"))
             #expect(level.stock == 10 && level.reserved == 0)
+        }
+    }
+
+    @Test(
+        "a taken-over order is fenced by its token alone: the old attempt cannot confirm, release or renew it",
+        arguments: Backend.databases)
+    func leaseTokenFences(_ backend: Backend) async throws {
+        try await Self.withStockedService(backend) { service, clock, _ in
+            let store = service.orders.store
+            try await Self.orphan(service, id: "fenced", quantity: 1)
+            clock.advance(by: .seconds(31))
+            let now = store.clock.nowMicros()
+            let newToken = try #require(try await store.takeOver(orderID: "fenced", now: now, until: now + 30_000_000))
+            // Still pending, now under the new token: only the token tells them apart.
+            #expect(try await store.order(id: "fenced")?.status == .pending)
+            await #expect(throws: OrderStore.NotOwned(orderID: "fenced")) {
+                try await store.confirm(orderID: "fenced", chargeID: "ch_x", leaseToken: "dead-attempt")
+            }
+            #expect(try await store.release(orderID: "fenced", as: .cancelled, leaseToken: "dead-attempt") == false)
+            #expect(try await store.renewLease(orderID: "fenced", leaseToken: "dead-attempt", until: .max) == false)
+            #expect(try await store.takeOver(orderID: "fenced", now: now, until: now) == nil, "the new lease runs")
+            #expect(try await store.renewLease(orderID: "fenced", leaseToken: newToken, until: now + 1))
+            try await store.confirm(orderID: "fenced", chargeID: "ch_x", leaseToken: newToken)
+        }
+    }
+
+    @Test(
+        "one live order per idempotency key: a second attempt cannot reserve while the first order is pending or confirmed",
+        arguments: Backend.databases)
+    func oneLiveOrderPerKey(_ backend: Backend) async throws {
+        try await Self.withStockedService(backend) { service, _, _ in
+            let store = service.orders.store
+            try await Self.orphan(service, id: "first", quantity: 1, key: "one-key")
+            // An attempt that paused between claiming the key and reserving
+            // (its claim long taken over) wakes up and reserves: refused.
+            await #expect(throws: OrderStore.KeyHasLiveOrder(idempotencyKey: "one-key")) {
+                try await Self.orphan(service, id: "second", quantity: 1, key: "one-key")
+            }
+            let level = try #require(try await store.inventory(item: "widget"))
+            #expect(level.stock == 9 && level.reserved == 1, "the refused reservation moved no stock")
+            #expect(try await store.release(orderID: "first", as: .cancelled, leaseToken: "dead-attempt"))
+            try await Self.orphan(service, id: "third", quantity: 1, key: "one-key")  // an ended order frees the key
         }
     }
 
