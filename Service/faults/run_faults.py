@@ -58,6 +58,7 @@ class Instance:
         full = dict(os.environ)
         full.update({"HOST": "127.0.0.1", "PORT": "0", "LOG_LEVEL": "notice"})
         full.update(env)
+        self.admin_token = env.get("ADMIN_TOKEN")
         self.process = subprocess.Popen([binary], env=full, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines = []
         self.port = None
@@ -96,7 +97,8 @@ class Instance:
                             timeout=timeout)
 
     def set_stock(self, item, stock):
-        status, _, _ = self.request("PUT", f"/inventory/{item}", {"stock": stock})
+        headers = {"Authorization": f"Bearer {self.admin_token}"} if self.admin_token else {}
+        status, _, _ = self.request("PUT", f"/inventory/{item}", {"stock": stock}, headers)
         assert status == 200, status
 
     def inventory(self, item):
@@ -316,7 +318,9 @@ def two_instances(binary, base):
     print("two instances on one PostgreSQL database")
     url = fresh_database(base)
     env = {"DATABASE_URL": url, "PAYMENT_LATENCY_MS": "50", "RATE_LIMIT_REQUESTS": "10", "RATE_LIMIT_WINDOW_SECONDS": "3600",
-           "TRUSTED_PROXIES": "127.0.0.1"}
+           "TRUSTED_PROXIES": "127.0.0.1",
+           # Behind a proxy the service is reachable from the network: it refuses to start without these.
+           "ADMIN_TOKEN": "fault-test-admin-token-0123456789abcdef", "CURSOR_SECRET": "fault-test-cursor-secret-0123456789abc"}
     a, b = Instance(binary, env), Instance(binary, env)
     a.set_stock("widget", 1000)
 

@@ -11,9 +11,10 @@ import ServiceLifecycle
 /// The subscription is made before the response starts, so an event
 /// published after the client sees the opening `: subscribed` comment is
 /// never missed. The stream ends when the client goes away (a failed write:
-/// an event's or, on a quiet stream, the next heartbeat's), when the broker
-/// disconnects a subscriber that fell 256 events behind, or at graceful
-/// shutdown, which would otherwise wait for it forever.
+/// an event's or, on a quiet stream, the next heartbeat's), when the client
+/// falls 256 events behind (it is unsubscribed at once; see
+/// ``EventStream/pump(_:heartbeat:maxBuffered:clock:write:)``), or at
+/// graceful shutdown, which would otherwise wait for it forever.
 struct EventRoutes {
     let events: OrderEvents
     /// How often a quiet stream writes a `: heartbeat` comment (see ``EventStream``).

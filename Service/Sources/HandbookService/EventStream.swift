@@ -33,7 +33,9 @@ enum EventStream {
     /// `write` suspended; the relay then fills the queue, and at
     /// `maxBuffered` events it cancels the subscription at once (memory
     /// stays bounded however long the socket stays open). The stuck write
-    /// itself ends when the connection does (the server's idle timeout).
+    /// itself ends only when the connection does: the client closes it, or a
+    /// shutdown cancels the handler (the server's idle timeout does not fire
+    /// while a response is in progress).
     static func pump(
         _ subscription: PubSubBroker.Subscription<OrderEvent>, heartbeat: Duration, maxBuffered: Int = 256,
         clock: any Clock<Duration> = ContinuousClock(), write: (String) async throws -> Void

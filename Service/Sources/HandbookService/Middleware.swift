@@ -143,8 +143,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         } catch {
             // Fail closed but honestly: the limiter's store is down, so is the service.
             context.logger.error("rate limiter failed", metadata: ["error": "\(error)"])
-            return Problem(type: "/problems/unavailable", title: "Service unavailable", status: .serviceUnavailable)
-                .response()
+            return Overloaded(detail: "the rate limiter's store did not answer", retryAfter: .seconds(1)).response()
         }
         var response: Response
         if decision.isAllowed {

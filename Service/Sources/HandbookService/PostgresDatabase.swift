@@ -12,9 +12,15 @@ public final class PostgresDatabase: SQLDatabase {
     public let kind = DatabaseKind.postgres
     public let client: PostgresClient
     let logger: Logger
-    /// The longest a transaction may take, waiting for a pooled connection
-    /// included (the server's `statement_timeout` bounds each statement), or
-    /// less when the request's ``RequestDeadline`` is nearer.
+    /// How long a caller waits for a transaction, waiting for a pooled
+    /// connection included, or less when the request's ``RequestDeadline``
+    /// is nearer. The wait for a connection is cancelled at this bound; a
+    /// statement already sent is not (postgres-nio does not cancel a running
+    /// query): the server's `statement_timeout` ends it, and
+    /// `idle_in_transaction_session_timeout` ends a transaction whose client
+    /// stalled between statements (its row locks with it). So a transaction
+    /// reported as timed out may still have committed, as with any timeout;
+    /// every state change here is fenced and leased, so recovery settles it.
     private let timeout: Duration
 
     /// No connection (or no answer) within the database timeout.
@@ -31,15 +37,22 @@ public final class PostgresDatabase: SQLDatabase {
 
     /// Parses `postgres://user[:password]@host[:port]/database[?sslmode=…]`.
     ///
-    /// `sslmode` as libpq reads it: `disable`, `prefer`, `require`, or
-    /// `verify-full` (certificate and host name checked). Without it, a
-    /// loopback host is `disable` and any other host `verify-full`: data
-    /// crossing a network is encrypted unless the URL says otherwise.
-    /// (`require` encrypts without checking the certificate, as in libpq.)
+    /// `sslmode` as in libpq, nearly: `disable`; `prefer` (and `allow`:
+    /// TLS if the server offers it, unchecked); `require` (TLS, certificate
+    /// not checked, as in libpq); `verify-full` (certificate and host name
+    /// checked against the system's roots; `verify-ca` is taken as
+    /// `verify-full`, which is stricter). Without it, a loopback host is
+    /// `disable` and any other `verify-full`: data crossing a network is
+    /// encrypted and authenticated unless the URL says otherwise. Other
+    /// libpq parameters (`sslrootcert`…) are not read: a private CA needs
+    /// its root in the system's trust store.
     /// - Parameters:
-    ///   - poolSize: connections in the pool. By Little's law a pool needs
-    ///     about (queries per second × seconds per query) connections; more
-    ///     only moves the queue into the server.
+    ///   - poolSize: connections in the pool. By Little's law the pool holds
+    ///     on average (transactions per second × seconds a connection is held
+    ///     per transaction, round trips included) connections; size it with
+    ///     headroom above that mean, below what the server runs well at
+    ///     once, and keep instances × pool under `max_connections`. LISTEN
+    ///     and the sweep's advisory lock each hold one.
     ///   - statementTimeout: sent as `statement_timeout` at connection start.
     /// - Throws: ``ServiceConfigurationError/invalid(_:_:)`` for anything else.
     public static func configuration(
@@ -75,8 +88,9 @@ public final class PostgresDatabase: SQLDatabase {
             host: host, port: components.port ?? 5432, username: user, password: components.password,
             database: database.isEmpty ? nil : database, tls: tls)
         configuration.options.maximumConnections = poolSize
+        let milliseconds = String(max(1, statementTimeout.microseconds / 1000))
         configuration.options.additionalStartupParameters = [
-            ("statement_timeout", String(max(1, statementTimeout.microseconds / 1000)))
+            ("statement_timeout", milliseconds), ("idle_in_transaction_session_timeout", milliseconds),
         ]
         return configuration
     }

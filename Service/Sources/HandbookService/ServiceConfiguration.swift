@@ -202,8 +202,10 @@ public struct ServiceConfiguration: Sendable {
         guard sagaLease <= idempotencyTTL else {
             throw ServiceConfigurationError.invalid("SAGA_LEASE_MS", "must not exceed IDEMPOTENCY_TTL_SECONDS")
         }
-        // Fail closed: a service reachable from other machines needs real secrets.
-        if !Self.isLoopback(host) {
+        // Fail closed: a service reachable from other machines needs real
+        // secrets. Behind a proxy on the same host (TRUSTED_PROXIES set) a
+        // loopback HOST is reachable from the network too.
+        if !Self.isLoopback(host) || !trustedProxies.isEmpty {
             guard adminToken != nil || !adminRoutesEnabled else {
                 throw ServiceConfigurationError.invalid(
                     "ADMIN_TOKEN",
@@ -211,14 +213,19 @@ public struct ServiceConfiguration: Sendable {
             }
             guard environment["CURSOR_SECRET"] != nil else {
                 throw ServiceConfigurationError.invalid(
-                    "CURSOR_SECRET", "required when HOST (\(host)) is not a loopback address (the default is public)")
+                    "CURSOR_SECRET",
+                    "required when HOST (\(host)) is not a loopback address or TRUSTED_PROXIES is set "
+                        + "(the default is public)")
             }
         }
     }
 
     /// Whether `host` only accepts connections from this machine.
     public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        // An IPv4 literal in 127.0.0.0/8, not a name like "127.example.com".
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 }
 

@@ -56,6 +56,20 @@ struct HardeningTests {
         #expect(identity.identify(headers, peer: proxy).key == "ip:203.0.113.9")
         #expect(identity.identify(headers, peer: stranger).key == "ip:198.51.100.7")
         #expect(identity.identify([:], peer: proxy).key == "ip:10.0.0.1")
+        // A dual-stack socket reports an IPv4 proxy as ::ffff:10.0.0.1: still the proxy.
+        let mapped = try SocketAddress(ipAddress: "::ffff:10.0.0.1", port: 4000)
+        #expect(identity.identify(headers, peer: mapped).key == "ip:203.0.113.9")
+    }
+
+    @Test("IPv6 clients are keyed by their /64: rotating through one's own addresses gets no fresh bucket")
+    func ipv6ByPrefix() throws {
+        let identity = ClientIdentity(adminToken: nil, clientTokens: [:], trustedProxies: [])
+        let one = try SocketAddress(ipAddress: "2001:db8:1:2::1", port: 1)
+        let other = try SocketAddress(ipAddress: "2001:db8:1:2:ffff:eeee:dddd:cccc", port: 1)
+        let neighbour = try SocketAddress(ipAddress: "2001:db8:1:3::1", port: 1)
+        #expect(identity.identify([:], peer: one).key == "ip:2001:db8:1:2::/64")
+        #expect(identity.identify([:], peer: other).key == identity.identify([:], peer: one).key)
+        #expect(identity.identify([:], peer: neighbour).key != identity.identify([:], peer: one).key)
     }
 
     @Test("tokens: the admin and named clients are principals; a wrong token of any length is anonymous")
@@ -179,6 +193,10 @@ struct FailClosedTests {
             (["HOST": "0.0.0.0", "ADMIN_ROUTES": "disabled", "CURSOR_SECRET": secret], nil),
             (["HOST": "127.0.0.1"], nil),
             (["HOST": "localhost"], nil),
+            // Behind a proxy on this host, loopback is reachable from the network.
+            (["HOST": "127.0.0.1", "TRUSTED_PROXIES": "127.0.0.1"], "ADMIN_TOKEN"),
+            // A name is not a loopback address, whatever it starts with.
+            (["HOST": "127.example.com"], "ADMIN_TOKEN"),
         ]
         for (environment, failing) in cases {
             do {
@@ -222,7 +240,9 @@ struct FailClosedTests {
             String(describing: try PostgresDatabase.configuration(url: url).tls)
         }
         #expect(try tlsDescription("postgres://u@127.0.0.1/db").contains("disable"))
-        #expect(try tlsDescription("postgres://u@db.example/db").contains("require"))
+        let remote = try tlsDescription("postgres://u@db.example/db")
+        #expect(remote.contains("require") && remote.contains("fullVerification"), "\(remote)")
+        #expect(!(try tlsDescription("postgres://u@db.example/db?sslmode=require")).contains("fullVerification"))
         #expect(try tlsDescription("postgres://u@db.example/db?sslmode=disable").contains("disable"))
         #expect(try tlsDescription("postgres://u@127.0.0.1/db?sslmode=require").contains("require"))
         #expect(try tlsDescription("postgres://u@127.0.0.1/db?sslmode=prefer").contains("prefer"))
