@@ -209,7 +209,8 @@ public struct ServiceConfiguration: Sendable {
             guard adminToken != nil || !adminRoutesEnabled else {
                 throw ServiceConfigurationError.invalid(
                     "ADMIN_TOKEN",
-                    "required when HOST (\(host)) is not a loopback address (or set ADMIN_ROUTES=disabled)")
+                    "required when HOST (\(host)) is not a loopback address or TRUSTED_PROXIES is set "
+                        + "(or set ADMIN_ROUTES=disabled)")
             }
             guard environment["CURSOR_SECRET"] != nil else {
                 throw ServiceConfigurationError.invalid(

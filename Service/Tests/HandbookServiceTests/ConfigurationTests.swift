@@ -27,7 +27,8 @@ struct ConfigurationTests {
             "PORT": "0", "DATABASE_URL": "postgres://u@h/db", "RATE_LIMIT_REQUESTS": "5", "SAGA_LEASE_MS": "2000",
             "PAYMENT_LATENCY_MS": "5", "LOG_LEVEL": "NOTICE", "EVENTS_HEARTBEAT_MS": "250",
             "REQUEST_TIMEOUT_MS": "1500", "PAYMENT_TIMEOUT_MS": "400", "ORDERS_MAX_CONCURRENT": "8",
-            "TRUSTED_PROXIES": "10.0.0.1, 10.0.0.2", "DATABASE_POOL_SIZE": "4",
+            "TRUSTED_PROXIES": "10.0.0.1, 10.0.0.2", "DATABASE_POOL_SIZE": "4", "ADMIN_ROUTES": "disabled",
+            "CURSOR_SECRET": String(repeating: "c", count: 32),
         ])
         #expect(configuration.port == 0 && configuration.databaseURL == "postgres://u@h/db")
         #expect(configuration.rateLimit == 5 && configuration.sagaLease == .milliseconds(2000))
