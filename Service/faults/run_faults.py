@@ -432,14 +432,22 @@ def lease_overrun_postgres(binary, base, rounds):
     a = Instance(binary, dict(common, PAYMENT_STALL_RATE="1", PAYMENT_STALL_MS="1500"))
     b = Instance(binary, common)
     a.set_stock("widget", 100000)
-    first_answers, retry_answers = {}, {}
+    first_answers, retry_answers, paused_without_call = {}, {}, [0]
     for index in range(rounds):
         key = f"overrun-{index}"
         result = {}
         thread = threading.Thread(target=lambda: result.update(status=a.order(key, timeout=60)[0]))
         thread.start()
-        wait_for(lambda: psql(url, f"SELECT COUNT(*) FROM orders WHERE idempotency_key = '{key}'")[0][0] == 1,
-                 "A's order to be reserved")
+        order_id = wait_for(lambda: (psql(url, f"SELECT id FROM orders WHERE idempotency_key = '{key}'") or [[None]])[0][0],
+                            "A's order to be reserved")
+        # Paused while its provider call is in flight (every call on A stalls);
+        # if A never gets that far (its 500 ms deadline passed first, on a
+        # loaded machine), the round pauses it anyway, before or after its roll-back.
+        try:
+            wait_for(lambda: any("provider stall" in line and order_id in line for line in list(a.lines)),
+                     "A's provider call to be in flight", timeout=5)
+        except TimeoutError:
+            paused_without_call[0] += 1
         a.process.send_signal(signal.SIGSTOP)
         lease_until = psql(url, f"SELECT lease_until FROM orders WHERE idempotency_key = '{key}'")[0][0]
         wait_for(lambda: time.time() * 1_000_000 > lease_until + 50_000, "A's lease to end while it is paused")
@@ -467,8 +475,9 @@ def lease_overrun_postgres(binary, base, rounds):
     refused = sum("provider charge" in line and "refused" in line for line in a.lines)
     late_after = sum("provider stall over" in line for line in a.lines)
     print(f"  first attempts on A answered {first_answers}; retries on B answered {retry_answers}")
-    print(f"  late charges refused by the void: {refused}; charges answered late (rolled forward or adopted): "
-          f"{late_after}")
+    in_flight = rounds - paused_without_call[0]
+    print(f"  provider calls in flight at the pause: {in_flight} of {rounds} rounds (stalled after the charge: "
+          f"{late_after}, before it: {in_flight - late_after}); late charges refused by the void: {refused}")
     bought = psql(url, "SELECT idempotency_key, COUNT(*) FROM orders WHERE status = 'confirmed' GROUP BY idempotency_key")
     check(f"each of the {rounds} keys bought exactly one order", len(bought) == rounds and all(n == 1 for _, n in bought),
           bought[:5])
