@@ -411,6 +411,37 @@ struct OrderRouteTests {
         }
     }
 
+    @Test(
+        "a confirmed order whose answer cannot be recorded for replay still answers 201 (not a 500)",
+        arguments: Backend.concurrent)
+    func unrecordedAnswerStillReachesTheClient(_ backend: Backend) async throws {
+        let payments = ScriptedPayments(hold: true)
+        let clock = ManualServiceClock()
+        try await withService(backend, payments: payments, clock: clock) { client, service in
+            _ = try await client.setStock("widget", 10)
+            async let response = client.order(key: "unrecorded-key")
+            await payments.waitUntilHolding()
+            // The key's claim (not renewed) runs out and another attempt takes
+            // it: the first attempt's answer can no longer be recorded.
+            clock.advance(by: .seconds(31))
+            let fingerprint = IdempotencyKeys.Fingerprint(
+                method: "POST", path: "/orders",
+                body: Array(#"{"item":"widget","priceCents":500,"quantity":1}"#.utf8))
+            guard
+                case .started = try await service.idempotency.begin(
+                    key: try .init("unrecorded-key"), fingerprint: fingerprint)
+            else {
+                Issue.record("the expired claim was not taken over")
+                return
+            }
+            payments.release()
+            let answer = try await response
+            #expect(answer.status == .created, "the order is confirmed and charged: the client must hear so")
+            #expect(try decode(Order.self, answer).status == .confirmed)
+            try await service.expectChargesMatchConfirmedOrders()
+        }
+    }
+
     @Test("a running saga renews its order's lease, so recovery cannot take it over", arguments: Backend.concurrent)
     func sagaRenewsItsLease(_ backend: Backend) async throws {
         let payments = ScriptedPayments(hold: true)
