@@ -45,7 +45,7 @@ struct OrderRoutes {
         let execution: IdempotencyKeys.Execution
         do {
             execution = try await bulkhead.run {
-                try await Self.abandonedOnCancellation {
+                try await abandonedOnCancellation {
                     try await coordinator.run(key: key, fingerprint: fingerprint) {
                         try await Self.createOrder(
                             newOrder, key: key, fingerprint: fingerprint, orders: orders, logger: logger)
@@ -77,28 +77,6 @@ struct OrderRoutes {
         return Response(
             status: HTTPResponse.Status(code: execution.response.status), headers: headers,
             body: .init(byteBuffer: ByteBuffer(bytes: execution.response.body)))
-    }
-
-    /// Awaits `operation` (which runs in a task of its own), but stops
-    /// waiting when this task is cancelled: a shutdown that ran out of time
-    /// cancels the server, and a handler stuck behind a hung provider must
-    /// not keep the process alive. The abandoned saga stays crash-safe: its
-    /// order is pending under a lease, and recovery settles it.
-    static func abandonedOnCancellation<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T)
-        async throws -> T
-    {
-        let (result, sink) = AsyncThrowingStream<T, any Error>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        Task {
-            do {
-                sink.yield(try await operation())
-                sink.finish()
-            } catch {
-                sink.finish(throwing: error)
-            }
-        }
-        // Iteration ends (nil) when this task is cancelled; the work goes on.
-        for try await value in result { return value }
-        throw CancellationError()
     }
 
     /// Runs the saga; final outcomes become the stored response, transient

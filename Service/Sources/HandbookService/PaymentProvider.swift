@@ -161,33 +161,12 @@ public struct SimulatedPaymentProvider: PaymentProvider {
     }
 
     public func charge(key: String, amountCents: Int, timeout: Duration) async throws -> String {
-        let (answer, reply) = AsyncThrowingStream<String, any Error>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        // The provider's side: it runs to the end whatever the caller does.
-        Task { [self] in
-            do {
-                try await behaviour(key)
-                let id: String
-                do {
-                    id = try await record(key: key, amountCents: amountCents)
-                } catch {
-                    logger?.notice("provider charge", metadata: ["key": "\(key)", "outcome": "refused: \(error)"])
-                    throw error
-                }
-                logger?.notice("provider charge", metadata: ["key": "\(key)", "outcome": "charged"])
-                await afterCharge(key)
-                reply.yield(id)
-                reply.finish()
-            } catch {
-                reply.finish(throwing: error)
-            }
-        }
         let timer = self.timer
         return try await withThrowingTaskGroup(of: String.self) { group in
             group.addTask {
-                // Iteration ends (nil) when this task is cancelled: waiting is
-                // cancellable, the charge is not.
-                for try await id in answer { return id }
-                throw CancellationError()
+                // The provider's side runs to its end whatever the caller
+                // does; only the waiting is cancelled (by the timer below).
+                try await abandonedOnCancellation { try await providerSide(key: key, amountCents: amountCents) }
             }
             group.addTask {
                 try await timer.sleep(for: timeout)
@@ -196,6 +175,21 @@ public struct SimulatedPaymentProvider: PaymentProvider {
             defer { group.cancelAll() }
             return try await group.next()!
         }
+    }
+
+    /// What happens at the provider for one charge request.
+    private func providerSide(key: String, amountCents: Int) async throws -> String {
+        try await behaviour(key)
+        let id: String
+        do {
+            id = try await record(key: key, amountCents: amountCents)
+        } catch {
+            logger?.notice("provider charge", metadata: ["key": "\(key)", "outcome": "refused: \(error)"])
+            throw error
+        }
+        logger?.notice("provider charge", metadata: ["key": "\(key)", "outcome": "charged"])
+        await afterCharge(key)
+        return id
     }
 
     /// The ledger write: one row per key. A key that already has a row
@@ -225,14 +219,10 @@ public struct SimulatedPaymentProvider: PaymentProvider {
                 VALUES ($1, $2, 0, 1, $3, 'void') ON CONFLICT (order_id) DO NOTHING
                 """,
                 .text("void_" + UUID().uuidString.lowercased()), .text(key), .integer(clock.nowMicros()))
-            guard
-                let row = try await sql.query(
-                    "SELECT id, refunded, kind FROM charges WHERE order_id = $1", .text(key)
-                ).first
-            else { throw SQLDecodingError(column: "id", row: SQLRow(columns: [:])) }
-            if try row.text("kind") == "void" { return .voided }
-            let id = try row.text("id")
-            return try row.integer("refunded") == 0 ? .charged(id: id) : .refunded(id: id)
+            guard let state = try await Self.state(key: key, in: sql) else {
+                throw SQLDecodingError(column: "id", row: SQLRow(columns: [:]))
+            }
+            return state
         }
     }
 
@@ -243,10 +233,14 @@ public struct SimulatedPaymentProvider: PaymentProvider {
 
     /// What the ledger says about `key` (`nil`: never seen). For tests and tools.
     public func state(key: String) async throws -> ChargeState? {
+        try await database.transaction { sql in try await Self.state(key: key, in: sql) }
+    }
+
+    /// The ledger row of `key`, read in `sql`'s transaction.
+    static func state(key: String, in sql: any SQLExecutor) async throws -> ChargeState? {
         guard
-            let row = try await database.query(
-                "SELECT id, refunded, kind FROM charges WHERE order_id = $1", .text(key)
-            ).first
+            let row = try await sql.query("SELECT id, refunded, kind FROM charges WHERE order_id = $1", .text(key))
+                .first
         else { return nil }
         if try row.text("kind") == "void" { return .voided }
         let id = try row.text("id")

@@ -69,12 +69,15 @@ struct EventStreamTests {
         // The broker's own buffer is larger, so the pump's bound is what is tested.
         let subscription = try await broker.subscribe(to: "orders", policy: .disconnect(bufferSize: 1_024))
         let (blocked, unblock) = AsyncStream<Void>.makeStream()
+        // A stream nothing is ever sent on: iterating it ends only on cancellation.
+        let (never, keepOpen) = AsyncStream<Void>.makeStream()
         let pump = Task {
             try await EventStream.pump(subscription, heartbeat: .seconds(3600), maxBuffered: 16) { _ in
                 unblock.finish()
                 // A write to a client that reads nothing: it never returns
                 // (until the connection closes, which cancels it).
-                try await Task.sleep(for: .seconds(3600))
+                for await _ in never {}
+                throw CancellationError()
             }
         }
         await broker.publish(event, to: "orders")
@@ -82,7 +85,8 @@ struct EventStreamTests {
         // One event in the stuck write, 16 queued, and more: the 18th is one too many.
         for _ in 0..<40 { await broker.publish(event, to: "orders") }
         while await broker.subscriberCount(of: "orders") > 0 { await Task.yield() }
-        pump.cancel()  // the connection closes (the server's idle timeout)
+        pump.cancel()  // the connection closes
         await #expect(throws: (any Error).self) { try await pump.value }
+        keepOpen.finish()
     }
 }
