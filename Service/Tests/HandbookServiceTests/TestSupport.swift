@@ -49,6 +49,10 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
         configuration.port = 0
         configuration.logLevel = .warning
         configuration.paymentRetryBase = .milliseconds(1)
+        // Tests run in parallel on a loaded machine (CI: a cold PostgreSQL
+        // creating a database per test): a statement may take seconds there.
+        // The bounds themselves are tested on their own (TimeBoundsTests).
+        configuration.databaseTimeout = .seconds(60)
         switch self {
         case .sqlite, .sqliteLive:
             configuration.sqlitePath =
@@ -78,8 +82,10 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     static func withPostgres<T: Sendable>(url: String, _ body: @Sendable (PostgresClient) async throws -> T)
         async throws -> T
     {
+        // CREATE DATABASE waits for its turn on the template under parallel tests.
         let client = PostgresClient(
-            configuration: try PostgresDatabase.configuration(url: url), backgroundLogger: testLogger)
+            configuration: try PostgresDatabase.configuration(url: url, statementTimeout: .seconds(120)),
+            backgroundLogger: testLogger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
