@@ -31,6 +31,18 @@ extension Catalogue {
                         Dropping [weak self] turns Counter into LeakyCounter: the object owns the closure and the \
                         closure owns the object, so the deallocation probe stays non-nil after the test lets go.
                         """),
+                Experiment(
+                    id: "arc-and-retain-cycles.consume-before-the-body",
+                    file: "Sources/HandbookMemory/ARCAndRetainCycles.swift",
+                    original: "withExtendedLifetime(object) {",
+                    replacement: "_ = consume object\n        do {",
+                    caughtBy:
+                        "HandbookMemoryTests.ARCAndRetainCyclesTests/withExtendedLifetimeOrdersDeinitAfterTheBody",
+                    teaches: """
+                        Consuming the only strong reference before the body ends the object's life right there: \
+                        the log reads deinit, then "body: gone". Lifetime follows ownership, not the braces; \
+                        withExtendedLifetime is how the code says the body needs the object.
+                        """),
             ]),
         Lesson(
             id: "memory.object-pooling",

@@ -6,7 +6,7 @@ import Synchronization
 /// and channels are a lock, a queue and some continuations.
 ///
 /// ```swift
-/// // 100 000 suspended tasks cost tens of megabytes, not 100 000 stacks:
+/// // 100 000 suspended tasks cost about 160 MB resident, and no threads:
 /// let report = await AsyncRuntimeInternals.suspendTasks(100_000)
 /// // Synchronous recursion still uses the thread stack and dies deep enough:
 /// AsyncRuntimeInternals.recursiveDepth(10_000_000)   // SIGSEGV, no recovery
@@ -19,8 +19,13 @@ import Synchronization
 /// "How can Swift run 100k concurrent tasks on 2 threads?" and "How are
 /// goroutine stacks different?" both come down to where frames live. A task
 /// keeps its async frames in a slab allocator that belongs to the task (a
-/// stack discipline on heap memory), so a suspended task costs its frames
-/// and a few hundred bytes of task object, and no thread at all. Synchronous
+/// stack discipline on heap memory), so a suspended task costs its task
+/// object, its frames and its allocator's first slab (about 1.6 KB resident
+/// each, measured by the tests on Linux), and no thread at all. A blocked
+/// thread reserves an 8 MB stack, but that is *virtual*: its resident cost is
+/// the stack pages it touched plus kernel bookkeeping, tens of KB. The honest
+/// comparison is ~1.6 KB vs tens of KB per waiter, and a thread per waiter
+/// also hits the kernel's thread limits and scheduler. Synchronous
 /// code called from a task still runs on the thread's stack, which does not
 /// grow: deep recursion crashes the process. Building a channel from a lock
 /// and continuations shows you understand what `AsyncStream`/`AsyncChannel`

@@ -28,10 +28,18 @@ import Synchronization
 ///   "Attempted to read an unowned reference but object … was already
 ///   destroyed" (``readUnownedAfterDeinit()``). `unowned(unsafe)` does not
 ///   even trap; it reads freed memory (undefined behaviour).
-/// - Assuming an object lives until the end of its scope. ARC may release it
-///   after its *last use*, which the optimiser moves; a weak reference or a
-///   raw pointer derived from it can then see a dead object. Use
-///   `withExtendedLifetime` (``observeWithExtendedLifetime(_:log:)``).
+/// - Assuming an object lives until the end of its scope. The language only
+///   promises it lives until its *last use*. Since Swift 5.7 (lexical
+///   lifetimes) the optimiser will not end it before a weak or unowned load,
+///   an unsafe-pointer access or an opaque call inside the scope, so a `weak`
+///   observer in the same scope does see it alive, even with `-O` (the
+///   review's probe). What is *not* covered: a pointer that escapes the
+///   scope (`Unmanaged.passUnretained` handed to a C callback) and CoW
+///   buffers. State the contract with `withExtendedLifetime`
+///   (``observeWithExtendedLifetime(_:log:)``); end a lifetime early, on
+///   purpose, with `consume` (``observeAfterConsume(_:log:)``) — of the
+///   binding that holds the reference: `consume` of a *copy* (`let b = a`)
+///   ends nothing while `a` still holds the object.
 /// - Expecting a leak detector at run time. Nothing reports a cycle; use a
 ///   weak probe in tests (`expectDeallocated`) or the memory graph debugger.
 ///
@@ -208,14 +216,29 @@ public enum ARCAndRetainCycles {
     /// Keeps `object` alive until `body` finishes, then releases it, logging
     /// what a weak observer sees along the way.
     ///
-    /// Without `withExtendedLifetime`, the optimiser may release `object`
-    /// right after its last use (here: forming the weak reference), so the
-    /// observer could already read `nil` inside the body in `-O` builds.
+    /// A current compiler would keep `owned` alive across the weak load even
+    /// without `withExtendedLifetime` (lexical lifetimes, Swift 5.7+); the
+    /// call states the contract so that a later edit (moving the body into a
+    /// callback, or consuming `owned`) cannot silently end it early.
     public static func observeWithExtendedLifetime(_ object: consuming Tracked, log: (String) -> Void) {
-        let owned = object
-        weak let observer = owned
-        withExtendedLifetime(owned) {
+        weak let observer = object
+        withExtendedLifetime(object) {
             log(observer == nil ? "body: gone" : "body: alive")
         }
+    }
+
+    /// Ends the only strong reference with `consume` before the weak
+    /// observer is read: the object is destroyed at that point, not at the
+    /// end of the scope.
+    ///
+    /// This is the deterministic way to *see* that lifetime follows
+    /// ownership, not braces. Consume the parameter itself: `let owned =
+    /// object` would *copy* the reference, and consuming the copy leaves the
+    /// parameter holding the object to the end of the function (checked on
+    /// Swift 6.3.1, `-Onone` and `-O`).
+    public static func observeAfterConsume(_ object: consuming Tracked, log: (String) -> Void) {
+        weak let observer = object
+        _ = consume object
+        log(observer == nil ? "after consume: gone" : "after consume: alive")
     }
 }

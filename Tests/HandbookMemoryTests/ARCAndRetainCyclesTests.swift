@@ -112,4 +112,13 @@ struct ARCAndRetainCyclesTests {
             log: { log.append($0) })
         #expect(log.events == ["body: alive", "deinit"])
     }
+
+    @Test("consume ends the lifetime where it is written: deinit runs before the next line, not at the brace")
+    func consumeEndsTheLifetimeEarly() {
+        let log = EventLog<String>()
+        Lesson.observeAfterConsume(
+            Lesson.Tracked(name: "work") { log.append("deinit") },
+            log: { log.append($0) })
+        #expect(log.events == ["deinit", "after consume: gone"])
+    }
 }
