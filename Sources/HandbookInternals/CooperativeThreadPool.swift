@@ -91,6 +91,15 @@ public enum CooperativeThreadPool {
     /// children are held 50 ms longer before the release, so a pool that grew
     /// under blocking would show a peak above `width`.
     ///
+    /// The 50 ms window (real time, acceptable in an exit test) only shows
+    /// "the pool did not grow within 50 ms". The reason it *cannot* grow is
+    /// structural: on Linux the runtime's global executor enqueues onto one
+    /// concurrent dispatch queue per priority, whose width it sets to the
+    /// logical CPU count (`dispatch_queue_set_width(queue, -3)`, i.e.
+    /// ``width``). Unlike an overcommit queue (or Go's scheduler handing a
+    /// blocked thread's P to a new M), it never adds a thread because one is
+    /// blocked.
+    ///
     /// - Important: `.blocking` stalls the calling process's whole pool until
     ///   the release; run it only in a process of its own (an exit test).
     public static func peakConcurrency(ofChildren count: Int, _ waiting: Waiting) async -> Int {
@@ -207,7 +216,10 @@ public enum CooperativeThreadPool {
     ///
     /// Called from the cooperative pool this deadlocks as soon as every pool
     /// thread is waiting here: the tasks that would signal can never run. The
-    /// fix is to stay async (`await operation()`) all the way up.
+    /// fix is to stay async (`await operation()`) all the way up. How many
+    /// callers it takes is ``width``, the dispatch queue width, not the
+    /// affinity mask or a container's CPU quota: the demo's "2 callers hang a
+    /// 2-core box" depends on that (see ``width``).
     public static func waitSynchronously<T: Sendable>(for operation: @escaping @Sendable () async -> T) -> T {
         let done = DispatchSemaphore(value: 0)
         let result = Mutex<T?>(nil)

@@ -126,15 +126,25 @@ struct AsyncStreamsAndChannelsTests {
         #expect(Self.maximumLead(channelLog.events) <= 1)
         #expect(channelLog.events.compactMap { if case .received(let v) = $0 { v } else { nil } } == Array(0..<100))
 
-        // Buffered without backpressure: the producer never waits for the consumer.
+        // Buffered without backpressure: a consumer is already waiting to read, held by a gate, and
+        // the producer still runs 100 ahead: every yield is enqueued, nothing waits, nothing is dropped.
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let streamLog = EventLog<Transfer>()
+        let consumerMayRead = Gate()
+        let reader = Task {
+            await consumerMayRead.wait()
+            for await value in stream { streamLog.append(.received(value)) }
+        }
+        var enqueued = 0
         for value in 0..<100 {
-            continuation.yield(value)
+            if case .enqueued = continuation.yield(value) { enqueued += 1 }
             streamLog.append(.sent(value))
         }
         continuation.finish()
-        for await value in stream { streamLog.append(.received(value)) }
+        consumerMayRead.open()
+        await reader.value
+        #expect(enqueued == 100, "the default policy is unbounded: the buffer grows instead of pushing back")
         #expect(Self.maximumLead(streamLog.events) == 100)
+        #expect(streamLog.events.compactMap { if case .received(let v) = $0 { v } else { nil } } == Array(0..<100))
     }
 }

@@ -76,13 +76,22 @@ struct FanOutFanInTests {
         #expect(ordered == jobs.map { "r\($0)" })
     }
 
-    @Test("cancelling the consumer cancels all 4 busy workers, and no further job starts")
-    func cancellingTheConsumerCancelsEveryWorker() async throws {
-        let clock = ManualClock()
-        let started = Locked(0)
-        let cancelled = Locked(0)
-        let allCancelled = Countdown(4)
-        let stream = try Lesson.results(Array(0..<100), workers: 4) { job in
+    /// Opens its gate when the last reference goes: captured by a job closure,
+    /// it tells the test that every worker has finished and dropped the closure.
+    final class ReleaseSignal: Sendable {
+        let released: Gate
+        init(_ released: Gate) { self.released = released }
+        deinit { released.open() }
+    }
+
+    /// The job closure for the cancellation test; the signal lives only in the closure.
+    static func sleepingJob(
+        clock: ManualClock, started: Locked<Int>, cancelled: Locked<Int>, allCancelled: Countdown,
+        released: Gate
+    ) -> @Sendable (Int) async -> Int {
+        let signal = ReleaseSignal(released)
+        return { job in
+            _ = signal
             started.withLock { $0 += 1 }
             do {
                 try await clock.sleep(for: .seconds(60))
@@ -92,6 +101,20 @@ struct FanOutFanInTests {
             }
             return job
         }
+    }
+
+    @Test("cancelling the consumer cancels all 4 busy workers, and no further job starts")
+    func cancellingTheConsumerCancelsEveryWorker() async throws {
+        let clock = ManualClock()
+        let started = Locked(0)
+        let cancelled = Locked(0)
+        let allCancelled = Countdown(4)
+        let workersDone = Gate()
+        let stream = try Lesson.results(
+            Array(0..<100), workers: 4,
+            transform: Self.sleepingJob(
+                clock: clock, started: started, cancelled: cancelled, allCancelled: allCancelled,
+                released: workersDone))
         let consumer = Task {
             var received = 0
             for await _ in stream { received += 1 }
@@ -99,12 +122,15 @@ struct FanOutFanInTests {
         }
         await clock.waitForSleepers(count: 4)
         consumer.cancel()
-        // If the workers are never cancelled, the time limit cancels this
-        // wait and the expectations below fail, instead of the run hanging.
+        // If the workers are never cancelled, the time limit cancels these
+        // waits and the expectations below fail, instead of the run hanging.
         await withTaskCancellationHandler {
             await allCancelled.reached.wait()
+            // Every worker has returned and released the job closure: no job can start after this.
+            await workersDone.wait()
         } onCancel: {
             allCancelled.reached.open()
+            workersDone.open()
         }
         #expect(cancelled.withLock { $0 } == 4)
         #expect(await consumer.value == 0)

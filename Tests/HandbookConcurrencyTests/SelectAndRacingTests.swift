@@ -59,13 +59,20 @@ struct SelectAndRacingTests {
         #expect(clock.sleeperCount == 0)
     }
 
-    @Test("a race between two already-finished tasks returns one of them (either is fine, like Go's select)")
-    func raceOfFinishedTasksReturnsEither() async throws {
-        let a = Task { "a" }
-        let b = Task { "b" }
-        _ = await (a.value, b.value)
-        let winner = try await Lesson.race({ await a.value }, { await b.value })
-        #expect(["a", "b"].contains(winner))
+    @Test(
+        "completion order decides, not argument order: whichever operation finishes first wins",
+        arguments: ["first", "second"])
+    func completionOrderDecidesNotArgumentOrder(fast: String) async throws {
+        // Go's select picks uniformly among ready cases; a task-group race has no fairness rule at all,
+        // only "the first child to complete". So the test controls which one completes.
+        let clock = ManualClock()
+        @Sendable func operation(_ name: String) async throws -> String {
+            if name != fast { try await clock.sleep(for: .seconds(60)) }
+            return name
+        }
+        let winner = try await Lesson.race({ try await operation("first") }, { try await operation("second") })
+        #expect(winner == fast)
+        #expect(clock.now.offset == .zero, "the slow one was cancelled, never waited for")
     }
 
     @Test("a worker needing 60 s against a 1 s timeout gives nil once the clock reaches 1 s; the worker is cancelled")

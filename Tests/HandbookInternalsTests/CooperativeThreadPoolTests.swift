@@ -142,9 +142,9 @@ struct CooperativeThreadPoolTests {
             return await group.reduce(into: []) { $0.append($1) }
         }
         for sample in samples {
+            // Which threads were used is up to the scheduler, so nothing is asserted about them: the
+            // task-local travels with the task, whichever threads resume it.
             #expect(sample.taskLocalSurvivedEveryHop)
-            // Which threads were used is up to the scheduler: do not assert "same" or "different".
-            #expect((1...101).contains(sample.distinctThreads))
         }
         #expect(Lesson.requestID == nil)
     }
