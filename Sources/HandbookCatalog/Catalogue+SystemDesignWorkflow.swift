@@ -53,6 +53,18 @@ extension Catalogue {
                         The cancelled attempt's CancellationError is then treated as one more transient failure: \
                         the log shows a failed attempt and a backoff for a caller that has already gone.
                         """),
+                Experiment(
+                    id: "deadline-retry-orchestrator.jitter-ignored",
+                    file: "Sources/HandbookSystemDesign/DeadlineRetryOrchestrator.swift",
+                    original: "case .full: delay = Self.uniform(upTo: ceiling, using: &random)",
+                    replacement: "case .full: delay = ceiling",
+                    caughtBy:
+                        "HandbookSystemDesignTests.DeadlineRetryOrchestratorTests/(fullJitterSpreadsBackoffsBelowTheCeiling|jitterDesynchronisesAThunderingHerd)",
+                    teaches: """
+                        A policy that says full jitter but sleeps the ceiling sends the herd back together: 100 \
+                        clients that failed at the same instant all retry 20 ms later, at one instant instead of 100, \
+                        and every draw is exactly 40 ms.
+                        """),
             ]),
         Lesson(
             id: "system-design.saga-compensation",

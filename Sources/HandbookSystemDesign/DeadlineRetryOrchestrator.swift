@@ -35,7 +35,14 @@
 ///   it against the timer must still wait for it (that is what makes it
 ///   structured), so a timeout is only as prompt as the attempt's
 ///   cancellation checks.
-/// - Testing with real sleeps. The clock is injected; tests drive a manual one.
+/// - Backing off without jitter. Clients that failed together (a dependency
+///   blipped) retry together: every retry wave lands at the same instant,
+///   10 ms, 20 ms, 40 ms later, and can knock the dependency over again.
+///   The policy's default is full jitter (a delay drawn from `0...ceiling`,
+///   as in `HandbookPatterns`' `RetryPolicy`); `.none` is for tests and for
+///   the rare single caller.
+/// - Testing with real sleeps. The clock is injected; tests drive a manual one,
+///   and the jitter's random numbers come from a generator the test seeds.
 ///
 /// ## Key takeaway
 /// Keep the decisions pure and the effects thin: ``DeadlineRetry/Schedule`` is
@@ -78,6 +85,18 @@ public struct DeadlineRetryOrchestrator<C: Clock<Duration>>: Sendable {
     /// - Throws: ``DeadlineRetry/OrchestrationError``, a non-retryable error of
     ///   `operation`, or `CancellationError` when the caller is cancelled.
     public func run<T: Sendable>(
+        isRetryable: (any Error) -> Bool = { _ in true },
+        onEvent: (DeadlineRetry.Event) -> Void = { _ in },
+        _ operation: @escaping @Sendable (DeadlineRetry.Attempt) async throws -> T
+    ) async throws -> T {
+        var random = SystemRandomNumberGenerator()
+        return try await run(using: &random, isRetryable: isRetryable, onEvent: onEvent, operation)
+    }
+
+    /// ``run(isRetryable:onEvent:_:)`` with the jitter drawn from `random`
+    /// (seed it in tests to make the backoffs reproducible).
+    public func run<T: Sendable>(
+        using random: inout some RandomNumberGenerator,
         isRetryable: (any Error) -> Bool = { _ in true },
         onEvent: (DeadlineRetry.Event) -> Void = { _ in },
         _ operation: @escaping @Sendable (DeadlineRetry.Attempt) async throws -> T
@@ -126,7 +145,7 @@ public struct DeadlineRetryOrchestrator<C: Clock<Duration>>: Sendable {
             }
 
             let failedAt = elapsed()
-            switch schedule.afterFailure(elapsed: failedAt) {
+            switch schedule.afterFailure(elapsed: failedAt, using: &random) {
             case .backOff(let delay):
                 onEvent(.backingOff(after: attempt.number, delay: delay, elapsed: failedAt))
                 try await clock.sleep(until: start.advanced(by: failedAt + delay), tolerance: nil)
@@ -178,6 +197,8 @@ public enum DeadlineRetry {
         public let initialBackoff: Duration
         /// …up to this cap.
         public let maxBackoff: Duration
+        /// How a backoff is drawn below its exponential ceiling.
+        public let jitter: Jitter
         /// An attempt starts only if MORE than this is left before the
         /// deadline: below it the attempt cannot succeed (a round trip takes
         /// longer), so the caller gets `deadlineExceeded` now. Zero by
@@ -190,7 +211,8 @@ public enum DeadlineRetry {
         ///   both timeouts (no attempt could ever start).
         public init(
             maxAttempts: Int, overallTimeout: Duration, attemptTimeout: Duration,
-            initialBackoff: Duration, maxBackoff: Duration? = nil, minimumAttemptTime: Duration = .zero
+            initialBackoff: Duration, maxBackoff: Duration? = nil, minimumAttemptTime: Duration = .zero,
+            jitter: Jitter = .full
         ) throws(ConfigurationError) {
             let maxBackoff = maxBackoff ?? initialBackoff
             guard maxAttempts >= 1 else {
@@ -220,10 +242,12 @@ public enum DeadlineRetry {
             self.initialBackoff = initialBackoff
             self.maxBackoff = maxBackoff
             self.minimumAttemptTime = minimumAttemptTime
+            self.jitter = jitter
         }
 
-        /// The delay after failed attempt `attempt` (1-based):
-        /// `min(initialBackoff × 2^(attempt-1), maxBackoff)`.
+        /// The ceiling of the delay after failed attempt `attempt` (1-based):
+        /// `min(initialBackoff × 2^(attempt-1), maxBackoff)`. With
+        /// ``Jitter/full`` the delay actually slept is drawn from `0...` this.
         ///
         /// - Complexity: O(min(attempt, log₂(maxBackoff / initialBackoff))).
         public func backoff(afterAttempt attempt: Int) -> Duration {
@@ -235,6 +259,16 @@ public enum DeadlineRetry {
             }
             return min(delay, maxBackoff)
         }
+    }
+
+    /// How a backoff is drawn from its exponential ceiling.
+    public enum Jitter: Sendable, Hashable, Codable {
+        /// Exactly the ceiling: deterministic, and synchronised across clients.
+        case none
+        /// Uniform in `0...ceiling`, to the nanosecond: clients that failed
+        /// together spread their retries over the whole window (AWS's "full
+        /// jitter"); the mean wait halves, the worst case stays the ceiling.
+        case full
     }
 
     /// A policy that cannot work, with a message naming the bad value.
@@ -304,15 +338,35 @@ public enum DeadlineRetry {
         /// Called after a failed attempt, `elapsed` after the start: the backoff
         /// to sleep, or stop. A backoff is granted only if the attempt after
         /// it could start with more than `minimumAttemptTime` left; otherwise
-        /// the caller learns now instead of after a pointless sleep.
-        public func afterFailure(elapsed: Duration) -> Step {
+        /// the caller learns now instead of after a pointless sleep. The
+        /// check is made on the delay actually drawn, so a short jittered
+        /// delay may fit where the ceiling would not.
+        ///
+        /// `random` is used only for ``Jitter/full``; pass a seeded generator
+        /// in tests.
+        public func afterFailure(elapsed: Duration, using random: inout some RandomNumberGenerator) -> Step {
             guard elapsed < policy.overallTimeout else { return .stop(.deadlineExceeded) }
             guard attemptsStarted < policy.maxAttempts else { return .stop(.attemptsExhausted) }
-            let delay = policy.backoff(afterAttempt: attemptsStarted)
+            let ceiling = policy.backoff(afterAttempt: attemptsStarted)
+            let delay: Duration
+            switch policy.jitter {
+            case .none: delay = ceiling
+            case .full: delay = Self.uniform(upTo: ceiling, using: &random)
+            }
             guard elapsed + delay + policy.minimumAttemptTime < policy.overallTimeout else {
                 return .stop(.deadlineExceeded)
             }
             return .backOff(delay)
+        }
+
+        /// A duration drawn uniformly from `0...ceiling`, to the nanosecond.
+        static func uniform(upTo ceiling: Duration, using random: inout some RandomNumberGenerator) -> Duration {
+            let (seconds, attoseconds) = ceiling.components
+            // Saturate rather than overflow: 2^63 ns is 292 years.
+            let (nanos, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+            let sum = nanos.addingReportingOverflow(attoseconds / 1_000_000_000)
+            let total = overflow || sum.overflow ? Int64.max : sum.partialValue
+            return .nanoseconds(Int64.random(in: 0...max(total, 0), using: &random))
         }
     }
 

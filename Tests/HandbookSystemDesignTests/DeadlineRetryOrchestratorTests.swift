@@ -15,11 +15,12 @@ struct DeadlineRetryOrchestratorTests {
 
     static func policy(
         maxAttempts: Int = 5, overall: Duration = .seconds(1), attempt: Duration = .milliseconds(100),
-        backoff: Duration = .milliseconds(10), maxBackoff: Duration? = nil
+        backoff: Duration = .milliseconds(10), maxBackoff: Duration? = nil, jitter: DeadlineRetry.Jitter = .none
     ) throws -> DeadlineRetry.Policy {
+        // No jitter unless a test asks: the timing tests read exact backoffs from the event log.
         try DeadlineRetry.Policy(
             maxAttempts: maxAttempts, overallTimeout: overall, attemptTimeout: attempt,
-            initialBackoff: backoff, maxBackoff: maxBackoff)
+            initialBackoff: backoff, maxBackoff: maxBackoff, jitter: jitter)
     }
 
     /// Starts `run` in a task, forwarding every event to a log and to a
@@ -273,16 +274,17 @@ struct DeadlineRetryOrchestratorTests {
     func minimumAttemptTimeIsRespected() throws {
         let policy = try DeadlineRetry.Policy(
             maxAttempts: 5, overallTimeout: .milliseconds(100), attemptTimeout: .milliseconds(50),
-            initialBackoff: .milliseconds(10), minimumAttemptTime: .milliseconds(20))
+            initialBackoff: .milliseconds(10), minimumAttemptTime: .milliseconds(20), jitter: .none)
         var schedule = DeadlineRetry.Schedule(policy: policy)
+        var random = SeededRandomNumberGenerator(seed: 1)
         #expect(
             schedule.beginAttempt(elapsed: .milliseconds(79))
                 == .attempt(.init(number: 1, timeout: .milliseconds(21), isLimitedByDeadline: true)))
         #expect(schedule.beginAttempt(elapsed: .milliseconds(80)) == .stop(.deadlineExceeded), "20 ms left: refuse")
         #expect(schedule.beginAttempt(elapsed: .milliseconds(98)) == .stop(.deadlineExceeded), "the 2 ms case")
         // A 10 ms backoff at 69 ms would leave 21 ms: granted. At 70 ms it would leave 20: fail now, not in 10 ms.
-        #expect(schedule.afterFailure(elapsed: .milliseconds(69)) == .backOff(.milliseconds(10)))
-        #expect(schedule.afterFailure(elapsed: .milliseconds(70)) == .stop(.deadlineExceeded))
+        #expect(schedule.afterFailure(elapsed: .milliseconds(69), using: &random) == .backOff(.milliseconds(10)))
+        #expect(schedule.afterFailure(elapsed: .milliseconds(70), using: &random) == .stop(.deadlineExceeded))
         #expect(schedule.attemptsStarted == 1)
 
         var lenient = DeadlineRetry.Schedule(policy: try Self.policy(overall: .milliseconds(100)))
@@ -303,18 +305,89 @@ struct DeadlineRetryOrchestratorTests {
         }
     }
 
+    @Test("full jitter draws each backoff uniformly from 0...ceiling; the default policy jitters")
+    func fullJitterSpreadsBackoffsBelowTheCeiling() throws {
+        let policy = try DeadlineRetry.Policy(
+            maxAttempts: 5, overallTimeout: .seconds(10), attemptTimeout: .seconds(1),
+            initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(100))
+        #expect(policy.jitter == .full)
+        var schedule = DeadlineRetry.Schedule(policy: policy)
+        for _ in 0..<3 { _ = schedule.beginAttempt(elapsed: .zero) }  // the ceiling after attempt 3 is 40 ms
+        var random = SeededRandomNumberGenerator(seed: 42)
+        var delays: [Duration] = []
+        for _ in 0..<1_000 {
+            guard case .backOff(let delay) = schedule.afterFailure(elapsed: .zero, using: &random) else {
+                Issue.record("expected a backoff")
+                return
+            }
+            delays.append(delay)
+        }
+        #expect(delays.allSatisfy { $0 >= .zero && $0 <= .milliseconds(40) })
+        #expect(Set(delays).count > 990, "drawn to the nanosecond: practically no two clients collide")
+        #expect(delays.min()! < .milliseconds(2) && delays.max()! > .milliseconds(38), "the whole window is used")
+        let mean = delays.reduce(Duration.zero, +) / delays.count
+        #expect(mean > .milliseconds(17) && mean < .milliseconds(23), "uniform: the mean is half the ceiling")
+    }
+
+    @Test("100 clients that failed at the same instant: one retry instant without jitter, 100 with full jitter")
+    func jitterDesynchronisesAThunderingHerd() throws {
+        func retryInstants(_ jitter: DeadlineRetry.Jitter) throws -> Set<Duration> {
+            let policy = try Self.policy(backoff: .milliseconds(20), jitter: jitter)
+            var random = SeededRandomNumberGenerator(seed: 7)
+            var instants: Set<Duration> = []
+            for _ in 0..<100 {
+                var client = DeadlineRetry.Schedule(policy: policy)
+                _ = client.beginAttempt(elapsed: .zero)
+                if case .backOff(let delay) = client.afterFailure(elapsed: .milliseconds(5), using: &random) {
+                    instants.insert(.milliseconds(5) + delay)
+                }
+            }
+            return instants
+        }
+        #expect(try retryInstants(.none) == [.milliseconds(25)], "the whole herd comes back at once")
+        #expect(try retryInstants(.full).count == 100)
+    }
+
+    @Test("the orchestrator sleeps the jittered backoff that a generator with the same seed draws")
+    func orchestratorUsesTheSeededJitter() async throws {
+        let clock = ManualClock()
+        let policy = try Self.policy(maxAttempts: 2, backoff: .milliseconds(40), jitter: .full)
+        var expected = SeededRandomNumberGenerator(seed: 3)
+        var schedule = DeadlineRetry.Schedule(policy: policy)
+        _ = schedule.beginAttempt(elapsed: .zero)
+        guard case .backOff(let delay) = schedule.afterFailure(elapsed: .zero, using: &expected) else {
+            Issue.record("expected a backoff")
+            return
+        }
+        let orchestrator = DeadlineRetryOrchestrator(policy: policy, clock: clock)
+        let (events, sink) = AsyncStream.makeStream(of: Event.self)
+        let task = Task {
+            defer { sink.finish() }
+            var random = SeededRandomNumberGenerator(seed: 3)
+            return try await orchestrator.run(using: &random, onEvent: { sink.yield($0) }) { attempt in
+                if attempt.number == 1 { throw Transient(attempt: 1) }
+                return attempt.number
+            }
+        }
+        var iterator = events.makeAsyncIterator()
+        #expect(await Self.waitFor(.backingOff(after: 1, delay: delay, elapsed: .zero), in: &iterator))
+        clock.advance(by: delay)
+        #expect(try await task.value == 2)
+    }
+
     @Test("for random policies and attempt durations, every attempt and backoff starts and ends within the deadline")
     func noAttemptStartsAfterTheDeadline() async {
         await propertyCheck(
             count: 200, input: Gen.int(in: 1...8), Gen.int(in: 1...200), Gen.int(in: 1...100), Gen.int(in: 0...60),
-            Gen.int(in: 0...100), Gen.int(in: 0...150).array(of: 8)
-        ) { maxAttempts, overall, attemptTimeout, backoff, extraCap, durations in
+            Gen.int(in: 0...100), Gen.int(in: 0...150).array(of: 8), Gen.int(in: 0...1_000)
+        ) { maxAttempts, overall, attemptTimeout, backoff, extraCap, durations, seed in
             do {
                 let policy = try DeadlineRetry.Policy(
                     maxAttempts: maxAttempts, overallTimeout: .milliseconds(overall),
                     attemptTimeout: .milliseconds(attemptTimeout), initialBackoff: .milliseconds(backoff),
-                    maxBackoff: .milliseconds(backoff + extraCap))
+                    maxBackoff: .milliseconds(backoff + extraCap), jitter: seed.isMultiple(of: 2) ? .full : .none)
                 var schedule = DeadlineRetry.Schedule(policy: policy)
+                var random = SeededRandomNumberGenerator(seed: UInt64(seed))
                 var elapsed = Duration.zero
                 var starts: [Duration] = []
                 simulation: while case .attempt(let attempt) = schedule.beginAttempt(elapsed: elapsed) {
@@ -323,7 +396,7 @@ struct DeadlineRetryOrchestratorTests {
                     // Every attempt fails, after its duration or when its timeout cuts it.
                     let duration = Duration.milliseconds(durations[starts.count - 1])
                     elapsed += min(duration, attempt.timeout)
-                    switch schedule.afterFailure(elapsed: elapsed) {
+                    switch schedule.afterFailure(elapsed: elapsed, using: &random) {
                     case .backOff(let delay):
                         #expect(elapsed + delay < policy.overallTimeout, "a backoff ends after the deadline")
                         elapsed += delay
