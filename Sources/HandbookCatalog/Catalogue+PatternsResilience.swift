@@ -58,13 +58,35 @@ extension Catalogue {
                     id: "circuit-breaker.count-stale-failures",
                     file: "Sources/HandbookPatterns/CircuitBreaker.swift",
                     original:
-                        "public mutating func onFailure(_ permit: Permit, at now: C.Instant) {\n            guard permit.generation == generation else { return }\n",
-                    replacement: "public mutating func onFailure(_ permit: Permit, at now: C.Instant) {\n",
+                        "public mutating func onFailure(_ permit: Permit, duration: Duration, at now: C.Instant) {\n            guard permit.generation == generation else { return }\n",
+                    replacement: "public mutating func onFailure(_ permit: Permit, duration: Duration, at now: C.Instant) {\n",
                     caughtBy:
                         "HandbookPatternsTests.CircuitBreakerTests/(machineIgnoresOutcomesFromAnEarlierClosedPeriod|hungProbeIsReplaced)",
                     teaches: """
                         Without the generation check, a call admitted before the outage (or an abandoned probe) \
                         fails late and counts against the freshly closed breaker, which can reopen it on old news.
+                        """),
+                Experiment(
+                    id: "circuit-breaker.rate-ignores-minimum-calls",
+                    file: "Sources/HandbookPatterns/CircuitBreaker.swift",
+                    original: "guard window.count >= minimumCalls else { return false }",
+                    replacement: "guard window.count >= 1 else { return false }",
+                    caughtBy:
+                        "HandbookPatternsTests.CircuitBreakerTests/(minimumCallsGateTheVerdict|rateRuleMatchesASlidingWindowOracle)",
+                    teaches: """
+                        Judging the rate from the first call opens the breaker on one startup failure (1 of 1 is \
+                        100 %); with minimumCalls 5 the first four failures must be held as evidence, not a verdict.
+                        """),
+                Experiment(
+                    id: "circuit-breaker.window-never-forgets-a-failure",
+                    file: "Sources/HandbookPatterns/CircuitBreaker.swift",
+                    original: "failures -= Int(evicted & 1)",
+                    replacement: "",
+                    caughtBy: "HandbookPatternsTests.CircuitBreakerTests/rateRuleMatchesASlidingWindowOracle",
+                    teaches: """
+                        A failure that slides out of the window still counts: the rate creeps up over a long run of \
+                        mostly successful calls, and the property test finds a stream where the machine opens but \
+                        the last-N oracle says it should not.
                         """),
             ]),
         Lesson(

@@ -30,6 +30,14 @@
 ///   `isFailure` predicate. By default `CancellationError` is not counted.
 /// - Forgetting to reset the count on success, so failures spread over a day
 ///   eventually trip the breaker ("consecutive", not "total").
+/// - Trusting "consecutive failures" alone. A dependency failing every
+///   other call (50 %) never strings 5 failures together, so the breaker
+///   never opens while half the requests fail. Production breakers
+///   (resilience4j, Hystrix) also trip on a *failure rate* over a sliding
+///   window of the last N calls, with a minimum number of calls before any
+///   verdict (3 failures out of 4 calls at startup is noise), and on a
+///   *slow-call rate*: a dependency that answers in 5 s instead of 50 ms is
+///   sick even when it answers. ``FailureRatePolicy`` adds both.
 /// - Letting a late result of an old call decide the state. Only the
 ///   probe's own outcome closes or reopens a half-open breaker, and a call
 ///   admitted in an earlier closed period must not count against the new
@@ -131,6 +139,12 @@ public actor CircuitBreaker<C: Clock<Duration>> {
         public let resetTimeout: Duration
         /// How long a probe may run before it counts as abandoned.
         public let probeTimeout: Duration
+        /// The rate rule, if any: a closed machine also opens when the last
+        /// calls fail (or are slow) too often.
+        public let failureRate: FailureRatePolicy?
+        /// The outcomes of the current closed period's last calls; emptied
+        /// whenever the machine closes again.
+        public private(set) var window: OutcomeWindow
 
         /// A closed machine with no failures.
         public init(_ configuration: CircuitBreakerConfiguration) {
@@ -138,6 +152,8 @@ public actor CircuitBreaker<C: Clock<Duration>> {
             failureThreshold = configuration.failureThreshold
             resetTimeout = configuration.resetTimeout
             probeTimeout = configuration.probeTimeout
+            failureRate = configuration.failureRate
+            window = OutcomeWindow(size: configuration.failureRate?.windowSize ?? 1)
         }
 
         /// Decides whether a call may run at `now`. Moves an expired open
@@ -173,12 +189,22 @@ public actor CircuitBreaker<C: Clock<Duration>> {
         /// the breaker. Results of calls admitted in an earlier generation
         /// (before the breaker opened, an abandoned probe) are ignored.
         public mutating func onSuccess(_ permit: Permit) {
+            onSuccess(permit, duration: .zero, at: nil)
+        }
+
+        /// A call admitted with `permit` succeeded at `now` after `duration`.
+        ///
+        /// With a ``FailureRatePolicy`` a success slower than its
+        /// `slowCallDuration` counts as slow, and enough slow calls open the
+        /// machine even though every one of them succeeded.
+        public mutating func onSuccess(_ permit: Permit, duration: Duration, at now: C.Instant?) {
             guard permit.generation == generation else { return }
             switch (state, permit) {
             case (.closed, _):
                 state = .closed(failures: 0)
+                recordInWindow(failed: false, duration: duration, at: now)
             case (.halfOpen, .probe):
-                state = .closed(failures: 0)
+                close()
             case (.halfOpen, .call), (.open, _):
                 break
             }
@@ -190,12 +216,21 @@ public actor CircuitBreaker<C: Clock<Duration>> {
         /// until `now + resetTimeout`; a failed probe reopens it with a fresh
         /// timer. A stale permit's failure is ignored.
         public mutating func onFailure(_ permit: Permit, at now: C.Instant) {
+            onFailure(permit, duration: .zero, at: now)
+        }
+
+        /// ``onFailure(_:at:)`` for a call that took `duration`; with a
+        /// ``FailureRatePolicy`` the failure also enters the rate window.
+        public mutating func onFailure(_ permit: Permit, duration: Duration, at now: C.Instant) {
             guard permit.generation == generation else { return }
             switch (state, permit) {
             case (.closed(let failures), _):
-                state =
-                    failures + 1 >= failureThreshold
-                    ? .open(until: now.advanced(by: resetTimeout)) : .closed(failures: failures + 1)
+                if failures + 1 >= failureThreshold {
+                    trip(at: now)
+                } else {
+                    state = .closed(failures: failures + 1)
+                    recordInWindow(failed: true, duration: duration, at: now)
+                }
             case (.halfOpen, .probe):
                 state = .open(until: now.advanced(by: resetTimeout))
             case (.halfOpen, .call), (.open, _):
@@ -209,6 +244,31 @@ public actor CircuitBreaker<C: Clock<Duration>> {
         public mutating func onIgnored(_ permit: Permit) {
             guard permit.generation == generation, case .probe = permit, case .halfOpen = state else { return }
             state = .halfOpen(probeStartedAt: nil)
+        }
+
+        /// A new closed period starts with an empty window: the failures that
+        /// opened the breaker are not held against the recovered dependency.
+        private mutating func close() {
+            state = .closed(failures: 0)
+            window.removeAll()
+        }
+
+        /// Adds a closed-state outcome to the window and opens the machine
+        /// when the rate rule says so. Without a time (`now == nil`) nothing
+        /// can open: the legacy ``onSuccess(_:)`` has no instant to open until.
+        private mutating func recordInWindow(failed: Bool, duration: Duration, at now: C.Instant?) {
+            guard let policy = failureRate else { return }
+            let slow = policy.slowCallDuration.map { duration > $0 } ?? false
+            window.append(failed: failed, slow: slow)
+            guard let now, policy.trips(on: window) else { return }
+            trip(at: now)
+        }
+
+        /// Opens a closed machine until `now + resetTimeout`.
+        private mutating func trip(at now: C.Instant) {
+            let probeAllowedAt = now.advanced(by: resetTimeout)
+            state = .open(until: probeAllowedAt)
+            window.removeAll()
         }
     }
 
@@ -255,14 +315,17 @@ public actor CircuitBreaker<C: Clock<Duration>> {
     ///   `operation` throws, unchanged.
     public nonisolated func run<T>(_ operation: () async throws -> T) async throws -> T {
         let permit = try await admit()
+        let started = clock.now
         let value: T
         do {
             value = try await operation()
         } catch {
-            await record(configuration.isFailure(error) ? .failure : .ignored, for: permit)
+            await record(
+                configuration.isFailure(error) ? .failure : .ignored, for: permit,
+                duration: started.duration(to: clock.now))
             throw error
         }
-        await record(.success, for: permit)
+        await record(.success, for: permit, duration: started.duration(to: clock.now))
         return value
     }
 
@@ -275,10 +338,10 @@ public actor CircuitBreaker<C: Clock<Duration>> {
         }
     }
 
-    private func record(_ outcome: Outcome, for permit: Permit) {
+    private func record(_ outcome: Outcome, for permit: Permit, duration: Duration) {
         switch outcome {
-        case .success: machine.onSuccess(permit)
-        case .failure: machine.onFailure(permit, at: clock.now)
+        case .success: machine.onSuccess(permit, duration: duration, at: clock.now)
+        case .failure: machine.onFailure(permit, duration: duration, at: clock.now)
         case .ignored: machine.onIgnored(permit)
         }
     }
@@ -314,6 +377,10 @@ public struct CircuitBreakerConfiguration: Sendable {
         case failureThresholdBelowOne(Int)
         case resetTimeoutNotPositive(Duration)
         case probeTimeoutNotPositive(Duration)
+        case windowSizeBelowOne(Int)
+        case minimumCallsOutOfRange(minimumCalls: Int, windowSize: Int)
+        case rateOutOfRange(Double)
+        case slowCallDurationNotPositive(Duration)
 
         public var description: String {
             switch self {
@@ -323,6 +390,14 @@ public struct CircuitBreakerConfiguration: Sendable {
                 "resetTimeout must be positive (got \(value)): an open breaker would probe on every call"
             case .probeTimeoutNotPositive(let value):
                 "probeTimeout must be positive (got \(value)): every caller would replace the probe"
+            case .windowSizeBelowOne(let value):
+                "windowSize must be at least 1 (got \(value))"
+            case .minimumCallsOutOfRange(let minimumCalls, let windowSize):
+                "minimumCalls must be in 1...windowSize (\(windowSize)), got \(minimumCalls): the rate could never be judged"
+            case .rateOutOfRange(let value):
+                "a rate threshold must be in (0, 1] (got \(value))"
+            case .slowCallDurationNotPositive(let value):
+                "slowCallDuration must be positive (got \(value)): every call would be slow"
             }
         }
     }
@@ -337,6 +412,8 @@ public struct CircuitBreakerConfiguration: Sendable {
     /// Whether an error says the dependency is unhealthy. Errors for which
     /// it returns false neither count nor reset the count.
     public let isFailure: @Sendable (any Error) -> Bool
+    /// An optional second rule: open on a failure or slow-call *rate*.
+    public let failureRate: FailureRatePolicy?
 
     /// - Parameters:
     ///   - probeTimeout: defaults to `resetTimeout`.
@@ -348,6 +425,7 @@ public struct CircuitBreakerConfiguration: Sendable {
         failureThreshold: Int,
         resetTimeout: Duration,
         probeTimeout: Duration? = nil,
+        failureRate: FailureRatePolicy? = nil,
         isFailure: @escaping @Sendable (any Error) -> Bool = { !($0 is CancellationError) }
     ) throws(ConfigurationError) {
         guard failureThreshold >= 1 else { throw .failureThresholdBelowOne(failureThreshold) }
@@ -357,6 +435,104 @@ public struct CircuitBreakerConfiguration: Sendable {
         self.failureThreshold = failureThreshold
         self.resetTimeout = resetTimeout
         self.probeTimeout = probeTimeout
+        self.failureRate = failureRate
         self.isFailure = isFailure
+    }
+}
+
+/// Open a closed breaker when too many of the last `windowSize` calls failed
+/// or were slow, once at least `minimumCalls` calls are in the window.
+///
+/// The consecutive rule still applies alongside it; set `failureThreshold`
+/// high to rely on the rate alone.
+public struct FailureRatePolicy: Hashable, Sendable {
+    /// How many recent calls the rate is computed over (a count-based window).
+    public let windowSize: Int
+    /// No verdict before this many calls: 3 failures out of 4 is noise.
+    public let minimumCalls: Int
+    /// Open when `failures / calls >= failureRateThreshold`.
+    public let failureRateThreshold: Double
+    /// A call slower than this counts as slow, whether it succeeded or not;
+    /// `nil` disables the slow-call rule.
+    public let slowCallDuration: Duration?
+    /// Open when `slow calls / calls >= slowCallRateThreshold`.
+    public let slowCallRateThreshold: Double
+
+    /// - Throws: ``CircuitBreakerConfiguration/ConfigurationError`` for a
+    ///   window below 1, `minimumCalls` outside `1...windowSize`, a threshold
+    ///   outside `(0, 1]` or a slow-call duration that is not positive.
+    public init(
+        windowSize: Int, minimumCalls: Int, failureRateThreshold: Double,
+        slowCallDuration: Duration? = nil, slowCallRateThreshold: Double = 1
+    ) throws(CircuitBreakerConfiguration.ConfigurationError) {
+        guard windowSize >= 1 else { throw .windowSizeBelowOne(windowSize) }
+        guard (1...windowSize).contains(minimumCalls) else {
+            throw .minimumCallsOutOfRange(minimumCalls: minimumCalls, windowSize: windowSize)
+        }
+        for rate in [failureRateThreshold, slowCallRateThreshold] where !(rate > 0 && rate <= 1) {
+            throw .rateOutOfRange(rate)
+        }
+        if let slowCallDuration, slowCallDuration <= .zero { throw .slowCallDurationNotPositive(slowCallDuration) }
+        self.windowSize = windowSize
+        self.minimumCalls = minimumCalls
+        self.failureRateThreshold = failureRateThreshold
+        self.slowCallDuration = slowCallDuration
+        self.slowCallRateThreshold = slowCallRateThreshold
+    }
+
+    /// Whether `window` is enough evidence to open the breaker.
+    ///
+    /// Rates are compared as integers (`failures ≥ threshold × calls` would
+    /// round); `failures × 1 000 000 ≥ threshold × 1 000 000 × calls` keeps
+    /// 0.5 of 10 exactly 5.
+    public func trips(on window: OutcomeWindow) -> Bool {
+        guard window.count >= minimumCalls else { return false }
+        func reached(_ part: Int, _ threshold: Double) -> Bool {
+            part * 1_000_000 >= Int((threshold * 1_000_000).rounded()) * window.count
+        }
+        return reached(window.failures, failureRateThreshold)
+            || (slowCallDuration != nil && reached(window.slowCalls, slowCallRateThreshold))
+    }
+}
+
+/// The last `size` call outcomes in a ring buffer, with running counts.
+///
+/// - Complexity: O(1) per ``append(failed:slow:)``; O(`size`) memory.
+public struct OutcomeWindow: Hashable, Sendable {
+    private var outcomes: [UInt8]  // bit 0: failed, bit 1: slow
+    private var next = 0
+    /// Calls in the window (at most `size`).
+    public private(set) var count = 0
+    /// Failed calls in the window.
+    public private(set) var failures = 0
+    /// Slow calls in the window.
+    public private(set) var slowCalls = 0
+
+    /// An empty window of `size` calls.
+    ///
+    /// - Precondition: `size >= 1`.
+    public init(size: Int) {
+        precondition(size >= 1, "an outcome window needs at least one slot, got \(size)")
+        outcomes = Array(repeating: 0, count: size)
+    }
+
+    /// Records one call, evicting the oldest when the window is full.
+    public mutating func append(failed: Bool, slow: Bool) {
+        if count == outcomes.count {
+            let evicted = outcomes[next]
+            failures -= Int(evicted & 1)
+            slowCalls -= Int(evicted >> 1 & 1)
+        } else {
+            count += 1
+        }
+        outcomes[next] = (failed ? 1 : 0) | (slow ? 2 : 0)
+        failures += failed ? 1 : 0
+        slowCalls += slow ? 1 : 0
+        next = (next + 1) % outcomes.count
+    }
+
+    /// Forgets every call.
+    public mutating func removeAll() {
+        self = OutcomeWindow(size: outcomes.count)
     }
 }

@@ -1,5 +1,6 @@
 import HandbookPatterns
 import HandbookTestSupport
+import PropertyBased
 import Testing
 
 @Suite("Circuit breaker", .timeLimit(.minutes(1)))
@@ -328,5 +329,132 @@ extension CircuitBreaker.Admission {
     fileprivate var permit: CircuitBreaker.Permit? {
         if case .allowed(let permit) = self { return permit }
         return nil
+    }
+}
+
+// MARK: - Failure-rate and slow-call rules (review L15)
+
+extension CircuitBreakerTests {
+    static func rateMachine(
+        window: Int = 10, minimumCalls: Int = 10, rate: Double = 0.5, slow: Duration? = nil, slowRate: Double = 1
+    ) throws -> Machine {
+        Machine(
+            try CircuitBreakerConfiguration(
+                failureThreshold: 1_000, resetTimeout: resetTimeout,
+                failureRate: try FailureRatePolicy(
+                    windowSize: window, minimumCalls: minimumCalls, failureRateThreshold: rate,
+                    slowCallDuration: slow, slowCallRateThreshold: slowRate)))
+    }
+
+    /// Feeds outcomes to a closed machine; returns the index of the call that opened it, if any.
+    static func feed(_ machine: inout Machine, _ failed: [Bool], clock: ManualClock) -> Int? {
+        for (index, fails) in failed.enumerated() {
+            guard let permit = machine.admit(at: clock.now).permit else { return nil }
+            if fails {
+                machine.onFailure(permit, duration: .zero, at: clock.now)
+            } else {
+                machine.onSuccess(permit, duration: .zero, at: clock.now)
+            }
+            if case .open = machine.state { return index }
+        }
+        return nil
+    }
+
+    @Test("a dependency failing every other call never trips a consecutive-only breaker; a 50 % rate rule opens it")
+    func halfOfCallsFailingTripsOnlyTheRateRule() async throws {
+        let clock = ManualClock()
+        let alternating = (0..<100).map { $0.isMultiple(of: 2) }
+        var consecutiveOnly = Machine(
+            try CircuitBreakerConfiguration(failureThreshold: 5, resetTimeout: Self.resetTimeout))
+        #expect(
+            Self.feed(&consecutiveOnly, alternating, clock: clock) == nil, "50 % errors for 100 calls, still closed")
+        var rated = try Self.rateMachine()
+        #expect(Self.feed(&rated, alternating, clock: clock) == 9, "opens at the 10th call: 5 of 10 failed")
+        #expect(rated.state == .open(until: clock.now.advanced(by: Self.resetTimeout)))
+    }
+
+    @Test("no verdict before minimumCalls: 4 failures out of 4 calls at startup do not open the breaker")
+    func minimumCallsGateTheVerdict() throws {
+        let clock = ManualClock()
+        var machine = try Self.rateMachine(window: 10, minimumCalls: 5)
+        #expect(Self.feed(&machine, [true, true, true, true], clock: clock) == nil)
+        #expect(machine.window.failures == 4)
+        #expect(Self.feed(&machine, [true], clock: clock) == 0, "the 5th call is the first verdict")
+    }
+
+    @Test("the window slides: for random outcome streams the machine opens exactly when the last-N oracle says so")
+    func rateRuleMatchesASlidingWindowOracle() async {
+        await propertyCheck(
+            count: 200, input: Gen.int(in: 1...12), Gen.int(in: 1...12), Gen.int(in: 1...4), Gen.bool.array(of: 0...60)
+        ) { windowSize, minimum, quarter, outcomes in
+            let minimumCalls = min(minimum, windowSize)
+            let rate = Double(quarter) / 4
+            guard var machine = try? Self.rateMachine(window: windowSize, minimumCalls: minimumCalls, rate: rate)
+            else {
+                Issue.record("valid policy rejected")
+                return
+            }
+            let opened = Self.feed(&machine, outcomes, clock: ManualClock())
+            // Oracle: the first prefix whose last `windowSize` outcomes reach the rate with enough calls.
+            let expected = outcomes.indices.first { end in
+                let recent = outcomes[max(0, end - windowSize + 1)...end]
+                return recent.count >= minimumCalls
+                    && Double(recent.filter { $0 }.count) >= rate * Double(recent.count)
+            }
+            #expect(opened == expected, "window \(windowSize), minimum \(minimumCalls), rate \(rate)")
+        }
+    }
+
+    @Test("calls that succeed slowly open the breaker by the slow-call rate; fast successes do not")
+    func slowSuccessesTripTheSlowCallRule() async throws {
+        let clock = ManualClock()
+        let configuration = try CircuitBreakerConfiguration(
+            failureThreshold: 1_000, resetTimeout: Self.resetTimeout,
+            failureRate: try FailureRatePolicy(
+                windowSize: 4, minimumCalls: 4, failureRateThreshold: 1, slowCallDuration: .seconds(1),
+                slowCallRateThreshold: 0.75))
+        let breaker = Breaker(configuration, clock: clock)
+        for _ in 0..<4 { #expect(try await breaker.run { "fast" } == "fast") }
+        #expect(await breaker.state == .closed(failures: 0))
+        for call in 0..<3 {
+            let answer = try await breaker.run { () -> String in
+                clock.advance(by: .seconds(2))  // the dependency answers, after 2 s
+                return "slow"
+            }
+            #expect(answer == "slow")
+            if call < 2 { #expect(await breaker.state == .closed(failures: 0)) }
+        }
+        #expect(
+            await breaker.state == .open(until: clock.now.advanced(by: Self.resetTimeout)), "3 of the last 4 were slow")
+    }
+
+    @Test("a recovered dependency starts with an empty window: the failures that opened the breaker are forgotten")
+    func closingAgainEmptiesTheWindow() throws {
+        let clock = ManualClock()
+        var machine = try Self.rateMachine(window: 4, minimumCalls: 2, rate: 0.5)
+        #expect(Self.feed(&machine, [false, true], clock: clock) == 1)
+        clock.advance(by: Self.resetTimeout)
+        let probe = try #require(machine.admit(at: clock.now).permit)
+        machine.onSuccess(probe, duration: .zero, at: clock.now)
+        #expect(machine.state == .closed(failures: 0))
+        #expect(machine.window.count == 0)
+        #expect(Self.feed(&machine, [false, false, true], clock: clock) == nil, "1 of 3 since recovery: below 50 %")
+    }
+
+    @Test(
+        "rate policies that could never judge are a thrown ConfigurationError",
+        arguments: [
+            (0, 1, 0.5, CircuitBreakerConfiguration.ConfigurationError.windowSizeBelowOne(0)),
+            (10, 0, 0.5, .minimumCallsOutOfRange(minimumCalls: 0, windowSize: 10)),
+            (10, 11, 0.5, .minimumCallsOutOfRange(minimumCalls: 11, windowSize: 10)),
+            (10, 5, 0, .rateOutOfRange(0)),
+            (10, 5, 1.5, .rateOutOfRange(1.5)),
+        ])
+    func invalidRatePoliciesThrow(
+        window: Int, minimumCalls: Int, rate: Double, expected: CircuitBreakerConfiguration.ConfigurationError
+    ) {
+        #expect(throws: expected) {
+            try FailureRatePolicy(windowSize: window, minimumCalls: minimumCalls, failureRateThreshold: rate)
+        }
     }
 }
