@@ -69,6 +69,17 @@ extension Catalogue {
                         The job is still escalated (its currentPriority ends .high) but the record is empty: \
                         escalation is an event you only see if you install a handler and keep what it reports.
                         """),
+                Experiment(
+                    id: "priority-and-escalation.observe-without-forwarding",
+                    file: "Sources/HandbookInternals/PriorityAndEscalation.swift",
+                    original: "worker.escalatePriority(to: new)",
+                    replacement: "_ = worker",
+                    caughtBy: "HandbookInternalsTests.PriorityAndEscalationTests/forwardedEscalationReachesTheWorker",
+                    teaches: """
+                        The waiter still sees its own escalation (the handler fires), but observing is not \
+                        forwarding: the worker behind the continuation finishes at .low with no escalation \
+                        recorded, the inversion the handler was installed to fix.
+                        """),
             ]),
     ]
 }

@@ -94,6 +94,28 @@ public enum PriorityAndEscalation {
         }.value
     }
 
+    /// The fix for a wait that escalation cannot see (a continuation, a
+    /// queue, a lock): the waiter observes its own escalation and forwards it
+    /// to the task doing the work with `escalatePriority(to:)` (SE-0462,
+    /// Swift 6.2). The handler only observes; forwarding is this one call.
+    ///
+    /// - Parameters:
+    ///   - worker: the task that will end the wait.
+    ///   - wait: how the caller waits for it (a gate, a continuation).
+    ///   - forwarded: called after each forwarded escalation (for logs and tests).
+    public static func waitForwardingEscalation<Success: Sendable>(
+        to worker: Task<Success, Never>,
+        until wait: () async -> Void,
+        forwarded: @escaping @Sendable (TaskPriority) -> Void = { _ in }
+    ) async {
+        await withTaskPriorityEscalationHandler {
+            await wait()
+        } onPriorityEscalated: { _, new in
+            worker.escalatePriority(to: new)
+            forwarded(new)
+        }
+    }
+
     /// A detached `.low` task that records every escalation it receives.
     ///
     /// It installs its escalation handler, calls `ready`, waits for

@@ -1,3 +1,4 @@
+import Dispatch
 import HandbookConcurrency
 import HandbookTestSupport
 import Testing
@@ -31,6 +32,19 @@ struct IsolationInheritanceTests {
         let recorder = Lesson.Recorder()
         #expect(await recorder.startImmediatelyThenContinue() == ["A", "B"])
         #expect(await recorder.spawnThenContinue() == ["B", "A"])
+    }
+
+    @Test("Task.immediate isolated to a different, busy actor is enqueued like Task {}; a nonisolated one runs first")
+    func immediateTaskForAnotherActorIsEnqueued() async {
+        let ran = Locked<[String]>([])
+        PausableActor.queue.suspend()  // the other actor cannot run anything until resumed
+        let other = Task.immediate { @PausableActor in ran.withLock { $0.append("other actor") } }
+        let here = Task.immediate { ran.withLock { $0.append("nonisolated") } }
+        #expect(ran.withLock { $0 } == ["nonisolated"], "only the task for this (non-)executor ran synchronously")
+        PausableActor.queue.resume()
+        await other.value
+        await here.value
+        #expect(ran.withLock { $0 } == ["nonisolated", "other actor"])
     }
 
     @Test("a helper with an isolated #isolation parameter mutates actor state through a non-Sendable closure")
@@ -67,5 +81,26 @@ struct IsolationInheritanceTests {
         let outcome = try CompileFailFixture.compile("HandbookConcurrency/ConcurrentHelperTakesActorState.swift")
         let errors = outcome.diagnostics.split(separator: "\n").filter { $0.contains(": error:") }
         #expect(errors.count == 1, "only the @concurrent call is rejected; the nonsending one compiles")
+    }
+}
+
+/// A global actor whose serial executor is a dispatch queue the test can suspend, so "the
+/// actor is busy" is certain instead of likely.
+@globalActor
+actor PausableActor {
+    static let shared = PausableActor()
+    static let executor = QueueExecutor()
+    static var queue: DispatchQueue { executor.queue }
+    nonisolated var unownedExecutor: UnownedSerialExecutor { Self.executor.asUnownedSerialExecutor() }
+
+    /// Runs every job on one serial dispatch queue (`DispatchSerialQueue` is Darwin-only).
+    final class QueueExecutor: SerialExecutor {
+        let queue = DispatchQueue(label: "handbook.pausable-actor")
+
+        func enqueue(_ job: consuming ExecutorJob) {
+            let job = UnownedJob(job)
+            let executor = asUnownedSerialExecutor()
+            queue.async { job.runSynchronously(on: executor) }
+        }
     }
 }

@@ -84,6 +84,41 @@ struct PriorityAndEscalationTests {
         #expect(job.escalations.isEmpty)
     }
 
+    @Test("the fix: a waiter that forwards its own escalation with escalatePriority(to:) lifts the hidden worker")
+    func forwardedEscalationReachesTheWorker() async {
+        let ready = Gate()
+        let proceed = Gate()
+        let finished = Gate()
+        let result = Gate()
+        let job = Lesson.LowPriorityJob(
+            ready: { ready.open() },
+            proceed: { await proceed.wait() },
+            finished: {
+                finished.open()
+                result.open()
+            })
+        await ready.wait()
+        let bossWaiting = Gate()
+        let forwarded = Gate()
+        let boss = Task.detached(priority: .medium) {
+            await Lesson.waitForwardingEscalation(
+                to: job.task,
+                until: {
+                    bossWaiting.open()
+                    await result.wait()  // still a continuation: the runtime sees no dependency
+                },
+                forwarded: { _ in forwarded.open() })
+        }
+        await bossWaiting.wait()
+        let urgent = Task.detached(priority: .high) { await boss.value }  // escalates the boss to .high
+        await forwarded.wait()
+        proceed.open()
+        await finished.wait()
+        await urgent.value
+        #expect(job.escalations == [.init(from: .low, to: .high)])
+        #expect(job.finalPriority == .high)
+    }
+
     @Test("without any waiter a low job is never escalated and finishes at .low")
     func unawaitedJobStaysLow() async {
         let finished = Gate()
