@@ -58,8 +58,8 @@ extension Catalogue {
                     id: "circuit-breaker.count-stale-failures",
                     file: "Sources/HandbookPatterns/CircuitBreaker.swift",
                     original:
-                        "public mutating func onFailure(_ permit: Permit, duration: Duration, at now: C.Instant) {\n            guard permit.generation == generation else { return }\n",
-                    replacement: "public mutating func onFailure(_ permit: Permit, duration: Duration, at now: C.Instant) {\n",
+                        "guard permit.generation == generation else { return }\n            switch (state, permit) {\n            case (.closed(let failures), _):",
+                    replacement: "switch (state, permit) {\n            case (.closed(let failures), _):",
                     caughtBy:
                         "HandbookPatternsTests.CircuitBreakerTests/(machineIgnoresOutcomesFromAnEarlierClosedPeriod|hungProbeIsReplaced)",
                     teaches: """
