@@ -55,7 +55,7 @@ struct AsyncRuntimeInternalsTests {
 
     @Test(
         "100 000 tasks suspended on one latch grow RSS by under 200 MB and leave nothing alive (child process)",
-        .enabled(if: Lesson.residentBytes() != nil, "reads the resident set from /proc/self/statm, which only Linux has"))
+        .enabled(if: Lesson.residentBytes() != nil, "reads /proc/self/statm, which only Linux has"))
     func suspendedTasksAreCheap() async throws {
         // A child process of its own: other tests running in parallel would skew this process's RSS.
         let run = try await #require(processExitsWith: .success, observing: [\.standardOutputContent]) {
