@@ -35,9 +35,20 @@ import Synchronization
 /// - Writing a custom `SerialExecutor` that is not serial, or forgetting
 ///   `checkIsolated()`: then `assumeIsolated` cannot recognise the queue and
 ///   traps even on the right thread.
-/// - Expecting a task executor preference to move actor methods. Actors keep
-///   their own executor; the preference only applies to nonisolated work
-///   (and child tasks) of the preferring task.
+/// - Getting the preference rule wrong for actors, in either direction. An
+///   actor with a *custom* executor (its own `unownedExecutor`, like
+///   ``QueueBackedCounter``, or `MainActor`) keeps it under a preference. A
+///   *default* actor (nearly every actor you write) has no thread of its
+///   own, and SE-0417 lets its methods run on the preferred task executor's
+///   threads, still serialised by the actor (``DefaultActor``). Observed on
+///   Swift 6.3.1 (Linux): they do when the task is already running on the
+///   preferred executor (`Task(executorPreference:)`, or after nonisolated
+///   work inside `withTaskExecutorPreference`), but a task that goes from a
+///   pool thread straight to an idle default actor may run the method on
+///   that pool thread. Placement is a preference, not a promise; isolation
+///   is the only guarantee. To keep blocking work off the pool, put it in
+///   nonisolated (`@concurrent`) functions under the preference, or give the
+///   actor a custom executor.
 /// - Blocking inside a custom executor's queue: it is the actor, so a
 ///   `queue.sync` onto it from the actor deadlocks.
 ///
@@ -192,6 +203,19 @@ public enum ExecutorsAndActorHopping {
     /// the global pool (no label).
     @concurrent public static func labelOfQueueRunningNonisolatedWork() async -> String? {
         DispatchQueue.getSpecific(key: QueueExecutor.labelKey)
+    }
+
+    /// A default actor: no `unownedExecutor` of its own. Its methods run
+    /// wherever the runtime puts them, which under a task executor
+    /// preference is the preferred executor's threads (SE-0417), still one
+    /// at a time.
+    public actor DefaultActor {
+        public init() {}
+
+        /// The labelled queue this method runs on, `nil` on the global pool.
+        public func currentQueueLabel() -> String? {
+            DispatchQueue.getSpecific(key: QueueExecutor.labelKey)
+        }
     }
 
     /// Runs `count` child tasks under a preference for `executor` and returns

@@ -87,4 +87,20 @@ struct ExecutorsAndActorHoppingTests {
         }
         #expect(label == "handbook.tests.actor-queue")
     }
+
+    @Test("a default actor runs on the preferred executor's threads for a task already running there; else on the pool")
+    func defaultActorsFollowThePreference() async {
+        let preferred = Lesson.CountingTaskExecutor(label: "handbook.tests.preferred-3")
+        let actor = Lesson.DefaultActor()
+        #expect(await actor.currentQueueLabel() == nil, "no preference: the global pool")
+        let fromPreferringTask = await Task(executorPreference: preferred) {
+            await actor.currentQueueLabel()
+        }.value
+        #expect(fromPreferringTask == "handbook.tests.preferred-3")
+        let afterNonisolatedWork = await withTaskExecutorPreference(preferred) { () async -> [String?] in
+            let body = await Lesson.labelOfQueueRunningNonisolatedWork()
+            return [body, await actor.currentQueueLabel()]
+        }
+        #expect(afterNonisolatedWork == ["handbook.tests.preferred-3", "handbook.tests.preferred-3"])
+    }
 }
