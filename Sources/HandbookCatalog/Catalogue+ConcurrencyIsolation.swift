@@ -30,6 +30,17 @@ extension Catalogue {
                         the log reads ["B", "A"]. Called from the actor it is isolated to, Task.immediate runs \
                         synchronously up to its first suspension.
                         """),
+                Experiment(
+                    id: "isolation-inheritance.stored-closure-marked-concurrent",
+                    file: "Sources/HandbookConcurrency/IsolationInheritance.swift",
+                    original: "public func callStored(_ closure: @Sendable () async",
+                    replacement: "public func callStored(_ closure: @concurrent @Sendable () async",
+                    caughtBy: "HandbookConcurrencyTests.IsolationInheritanceTests/asyncFunctionTypesAreNonsending",
+                    teaches: """
+                        Marking the closure parameter @concurrent moves the call off the actor: the closure's \
+                        nonsending helper now reports nil instead of the recorder. The function type, not the \
+                        closure literal, decides where the closure runs.
+                        """),
             ]),
         Lesson(
             id: "concurrency.continuations-bridging",

@@ -23,6 +23,14 @@
 ///   always leaves the actor) in a 6.2 package, or the other way round. The
 ///   upcoming-feature flag decides; write `nonisolated(nonsending)` or
 ///   `@concurrent` explicitly where it matters.
+/// - Forgetting that the rule covers function *types*, not only declared
+///   functions: with the feature on, a stored or passed `() async -> T`
+///   closure without `@concurrent` is `nonisolated(nonsending)`, so an actor
+///   that calls it runs it on the actor (``Recorder/callStored(_:)``). A
+///   "call to another service" or a CPU-heavy callback handed to an actor
+///   now holds that actor while it runs; spell the parameter
+///   `@concurrent () async -> T` when it should leave
+///   (``Recorder/callStoredConcurrent(_:)``).
 /// - Passing actor-owned non-`Sendable` state to a `@concurrent` function: it
 ///   leaves the actor, so Swift 6 rejects the call ("sending … risks causing
 ///   data races"). A `nonisolated(nonsending)` function may take it.
@@ -117,6 +125,21 @@ public enum IsolationInheritance {
             let nonsending = await IsolationInheritance.isolationOfNonsendingCall()
             let concurrent = await IsolationInheritance.isolationOfConcurrentCall()
             return (nonsending, concurrent)
+        }
+
+        /// Calls a stored async closure from this actor. Under
+        /// `NonisolatedNonsendingByDefault` an async *function type* without
+        /// `@concurrent` is `nonisolated(nonsending)` too, so the closure runs
+        /// here, on the actor, like a nonsending function would.
+        public func callStored(_ closure: @Sendable () async -> (any Actor)?) async -> (any Actor)? {
+            await closure()
+        }
+
+        /// The same call with a `@concurrent` closure type: it leaves the actor.
+        public func callStoredConcurrent(
+            _ closure: @concurrent @Sendable () async -> (any Actor)?
+        ) async -> (any Actor)? {
+            await closure()
         }
 
         /// The fix: `Task.immediate` starts the task *synchronously* on this

@@ -15,6 +15,15 @@ struct IsolationInheritanceTests {
         #expect(concurrent == nil)
     }
 
+    @Test("a stored async closure is nonsending too: called by an actor it runs there, unless its type is @concurrent")
+    func asyncFunctionTypesAreNonsending() async {
+        let recorder = Lesson.Recorder()
+        let stored = await recorder.callStored { await Lesson.isolationOfNonsendingCall() }
+        #expect(stored === recorder)
+        let concurrent = await recorder.callStoredConcurrent { await Lesson.isolationOfNonsendingCall() }
+        #expect(concurrent == nil)
+    }
+
     @Test("the same nonsending function follows whichever actor calls it, and is nonisolated from nonisolated code")
     func nonsendingFollowsItsCaller() async {
         let first = Lesson.Recorder()
