@@ -78,7 +78,12 @@ public enum ActorsAndReentrancy {
     /// An asynchronous approval step (a fraud check, a call to another
     /// service): the suspension point inside a withdrawal. Returns whether
     /// the amount is approved.
-    public typealias Approval = @Sendable (_ amount: Int) async -> Bool
+    ///
+    /// `@concurrent`: with `NonisolatedNonsendingByDefault` a plain async
+    /// function type would run on the bank actor that calls it, so a slow or
+    /// CPU-heavy check would hold the actor. The reentrancy bug is the same
+    /// either way: it comes from the suspension, not from where the check runs.
+    public typealias Approval = @concurrent @Sendable (_ amount: Int) async -> Bool
 
     /// The pitfall: checks the balance, suspends for approval, then debits
     /// without looking again.
