@@ -71,7 +71,7 @@ public enum Catalogue {
         + internalsPoolLessons + internalsSchedulerLessons + internalsARCLessons + internalsRuntimeLessons
         + patternsLayeringLessons + patternsPipelineLessons + patternsResilienceLessons
         + systemDesignRateLessons + systemDesignCacheLessons + systemDesignMessagingLessons
-        + systemDesignPagingLessons + systemDesignWorkflowLessons
+        + systemDesignPagingLessons + systemDesignWorkflowLessons + systemDesignCoordinationLessons
         + dataStructureLinearLessons + dataStructureTreeLessons + dataStructureHeapAndHashLessons
         + dataStructureLRULessons
         + algorithmArrayLessons + algorithmRecursionAndGraphLessons
