@@ -72,6 +72,7 @@ public enum Catalogue {
         + patternsLayeringLessons + patternsPipelineLessons + patternsResilienceLessons
         + systemDesignRateLessons + systemDesignCacheLessons + systemDesignMessagingLessons
         + systemDesignPagingLessons + systemDesignWorkflowLessons + systemDesignCoordinationLessons
+        + systemDesignProbabilisticLessons
         + dataStructureLinearLessons + dataStructureTreeLessons + dataStructureHeapAndHashLessons
         + dataStructureLRULessons
         + algorithmArrayLessons + algorithmRecursionAndGraphLessons
