@@ -66,13 +66,13 @@ public enum Catalogue {
         + intermediateErrorLessons + intermediateLanguageLessons
         + advancedContextLessons + advancedTypeLessons + advancedMemoryLessons
         + concurrencyTaskLessons + concurrencyChannelLessons + concurrencyLockLessons
-        + concurrencySafetyLessons + concurrencyIsolationLessons
+        + concurrencySafetyLessons + concurrencyIsolationLessons + concurrencyGlobalActorLessons
         + memoryGrowthLessons + memoryLifetimeLessons
         + internalsPoolLessons + internalsSchedulerLessons + internalsARCLessons + internalsRuntimeLessons
         + patternsLayeringLessons + patternsPipelineLessons + patternsResilienceLessons
         + systemDesignRateLessons + systemDesignCacheLessons + systemDesignMessagingLessons
-        + systemDesignPagingLessons + systemDesignWorkflowLessons + systemDesignCoordinationLessons
-        + systemDesignProbabilisticLessons
+        + systemDesignPagingLessons + systemDesignWorkflowLessons + systemDesignConsistencyLessons
+        + systemDesignCoordinationLessons + systemDesignProbabilisticLessons
         + dataStructureLinearLessons + dataStructureTreeLessons + dataStructureHeapAndHashLessons
         + dataStructureLRULessons
         + algorithmArrayLessons + algorithmRecursionAndGraphLessons
