@@ -65,7 +65,7 @@ public enum Catalogue {
         basicsValueLessons + basicsCollectionLessons + basicsLanguageLessons
         + intermediateErrorLessons + intermediateLanguageLessons
         + advancedContextLessons + advancedTypeLessons + advancedMemoryLessons
-        + concurrencyTaskLessons + concurrencyChannelLessons + concurrencyLockLessons
+        + concurrencyTaskLessons + concurrencyStructureLessons + concurrencyChannelLessons + concurrencyLockLessons
         + concurrencySafetyLessons + concurrencyIsolationLessons + concurrencyGlobalActorLessons
         + memoryGrowthLessons + memoryLifetimeLessons
         + internalsPoolLessons + internalsSchedulerLessons + internalsARCLessons + internalsRuntimeLessons
