@@ -123,9 +123,11 @@ extension Catalogue {
                         "        return try recursiveDepthFirst(vertexCount: vertexCount, edges: edges)\n        let successors = adjacency(vertexCount: vertexCount, edges: edges)\n        enum Colour { case white, grey, black }\n        var colour = [Colour](repeating: .white, count: vertexCount)\n        var path: [(vertex: Int, nextEdge: Int)] = []",
                     caughtBy: "HandbookAlgorithmsTests.TopologicalSortTests/iterativeSortsOnADeepChain",
                     teaches: """
-                        The recursive DFS gives the same order on every small graph, but a 100,000-course \
-                        prerequisite chain needs 100,000 nested calls: the stack overflows and the test process \
-                        dies with SIGSEGV. The explicit (vertex, next edge) stack keeps the same state on the heap.
+                        The recursive DFS gives the same order on every small graph, and even the acyclic \
+                        100,000-course chain still sorts (the DFS from course 0 finds each successor already \
+                        finished). The closing edge 0 → 99,999 makes it walk all 100,000 courses in nested calls: \
+                        the stack overflows before the cycle can be named, and the test process dies with SIGSEGV. \
+                        The explicit (vertex, next edge) stack keeps the same state on the heap.
                         """),
                 Experiment(
                     id: "topological-sort.forget-in-degree-decrement",

@@ -55,7 +55,9 @@ extension Catalogue {
                     teaches: """
                         Without the capacity check no sender ever waits: with no consumer every send completes \
                         instead of exactly `capacity`. In debug builds the state machine's invariant check traps \
-                        first ("buffer holds 1 > capacity 0"). That is AsyncStream's .unbounded: no backpressure.
+                        first, on the first send past capacity (for example "buffer holds 1 > capacity 0"; the \
+                        capacities run in parallel, so which one trips first varies). That is AsyncStream's \
+                        .unbounded: no backpressure.
                         """),
                 Experiment(
                     id: "bounded-channel.cancel-without-dequeuing",

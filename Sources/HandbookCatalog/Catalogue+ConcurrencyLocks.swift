@@ -19,7 +19,8 @@ extension Catalogue {
                     caughtBy: "HandbookConcurrencyTests.WorkerPoolTests/peakInFlightEqualsLimit",
                     teaches: """
                         Without the await group.next() that slides the window, the loop adds all 100 children at \
-                        once: the results are still correct, but the gauge's peak is far above the limit of 4. \
+                        once: the results are still correct, but all 100 are in flight when the test looks (it reads \
+                        the gauge from the pool's own serial executor, behind every queued child), not 4. \
                         The group is only a pool because each new child waits for a finished one.
                         """),
                 Experiment(
@@ -45,7 +46,8 @@ extension Catalogue {
                     caughtBy: "HandbookConcurrencyTests.WorkerPoolTests/serveBoundsALongRunningStream",
                     teaches: """
                         A discarding group has no next() to wait on; without the semaphore permit nothing bounds \
-                        it, and all 20 stream elements are handled at once instead of 3.
+                        it, and all 20 stream elements are in flight at once instead of 3 (read from the server's own \
+                        serial executor, behind every child already added, so the count is certain).
                         """),
             ]),
         Lesson(
@@ -76,7 +78,7 @@ extension Catalogue {
                     replacement: """
                                         guard count < limit else { return false }
                         """,
-                    caughtBy: "HandbookConcurrencyTests.LocksAndMutexTests/checkAndActUnderOneLock",
+                    caughtBy: "HandbookConcurrencyTests.LocksAndMutexTests/(checkAndActUnderOneLock|checkAndActStopsAtTheLimit)",
                     teaches: """
                         Reading `count` inside withLock locks the same Mutex again. Mutex is not recursive: the \
                         test process dies with "Recursive call to lock Mutex" instead of counting 3 winners.

@@ -107,8 +107,9 @@ extension Catalogue {
                     caughtBy: "HandbookConcurrencyTests.ActorsAndReentrancyTests/inFlightLoadIsShared",
                     teaches: """
                         Storing the Task is not enough: a caller that arrives while it runs must await it. Without \
-                        that branch the nine callers, parked during the load, each start their own, and the test \
-                        counts ten loads instead of one, although hasLoadInFlight still reads true.
+                        that branch the callers that arrive during the load start loads of their own: loadsStarted \
+                        is at least 2 (up to 10, depending on how many arrive before the cache is filled) instead \
+                        of 1, although hasLoadInFlight read true.
                         """),
             ]),
     ]

@@ -98,7 +98,8 @@ extension Catalogue {
                     caughtBy: "HandbookConcurrencyTests.FanOutFanInTests/cancellingTheConsumerCancelsEveryWorker",
                     teaches: """
                         Cancellation finishes the jobs stream, but a finished AsyncStream still delivers its \
-                        buffer: cancelled workers keep pulling and start all 100 jobs instead of stopping at 4. The \
+                        buffer: cancelled workers keep pulling and start (and cancel) all 100 jobs instead of \
+                        stopping at 4, so `cancelled` and `started` both read 100. The \
                         test waits until every worker has finished (the job closure is released), so it reads 100 \
                         every time, not by a race.
                         """),

@@ -14,11 +14,12 @@ extension Catalogue {
                     file: "Sources/HandbookDataStructures/BinaryTree.swift",
                     original: "tokens.append(Self.nullMarker)",
                     replacement: "",
-                    caughtBy: "HandbookDataStructuresTests.BinaryTreeTests/serializationRoundTrip",
+                    caughtBy:
+                        "HandbookDataStructuresTests.BinaryTreeTests/(serializationRoundTrip|serializationRoundTripsOnRandomTrees)",
                     teaches: """
                         Without a marker for each absent child a preorder string no longer fixes the shape: \
-                        decoding reads the next value as a child, runs out of tokens and throws, so the \
-                        round trip on random trees fails.
+                        the seed tree serializes as "1,2,4,5,3", decoding reads the next value as a child, runs out \
+                        of tokens and throws unexpectedEnd, and the round trip on random trees fails the same way.
                         """),
                 Experiment(
                     id: "binary-tree.preorder-stack-pushes-left-first",

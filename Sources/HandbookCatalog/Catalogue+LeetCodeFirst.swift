@@ -30,7 +30,7 @@ extension Catalogue {
                                     if firstIndex[number] == nil { firstIndex[number] = index }
                         """,
                     replacement: "firstIndex[number] = index",
-                    caughtBy: "HandbookLeetCodeTests.TwoSumTests/edgeCases",
+                    caughtBy: "HandbookLeetCodeTests.TwoSumTests/(edgeCases|matchesBruteForceOracle)",
                     teaches: """
                         Overwriting a duplicate's index still finds a valid pair, but no longer the earliest: \
                         [3, 3, 4] with target 7 answers (1, 2) instead of (0, 2), and the brute-force oracle disagrees.

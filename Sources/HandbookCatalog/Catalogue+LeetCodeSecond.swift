@@ -43,8 +43,10 @@ extension Catalogue {
                     caughtBy: "HandbookLeetCodeTests.ProductOfArrayExceptSelfTests/neverFormsTheFullProduct",
                     teaches: """
                         Updating the suffix after the last step multiplies all n elements together, a value \
-                        no answer needs. For [Int.max, 2] every answer fits, yet Int.max * 2 traps with an \
-                        arithmetic overflow: in Swift an unnecessary multiplication is a crash, not just waste.
+                        no answer needs. For [Int.max, 4] every answer fits, yet the extra step forms \
+                        Int.max × 4, past even the UInt magnitude the products are kept in: the precondition "a \
+                        product of the other elements does not fit in Int" traps. An unnecessary multiplication is a \
+                        crash, not just waste. ([Int.max, 2] still passes: Int.max × 2 fits in a UInt.)
                         """)
             ]),
         Lesson(

@@ -18,8 +18,9 @@ extension Catalogue {
                         "HandbookSystemDesignTests.PubSubBrokerTests/(slowSubscriberDropsOldestAndCounts|slowSubscriberDropsNewestAndCounts)",
                     teaches: """
                         Ignoring what `yield` returned is Go's `select { case ch <- m: default: }`: the slow subscriber \
-                        still loses 5 messages, but the publisher's report says nothing was dropped, so no metric or \
-                        log ever shows it.
+                        still loses 5 messages, but the publisher's report says nothing was dropped (reportedDrops \
+                        reads 0, not 5). Only the per-subscriber counter still knows, so a publisher that acts on its \
+                        report never sees the loss.
                         """),
                 Experiment(
                     id: "pub-sub-broker.unbounded-buffer",
@@ -109,8 +110,9 @@ extension Catalogue {
                     caughtBy:
                         "HandbookSystemDesignTests.IdempotencyKeysTests/(expiryLetsTheKeyRunAgain|storeMatchesModel)",
                     teaches: """
-                        Ignoring the expiry makes every key permanent: after 24 hours the request still replays (and \
-                        the table grows forever), and an abandoned in-progress claim blocks its key for good.
+                        Ignoring the expiry makes a key outlive its TTL: after 24 hours the request still replays, \
+                        and an abandoned in-progress claim blocks its key until something sweeps it \
+                        (removeExpired still works; only the lookup stopped checking).
                         """),
             ]),
     ]

@@ -30,9 +30,9 @@ extension Catalogue {
                     caughtBy:
                         "HandbookSystemDesignTests.TokenBucketRateLimiterTests/(fractionalTokens|oneSecondRefillsOneToken)",
                     teaches: """
-                        With `>` a request that has exactly enough tokens is denied: at 2 per second the request at \
-                        500 ms waits for nothing. Exact `Duration` arithmetic makes the boundary testable; with \
-                        `Double` tokens it would flicker.
+                        With `>` a request that has exactly enough tokens is denied: a full one-token bucket refuses \
+                        its very first request (retryAfter 0), and a 5-token bucket bursts only 4. Exact `Duration` \
+                        arithmetic makes the boundary testable; with `Double` tokens it would flicker.
                         """),
                 Experiment(
                     id: "token-bucket-rate-limiter.never-sweep-idle-keys",

@@ -83,6 +83,13 @@ struct LocksAndMutexTests {
         #expect(counter.count == 3)
     }
 
+    @Test("one caller, no contention: increment(ifBelow:) counts up to the limit and then refuses")
+    func checkAndActStopsAtTheLimit() {
+        let counter = Lesson.Counter()
+        #expect((0..<5).map { _ in counter.increment(ifBelow: 3) } == [true, true, true, false, false])
+        #expect(counter.count == 3)
+    }
+
     @Test("Mutex is not recursive: locking it again inside withLock traps")
     func recursiveLockTraps() async throws {
         let result = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {

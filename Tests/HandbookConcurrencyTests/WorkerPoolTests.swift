@@ -60,7 +60,11 @@ struct WorkerPoolTests {
         let gauge = ConcurrencyGauge()
         let fourStarted = StartCounter(openingAt: 4)
         let release = Gate()
-        let pool = Task {
+        // One serial executor for the pool, its children and the test's release: a loop that never waits
+        // for a free worker enqueues all 100 children before any runs, and the job that releases them
+        // queues behind every one of them, so the overshoot is certain, not likely.
+        let serial = SerialTaskExecutor()
+        let pool = Task(executorPreference: serial) {
             try await WorkerPool.map(Array(0..<100), limit: 4) { job in
                 gauge.enter()
                 defer { gauge.leave() }
@@ -70,8 +74,11 @@ struct WorkerPoolTests {
             }
         }
         await fourStarted.reached.wait()
-        #expect(gauge.inFlight == 4)
-        release.open()
+        let inFlight = await Task(executorPreference: serial) {
+            defer { release.open() }
+            return gauge.inFlight
+        }.value
+        #expect(inFlight == 4)
         #expect(try await pool.value == Array(0..<100))
         #expect(gauge.peak == 4)
         #expect(gauge.inFlight == 0)
@@ -225,7 +232,9 @@ struct WorkerPoolTests {
         let handled = EventLog<Int>()
         let threeStarted = StartCounter(openingAt: 3)
         let release = Gate()
-        let server = Task {
+        // Serial, as in peakInFlightEqualsLimit: the release queues behind every child already added.
+        let serial = SerialTaskExecutor()
+        let server = Task(executorPreference: serial) {
             try await WorkerPool.serve(jobs, limit: 3) { job in
                 gauge.enter()
                 defer { gauge.leave() }
@@ -235,8 +244,11 @@ struct WorkerPoolTests {
             }
         }
         await threeStarted.reached.wait()
-        #expect(gauge.inFlight == 3)
-        release.open()
+        let inFlight = await Task(executorPreference: serial) {
+            defer { release.open() }
+            return gauge.inFlight
+        }.value
+        #expect(inFlight == 3)
         try await server.value
         #expect(handled.events.sorted() == Array(0..<20))
         #expect(gauge.peak == 3)
