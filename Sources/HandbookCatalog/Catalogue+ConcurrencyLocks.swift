@@ -78,7 +78,8 @@ extension Catalogue {
                     replacement: """
                                         guard count < limit else { return false }
                         """,
-                    caughtBy: "HandbookConcurrencyTests.LocksAndMutexTests/(checkAndActUnderOneLock|checkAndActStopsAtTheLimit)",
+                    caughtBy:
+                        "HandbookConcurrencyTests.LocksAndMutexTests/(checkAndActUnderOneLock|checkAndActStopsAtTheLimit)",
                     teaches: """
                         Reading `count` inside withLock locks the same Mutex again. Mutex is not recursive: the \
                         test process dies with "Recursive call to lock Mutex" instead of counting 3 winners.
