@@ -16,8 +16,9 @@ extension Catalogue {
                     caughtBy: "HandbookConcurrencyTests.GlobalActorsOnAServerTests/taskStartedOnTheMainActorInheritsIt",
                     teaches: """
                         Task.detached drops the main actor that Task {} inherits from @MainActor code: the task \
-                        reports #isolation nil instead of MainActor.shared. That is the way to get CPU work off the \
-                        main actor, and the reason a plain Task {} there never runs in parallel with it.
+                        reports #isolation nil instead of MainActor.shared. That is one way to get CPU work off the \
+                        main actor (a @concurrent function is the precise one): the synchronous parts of a plain \
+                        Task {} there are serialised with every other main-actor job.
                         """),
                 Experiment(
                     id: "global-actors-on-a-server.shard-on-the-global-actor",
@@ -73,7 +74,7 @@ extension Catalogue {
             id: "concurrency.isolated-deinit",
             phase: 2,
             module: "HandbookConcurrency",
-            title: "Isolated deinit: cleanup on the actor, inline on the actor and later anywhere else",
+            title: "Isolated deinit: cleanup on the actor, and when it really runs",
             sources: ["Sources/HandbookConcurrency/IsolatedDeinit.swift"],
             tests: ["Tests/HandbookConcurrencyTests/IsolatedDeinitTests.swift"],
             experiments: [

@@ -106,7 +106,7 @@ extension Catalogue {
                     teaches: """
                         cancel() runs each job's handler on the calling thread, which now holds the registry's \
                         lock; the handler locks it again, Mutex traps ("Recursive call to lock Mutex") and the exit \
-                        test sees its child process die of SIGILL instead of exiting successfully.
+                        test sees its child process trap (SIGILL on x86_64 Linux) instead of exiting successfully.
                         """),
             ]),
     ]

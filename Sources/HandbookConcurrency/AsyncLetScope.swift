@@ -16,7 +16,8 @@
 /// When the scope ends by falling off the end, by `return` or by `throw`,
 /// every child that was not awaited is *cancelled and then awaited*, so the
 /// function cannot return before the child finishes. The follow-ups are the
-/// consequences: why a "cache hit" path is as slow as the load it skipped,
+/// consequences: why a "cache hit" path can be as slow as the load it
+/// skipped (when the load ignores cancellation),
 /// where the child's error went, and how that differs from `Task {}`.
 ///
 /// ## Common pitfalls

@@ -12,10 +12,11 @@ import Synchronization
 /// ## Why interviewers ask this
 /// Every bridge from Swift concurrency to something else (a continuation, a
 /// socket, a C library, a condition) needs a cancellation handler, and its
-/// rules are unlike the rest of the task's code. `onCancel` does not run on
-/// the task: it runs synchronously inside `cancel()`, on the canceller's
-/// thread, concurrently with the operation; or before the operation even
-/// starts when the task is already cancelled. A senior answer knows the
+/// rules are unlike the rest of the task's code. When the task is cancelled
+/// during the operation, `onCancel` does not run on the task: it runs
+/// synchronously inside `cancel()`, on the canceller's thread, concurrently
+/// with the operation. When the task is already cancelled on entry, it runs
+/// on the task itself, before the operation starts. A senior answer knows the
 /// rules and the bug they cause when forgotten: the lost cancellation.
 ///
 /// ## Common pitfalls
@@ -46,14 +47,17 @@ import Synchronization
 ///   a `Mutex`, or hop with `Task { await actor.cancelWaiter(id) }` and accept
 ///   that the waiter then wakes asynchronously, not necessarily before
 ///   `cancel()` returns.
-/// - Reading task state in `onCancel`. `Task.isCancelled` and task-locals
-///   there belong to whoever called `cancel()`, not to the cancelled task
-///   (with a canceller that is not cancelled itself, `Task.isCancelled` is
-///   `false` inside the handler).
+/// - Reading task state in `onCancel`. When `cancel()` triggers it,
+///   `Task.isCancelled` and task-locals there belong to whoever called
+///   `cancel()`, not to the cancelled task (with a canceller that is not
+///   cancelled itself, `Task.isCancelled` is `false` inside the handler).
+///   When the task was already cancelled on entry, they are the task's own.
+///   Code that depends on either is fragile; pass what the handler needs.
 ///
 /// ## Key takeaway
-/// `onCancel` runs at most once (documented), on the canceller's thread,
-/// before `cancel()` returns, concurrently with the operation or before it.
+/// `onCancel` runs at most once (documented): on the canceller's thread,
+/// before `cancel()` returns, concurrently with the operation; or, if the
+/// task is already cancelled, on the task itself before the operation.
 /// Share state with the operation through a `Mutex`-protected state machine
 /// with an explicit "cancelled before the continuation was stored" case,
 /// resume continuations outside the lock, and never cancel a task while

@@ -29,12 +29,13 @@ import Foundation
 ///   `main` calls it for you; SwiftPM's test runner has one), the process's
 ///   first thread stops serving that queue and a worker thread drains it:
 ///   `Thread.isMainThread` is `false` inside `@MainActor` code (seen with
-///   Swift 6.3.1 on Linux; a process whose main thread runs a run loop, as
-///   UIKit and AppKit apps do, drains the queue there instead).
+///   Swift 6.3.1 on Linux; a process whose main thread runs a run loop
+///   instead, `RunLoop.main.run()` on Linux or a UIKit/AppKit app, drains the
+///   queue on the main thread).
 ///   Ask `#isolation` or `MainActor.assumeIsolated`, not the thread.
 /// - A synchronous `main` that blocks, typically `semaphore.wait()` for an
 ///   async result. Main-actor jobs run only when the main queue is drained
-///   (here: an `async` `main` that suspends, or `dispatchMain()`), so a
+///   (an `async` `main` that suspends, `dispatchMain()`, or a run loop), so a
 ///   `Task { @MainActor in … }` it waits for never starts: the process hangs
 ///   (programs in `Fixtures/Programs/HandbookConcurrency/`, built and run by
 ///   the tests). The same happens inside any main-actor job that blocks
@@ -62,7 +63,8 @@ import Foundation
 ///
 /// ## Key takeaway
 /// On a server, `@MainActor` is just one more serial executor, and one that
-/// runs only if `main` hands its thread to Dispatch; nothing needs it, so
+/// runs only if `main` hands its thread to `dispatchMain()` or a run loop
+/// (an `async` `main` does this for you); nothing needs it, so
 /// keep server code nonisolated. A custom global actor is a global lock with
 /// compiler checking: fine for a small shared registry, a bottleneck for
 /// anything on the request path. Scale with one actor per resource.

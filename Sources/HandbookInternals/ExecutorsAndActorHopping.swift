@@ -39,13 +39,15 @@ import Synchronization
 ///   actor with a *custom* executor (its own `unownedExecutor`, like
 ///   ``QueueBackedCounter``, or `MainActor`) keeps it under a preference. A
 ///   *default* actor (nearly every actor you write) has no thread of its
-///   own, and SE-0417 lets its methods run on the preferred task executor's
-///   threads, still serialised by the actor (``DefaultActor``). Observed on
-///   Swift 6.3.1 (Linux): they do when the task is already running on the
-///   preferred executor (`Task(executorPreference:)`, or after nonisolated
-///   work inside `withTaskExecutorPreference`), but a task that goes from a
-///   pool thread straight to an idle default actor may run the method on
-///   that pool thread. Placement is a preference, not a promise; isolation
+///   own, and SE-0417's design is that its methods run on the preferred task
+///   executor's threads, still serialised by the actor (``DefaultActor``).
+///   Observed on Swift 6.3.1 (Linux), the runtime does so when the task is
+///   already running on the preferred executor (`Task(executorPreference:)`,
+///   or after nonisolated work inside `withTaskExecutorPreference`), but a
+///   task that goes from a pool thread straight to an idle default actor
+///   runs the method on that pool thread, which differs from the
+///   proposal's stated design (a test pins the observed behaviour, so a
+///   runtime that changes it will be noticed). Placement is a preference, not a promise; isolation
 ///   is the only guarantee. To keep blocking work off the pool, put it in
 ///   nonisolated (`@concurrent`) functions under the preference, or give the
 ///   actor a custom executor.

@@ -171,6 +171,26 @@ struct CancellationHandlerRulesTests {
         #expect(seen.events == ["caller: the canceller, isCancelled: false"])
     }
 
+    @Test("already cancelled on entry: onCancel runs on the task itself, with its own task-locals, before the body")
+    func handlerOfAnAlreadyCancelledTaskRunsOnTheTask() async {
+        let seen = EventLog<String>()
+        let entered = Gate()
+        let task = Task {
+            await entered.wait()
+            await Self.$caller.withValue("the cancelled task") {
+                await withTaskCancellationHandler {
+                    seen.append("operation")
+                } onCancel: {
+                    seen.append("caller: \(Self.caller), isCancelled: \(Task.isCancelled)")
+                }
+            }
+        }
+        Self.$caller.withValue("the canceller") { task.cancel() }
+        entered.open()
+        await task.value
+        #expect(seen.events == ["caller: the cancelled task, isCancelled: true", "operation"])
+    }
+
     @Test("onCancel is nonisolated: calling the actor from it synchronously does not compile")
     func handlerIsNotIsolated() throws {
         try CompileFailFixture.expect(

@@ -125,6 +125,19 @@ struct IsolatedDeinitTests {
         #expect(unsent == ["hello", "bye"])
     }
 
+    @Test("an idle actor instance released off the actor runs its isolated deinit inline, before the next line")
+    func idleActorInstanceDeinitRunsInline() async {
+        // Runtime behaviour (SE-0371: the runtime *attempts* to take the idle actor), observed on Swift 6.3.1.
+        let log = EventLog<String>()
+        await Task.detached {
+            var connection: Lesson.Connection? = Lesson.Connection { unsent in log.append("closed \(unsent)") }
+            await connection?.enqueue("hello")
+            connection = nil  // the last reference, dropped in a detached task: not on the actor
+            log.append("after release")
+        }.value
+        #expect(log.events == ["closed [\"hello\"]", "after release"])
+    }
+
     @Test("fixture: a plain deinit of a global-actor class cannot call the registry's isolated method")
     func plainDeinitCannotCallIsolatedCode() throws {
         try CompileFailFixture.expect(

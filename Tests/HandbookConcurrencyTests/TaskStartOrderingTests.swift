@@ -67,7 +67,7 @@ struct TaskStartOrderingTests {
         #expect(log.events == ["registered 8", "accept returned", "processed 8"])
     }
 
-    @Test("Task.immediate isolated to an actor the caller is not on is only enqueued (SE-0472)")
+    @Test("Task.immediate isolated to a busy actor the caller is not on waits its turn: enqueued (SE-0472)")
     func immediateOnAnotherActorIsEnqueued() async {
         let log = EventLog<String>()
         let started = Gate()

@@ -103,4 +103,14 @@ struct ExecutorsAndActorHoppingTests {
         }
         #expect(afterNonisolatedWork == ["handbook.tests.preferred-3", "handbook.tests.preferred-3"])
     }
+
+    @Test("observed on Swift 6.3.1, unlike SE-0417's design: a straight hop from a pool thread runs the actor there")
+    func straightHopFromThePoolIgnoresThePreference() async {
+        let preferred = Lesson.CountingTaskExecutor(label: "handbook.tests.preferred-4")
+        let actor = Lesson.DefaultActor()
+        let label = await Task.detached {
+            await withTaskExecutorPreference(preferred) { await actor.currentQueueLabel() }
+        }.value
+        #expect(label == nil, "if this fails, the runtime now follows SE-0417 here: update the lesson")
+    }
 }

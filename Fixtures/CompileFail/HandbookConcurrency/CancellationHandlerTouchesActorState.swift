@@ -1,7 +1,7 @@
 // `onCancel` is a nonisolated `@Sendable` closure that runs on whichever
 // thread calls `cancel()`, so inside an actor method it cannot touch the
 // actor synchronously. The fix hops (`fine`): the waiter is then resumed
-// later, after `cancel()` has returned.
+// asynchronously, not necessarily before `cancel()` returns.
 actor Mailbox {
     var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
 
