@@ -19,8 +19,10 @@ extension Catalogue {
                         "HandbookSystemDesignTests.SagasVersusTwoPhaseCommitTests/(crashAfterPrepareBlocksParticipants|randomCrashesStayAtomic)",
                     teaches: """
                         A participant's timeout may now abort a transaction it voted yes on: giveUp no longer throws \
-                        InDoubt, and in the random runs a participant aborts what the coordinator's log commits, so \
-                        recovery reports heuristic conflicts and one transaction ends committed here, aborted there.
+                        InDoubt, and in the random runs every timeout aborts what it had prepared, including \
+                        transactions whose commit the coordinator had already logged. Recovery then finds nothing in \
+                        doubt, so no participant learns of the commit and nothing reports the divergence: only the \
+                        comparison with the oracle built from the log catches it.
                         """),
                 Experiment(
                     id: "sagas-vs-two-phase-commit.vote-yes-without-locking",

@@ -129,8 +129,9 @@ extension Catalogue {
                     caughtBy: "HandbookSystemDesignTests.RetryBudgetTests/propagatedDeadlineShrinksAcrossHops",
                     teaches: """
                         A server that ignores the incoming grpc-timeout gives each hop its own 30 s maximum: api offers \
-                        search 29 790 ms instead of 780 ms, and search calls storage for a client that gave up after 1 \
-                        s.
+                        search 29 790 ms instead of 780 ms, and search calls storage although the client's own \
+                        deadline leaves only 490 ms, below storage's 500 ms minimum: work for an answer nobody \
+                        will wait for.
                         """),
                 Experiment(
                     id: "retry-budget.no-safety-margin",

@@ -32,12 +32,14 @@
 ///   eventually trip the breaker ("consecutive", not "total").
 /// - Trusting "consecutive failures" alone. A dependency failing every
 ///   other call (50 %) never strings 5 failures together, so the breaker
-///   never opens while half the requests fail. Production breakers
-///   (resilience4j, Hystrix) also trip on a *failure rate* over a sliding
-///   window of the last N calls, with a minimum number of calls before any
-///   verdict (3 failures out of 4 calls at startup is noise), and on a
-///   *slow-call rate*: a dependency that answers in 5 s instead of 50 ms is
-///   sick even when it answers. ``FailureRatePolicy`` adds both.
+///   never opens while half the requests fail. Production breakers trip on
+///   a *failure rate* with a minimum number of calls before any verdict (3
+///   failures out of 4 calls at startup is noise): resilience4j over a
+///   count- or time-based window with `minimumNumberOfCalls`, and also on a
+///   *slow-call rate* (a dependency that answers in 5 s instead of 50 ms is
+///   sick even when it answers); Hystrix on an error percentage over a 10 s
+///   rolling window with a request-volume minimum. ``FailureRatePolicy``
+///   adds a count-based failure rate and a slow-call rate.
 /// - Letting a late result of an old call decide the state. Only the
 ///   probe's own outcome closes or reopens a half-open breaker, and a call
 ///   admitted in an earlier closed period must not count against the new

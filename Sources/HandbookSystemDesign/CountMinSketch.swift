@@ -46,9 +46,12 @@ import Foundation
 ///   throws ``CounterOverflow`` and changes nothing; ``addSaturating(_:count:)``
 ///   clamps at `Counter.max`. A saturated key's estimate is then only "at
 ///   least the cap", so size the counters for a window's traffic.
-/// - Negative counts. The guarantee holds for increments only, so the count
-///   is unsigned: a negative literal does not compile, and converting a
-///   negative `Int` traps instead of corrupting the sketch.
+/// - Negative counts. The min estimate's guarantees need every key's true
+///   count to stay non-negative (removing what was added is fine in
+///   theory; arbitrary signs need the median estimator), and conservative
+///   update needs increments only. This type supports increments only, so
+///   the count is unsigned: a negative literal does not compile, and
+///   converting a negative `Int` traps instead of corrupting the sketch.
 /// - One sketch for ever. Rate limiting needs a window: ``HeavyHitters/reset()``
 ///   (or rotate two sketches) every window, or εN grows without bound.
 /// - Forgetting that εN grows with the attacker's traffic too: a flood of

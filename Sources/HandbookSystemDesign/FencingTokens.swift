@@ -67,8 +67,10 @@
 /// - Trusting clocks for safety. The holder decides whether it may still act
 ///   with its own clock; if that lags the store's by δ, it believes in its
 ///   lease δ longer than the store does, and a takeover overlaps (test
-///   `laggingHolderClockOverlapsTheTakeover`). Leases assume bounded clock
-///   drift: stop a margin of at least the worst lag before `expiresAt`
+///   `laggingHolderClockOverlapsTheTakeover`). Leases with an absolute
+///   `expiresAt` assume bounded clock *skew* (offset between clocks; local
+///   durations assume bounded *drift*, rate error): stop a margin of at
+///   least the worst lag before `expiresAt`
 ///   (``Lease/isLive(at:margin:)``). That removes the overlap that skew
 ///   causes, not the one a pause causes (the pause can follow the check), so
 ///   the token is still what keeps the data correct. (When each app server

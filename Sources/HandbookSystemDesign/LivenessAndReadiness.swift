@@ -3,12 +3,12 @@
 /// loop's heartbeat, draining.
 ///
 /// ```swift
-/// var health = try HealthModel(clock: ContinuousClock(), dependencies: ["database"],
+/// var health = try HealthModel(clock: ContinuousClock(), dependencies: ["connection pool"],
 ///                              failureThreshold: 3, successThreshold: 2, heartbeatTimeout: .seconds(10))
 /// health.finishWarmUp()                          // GET /startup and /ready → 200
 /// health.recordHeartbeat()                       // every tick of the event loop
-/// health.record("database", healthy: false)      // one failed check: still ready
-/// // … two more failures: GET /ready → 503 ("database is down"), GET /health → still 200
+/// health.record("connection pool", healthy: false)  // one failed check: still ready
+/// // … two more failures: GET /ready → 503 ("connection pool is down"), GET /health → still 200
 /// ```
 ///
 /// ## Why interviewers ask this
@@ -35,16 +35,21 @@
 ///   and as up again only after `successThreshold` consecutive successes
 ///   (Kubernetes uses the same two names for its probes).
 /// - Failing readiness for a dependency every instance shares. All of them
-///   go unready together and the load balancer has nowhere to send (AWS's
-///   ALB then fails open and sends to all of them anyway). Readiness works
+///   go unready together and the load balancer has nowhere to send (an AWS
+///   ALB that health-checks `/ready` itself then fails open and sends to all
+///   of them anyway; with Kubernetes readiness the pods simply leave the
+///   endpoints). Readiness works
 ///   best for what differs between instances (this one's warm-up, its
 ///   connection pool, its drain); during a shared outage staying in
 ///   rotation and answering fast 503s can be the better choice.
 /// - Stopping the listener the moment SIGTERM arrives. The load balancer
-///   still sends requests until its probes notice, and those requests are
-///   refused. Drain in order (``GracefulShutdownSequence``): fail readiness,
-///   keep serving for a drain delay (at least the load balancer's probe
-///   interval times its failure threshold, plus the time it takes to act),
+///   still sends requests until it learns, and those requests are refused.
+///   Drain in order (``GracefulShutdownSequence``): fail readiness, keep
+///   serving for a drain delay (for a load balancer that learns only from
+///   health checks, at least its probe interval times its failure
+///   threshold, plus the time it takes to act; in Kubernetes a deleted pod
+///   is unready at once, and the delay covers endpoint propagation to
+///   kube-proxy, ingresses and load balancers, often a `preStop` sleep),
 ///   then stop accepting, then let in-flight requests finish, and cancel
 ///   what is left at a deadline. The capstone service drains in this order:
 ///   `ReadinessGate` turns `/ready` to 503 and waits `DRAIN_DELAY_MS` while
@@ -57,9 +62,9 @@
 /// ## Key takeaway
 /// Liveness: "restart me", and only for faults a restart fixes, judged by
 /// the instance's own progress (a heartbeat). Readiness: "route to me", false
-/// while warming up, while a dependency this instance needs is down (with
-/// thresholds, so it does not flap) and from the first moment of a graceful
-/// shutdown. The value type holds the rules; the clock is injected, so every
+/// while warming up, while this instance has lost a dependency that the
+/// others still have (its own pool, its cache), with thresholds so it does
+/// not flap, and from the first moment of a graceful shutdown. The value type holds the rules; the clock is injected, so every
 /// transition is tested without sleeping.
 public struct HealthModel<C: Clock<Duration>>: Sendable {
     /// One probe's answer: HTTP 200 or 503 with a reason.
@@ -215,7 +220,8 @@ public struct HealthModelConfigurationError: Error, Hashable, CustomStringConver
 /// recording each step as it happens.
 ///
 /// 1. Readiness fails (``Step/readinessFailed``), but requests are still
-///    accepted: the load balancer keeps sending until its probes notice.
+///    accepted: the load balancer keeps sending until it learns (its probes,
+///    or endpoint propagation in Kubernetes).
 /// 2. After `drainDelay` (``Step/drainDelayElapsed``) new requests are
 ///    refused (``Step/stoppedAccepting(inFlight:)``).
 /// 3. In-flight requests finish on their own until `deadline` after the

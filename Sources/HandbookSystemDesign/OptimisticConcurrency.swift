@@ -37,7 +37,7 @@
 ///   and nobody is told. Wrapping each client in a transaction does not help
 ///   by default: under PostgreSQL's READ COMMITTED, two concurrent
 ///   transactions that each `SELECT stock` (10) and then
-///   `UPDATE … SET stock = 11` end at 11, not 12 (probed on PostgreSQL 15).
+///   `UPDATE … SET stock = 9` end at 9, not 8 (probed on PostgreSQL 15).
 ///   REPEATABLE READ makes the second one fail with "could not serialize
 ///   access due to concurrent update": the same conflict, reported by the
 ///   database.
@@ -86,7 +86,9 @@
 /// bound (N single-update contenders need at most N attempts); otherwise
 /// answer 412 and let the client re-read. The capstone's
 /// `PUT /inventory/{item}` does the same with one tag: `ETag: "v<version>"`,
-/// 412 for a stale one, 428 when an existing item is written without `If-Match`.
+/// 412 for a stale one, 428 when an existing item is written without
+/// `If-Match` (it creates a missing item, so only there is 428 conditional on
+/// existence; this lesson's endpoint never creates and answers 428 first).
 public enum OptimisticConcurrency {
     /// A value and the version it was read (or written) at.
     public struct Versioned<Value: Sendable>: Sendable {

@@ -1,9 +1,9 @@
 import Synchronization
 
 /// A retry budget: retries may add at most a fixed percentage to the
-/// requests of the last few seconds, so each layer adds about 10 % to the load
-/// on a failing dependency where unbudgeted retries multiply it by
-/// attempts^layers.
+/// requests of the last few seconds, so at traffic well above the budget's
+/// floor each layer adds about 10 % to the load on a failing dependency,
+/// where unbudgeted retries multiply it by attempts^layers.
 ///
 /// ```swift
 /// let budget = try RetryBudget(policy: .init(retryPercent: 10, minimumRetriesPerSecond: 1, window: .seconds(10)))
@@ -61,8 +61,9 @@ import Synchronization
 ///
 /// ## Key takeaway
 /// Bound the *fleet's* retries, not just each request's: a windowed budget
-/// allows `requests × percent / 100 + floor` retries, so a dead dependency
-/// behind three layers gets 1.1³ ≈ 1.33 × the traffic instead of 27 ×.
+/// allows `requests × percent / 100 + floor` retries, so at traffic well
+/// above the floor a dead dependency behind three layers gets 1.1³ ≈ 1.33 ×
+/// the traffic instead of 27 ×.
 /// Carry one deadline per request (a task-local in-process, `grpc-timeout`
 /// on the wire), shrink it by elapsed time and a margin at every hop, refuse
 /// work that cannot finish, and let retries use up the same deadline, never

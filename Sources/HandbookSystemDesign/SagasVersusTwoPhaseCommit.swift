@@ -1,5 +1,5 @@
 /// Two ways to change several services' data "together": two-phase commit
-/// (atomic and isolated, but it blocks) and sagas (no lock across services,
+/// (atomic, but it blocks) and sagas (no lock across services,
 /// but no isolation), and the two ways to run a saga: orchestration and
 /// choreography.
 ///
@@ -50,6 +50,15 @@
 ///   (``Participant/heuristicConflicts``). Here a conflicting transaction is
 ///   refused at once; a real database would usually make it wait for the
 ///   lock, up to a lock timeout.
+/// - Believing 2PC gives isolation. It gives atomic *commitment* only;
+///   isolation comes from each participant's concurrency control. This
+///   model's participants lock reads too (strict two-phase locking), so a
+///   read of an in-doubt key is refused. An MVCC database (PostgreSQL,
+///   InnoDB) makes only *writers* wait on a prepared transaction's locks;
+///   plain reads see the old version at once, and a reader can see one
+///   participant committed and another not yet (a fractured read; checked
+///   with `PREPARE TRANSACTION` on PostgreSQL 15). Cross-participant
+///   isolation needs locking readers or a global snapshot (Spanner).
 /// - Treating a saga as a transaction. Each step commits locally, so a saga
 ///   has atomicity (through compensation) but no isolation: others see its
 ///   intermediate state. A reader sees stock that will come back and an
@@ -79,7 +88,7 @@
 ///   fails silently: nothing throws, the stock just stays reserved.
 ///
 /// ## Key takeaway
-/// 2PC buys atomicity (and, through its locks, isolation) by holding locks
+/// 2PC buys atomic commitment by holding locks
 /// across network round trips, with one coordinator whose crash blocks the
 /// participants; it fits systems that own every participant and keep the
 /// coordinator's log highly available (Spanner runs it over Paxos-replicated
@@ -545,7 +554,10 @@ extension SagasVersusTwoPhaseCommit {
         }
 
         /// Charges the order's price to its customer's credit. Charging the
-        /// same order again changes nothing.
+        /// same order again never takes the credit twice: the charge table is
+        /// checked after the card network answers. (The retry still reaches
+        /// the network; a real service would also pass the order id to it as
+        /// an idempotency key.)
         /// - Throws: ``PaymentDeclined`` when the card network says no or the
         ///   credit is too low.
         public func charge(_ order: Order) async throws(PaymentDeclined) {

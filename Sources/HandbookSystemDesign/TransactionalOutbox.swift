@@ -88,7 +88,10 @@
 ///   explicitly. The failed attempts leave no trace in the inbox, so a replay
 ///   from the dead-letter queue after a fix still applies it once.
 /// - An outbox that only grows: delete or archive sent rows in batches, and
-///   keep inbox ids for longer than the longest redelivery window.
+///   keep inbox ids for longer than the longest redelivery window, and that
+///   includes the relay's: a relay that crashed after publishing republishes
+///   whenever it comes back, after an outage of any length, so expire ids
+///   only together with the outbox rows they could be republished from.
 ///
 /// ## Key takeaway
 /// Make the event part of the state change: one transaction writes both,

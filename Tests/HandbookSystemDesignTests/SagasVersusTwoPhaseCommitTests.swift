@@ -261,7 +261,7 @@ struct SagasVersusTwoPhaseCommitTests {
                     }
                 }
             }
-            // All three passed the first check and wait at the card network at once.
+            // All three reach the card network at once: the duplicate check comes after it answers.
             await network.waitForCharges(3)
             network.answer.open()
             return try await group.reduce(into: [String]()) { if let declined = $1 { $0.append(declined) } }
