@@ -64,11 +64,13 @@ public enum Catalogue {
     public static let lessons: [Lesson] =
         basicsValueLessons + basicsCollectionLessons + basicsLanguageLessons
         + intermediateErrorLessons + intermediateLanguageLessons
-        + advancedContextLessons + advancedTypeLessons + advancedMemoryLessons
+        + advancedContextLessons + advancedClockLessons + advancedTypeLessons + advancedMemoryLessons
         + concurrencyTaskLessons + concurrencyStructureLessons + concurrencyChannelLessons + concurrencyLockLessons
-        + concurrencySafetyLessons + concurrencyIsolationLessons + concurrencyGlobalActorLessons
+        + concurrencySafetyLessons + concurrencyIsolationLessons + concurrencyNonsendingLessons
+        + concurrencyGlobalActorLessons
         + memoryGrowthLessons + memoryLifetimeLessons
-        + internalsPoolLessons + internalsSchedulerLessons + internalsARCLessons + internalsRuntimeLessons
+        + internalsPoolLessons + internalsExecutorLessons + internalsSchedulerLessons + internalsARCLessons
+        + internalsRuntimeLessons
         + patternsLayeringLessons + patternsPipelineLessons + patternsResilienceLessons
         + systemDesignRateLessons + systemDesignCacheLessons + systemDesignMessagingLessons
         + systemDesignPagingLessons + systemDesignWorkflowLessons + systemDesignConsistencyLessons
