@@ -19,7 +19,7 @@ extension Catalogue {
                     teaches: """
                         Without @concurrent the fix is a plain nonsending helper again: it reports the store as its \
                         isolation, and while it waits on the store's queue for count(), count cannot run. After the \
-                        test's 5-second bound the log reads digest started, count could not run, digest finished, \
+                        test's 10-second bound the log reads digest started, count could not run, digest finished, \
                         count ran.
                         """),
                 Experiment(

@@ -47,7 +47,7 @@ struct NonsendingCPUWorkTests {
 
         /// Blocks the calling thread until `count` jobs have arrived in total,
         /// or `seconds` pass (then returns `false`: the lesson is broken).
-        func waitForJobs(_ count: Int, seconds: Double = 5) -> Bool {
+        func waitForJobs(_ count: Int, seconds: Double = 10) -> Bool {
             received.withLock {
                 let deadline = Date(timeIntervalSinceNow: seconds)
                 while enqueuedJobs < count {
@@ -96,6 +96,17 @@ struct NonsendingCPUWorkTests {
         }
     }
 
+    /// Calls `count()` once the digest has started, from a task on a serial
+    /// executor of its own: the call never waits for a cooperative-pool
+    /// thread, so the bounded waits above measure the actor, not how busy the
+    /// pool is (the whole suite under ThreadSanitizer once starved it past 5 s).
+    static func countWhenStarted(_ store: QueueStore, _ started: Gate) async -> Int {
+        await Task(executorPreference: SerialTaskExecutor()) {
+            await started.wait()
+            return await store.count()
+        }.value
+    }
+
     static let documents = (0..<50).map {
         Lesson.Document(id: $0, body: String(repeating: "payload \($0) ", count: 20))
     }
@@ -133,8 +144,7 @@ struct NonsendingCPUWorkTests {
                 if done == documentCount { events.append("digest finished") }
             }
         }
-        await started.wait()
-        let count = await store.count()
+        let count = await Self.countWhenStarted(store, started)
         let fingerprint = await digesting.value
         #expect(count == documentCount)
         #expect(fingerprint.isolation === store)
@@ -157,14 +167,13 @@ struct NonsendingCPUWorkTests {
                     started.open()
                     // Held for as long as count() needs; bounded so a regression
                     // (the helper back on the actor) fails rather than hangs.
-                    let ran = store.countRan.wait(timeout: .now() + 5) == .success
+                    let ran = store.countRan.wait(timeout: .now() + 10) == .success
                     if !ran { events.append("count could not run") }
                 }
                 if done == documentCount { events.append("digest finished") }
             }
         }
-        await started.wait()
-        let count = await store.count()
+        let count = await Self.countWhenStarted(store, started)
         let fingerprint = await digesting.value
         #expect(count == documentCount)
         #expect(fingerprint.isolation == nil)
