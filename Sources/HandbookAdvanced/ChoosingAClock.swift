@@ -17,8 +17,9 @@ import Foundation
 ///
 /// ## Why interviewers ask this
 /// "Our 30-second timeout fired instantly" and "the cron job drifted by a
-/// minute a day" are clock bugs. On Linux the runtime reads (Swift 6.3.1's
-/// `Clock.cpp` and swift-foundation, checked by the tests below):
+/// minute a day" are clock bugs. On Linux the runtime reads (from Swift
+/// 6.3.1's `Clock.cpp` and swift-foundation; the tests can tell the two
+/// monotonic clocks apart only on a host that has been suspended):
 /// - `ContinuousClock`: `CLOCK_BOOTTIME`. Never steps, keeps counting while
 ///   the machine is suspended, starts at boot. `Task.sleep(for:)` uses it.
 /// - `SuspendingClock`: `CLOCK_MONOTONIC`. Never steps, stops while the
@@ -27,7 +28,8 @@ import Foundation
 ///   a restored VM snapshot can set it forwards or *backwards* at any time.
 ///
 /// On Darwin the two clocks are `CLOCK_MONOTONIC_RAW` and `CLOCK_UPTIME_RAW`:
-/// same semantics, different POSIX names. A candidate should say which one
+/// the same suspend behaviour, OS-specific clock ids (and, unlike Linux's,
+/// not slewed by NTP). A candidate should say which one
 /// a timeout lives on, why not `Date`, and how the code is tested without
 /// sleeping.
 ///
@@ -66,7 +68,9 @@ import Foundation
 /// safe for timeouts until the monotonic part is stripped (`t.Round(0)`,
 /// serialisation). Swift makes the choice a type: `Date` or a `Clock`'s
 /// `Instant`. Go's `time.Ticker` also "adjusts the intervals or drops ticks
-/// to make up for slow receivers", as ``Ticker`` does.
+/// to make up for slow receivers"; its one-slot buffer hands a late
+/// receiver one stale tick at once, where ``Ticker`` skips to the next slot
+/// and counts the ticks it missed.
 public enum ChoosingAClock {
     /// The pitfall: a timeout measured on the wall clock.
     ///

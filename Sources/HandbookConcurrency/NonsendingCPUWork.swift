@@ -2,7 +2,8 @@ import Foundation
 
 /// CPU-bound helpers under `NonisolatedNonsendingByDefault`: a plain
 /// `nonisolated async` function called from an actor runs *on* that actor
-/// and holds it until it returns; `@concurrent` sends it to the global pool.
+/// and holds it until its next `await` (CPU work with no suspension point:
+/// until it returns); `@concurrent` sends it to the global pool.
 ///
 /// ```swift
 /// let store = NonsendingCPUWork.DocumentStore(documents: largePayload)
@@ -15,8 +16,8 @@ import Foundation
 /// SE-0461 (Swift 6.2) changed what `nonisolated` means for `async`
 /// functions once the `NonisolatedNonsendingByDefault` upcoming feature is
 /// on (it is in this package; a future language mode makes it the default).
-/// Such a function now runs on its caller's actor, exactly like a
-/// synchronous call. That is cheaper (no hop, non-`Sendable` arguments
+/// Such a function now runs on its caller's actor, like a synchronous call
+/// up to its first `await`. That is cheaper (no hop, non-`Sendable` arguments
 /// allowed), but a helper that used to leave the actor, such as hashing a
 /// payload, JSON-encoding a large response or sorting a big array, now does
 /// its CPU work while holding the actor, and every other call to that actor
@@ -52,7 +53,8 @@ import Foundation
 /// Go has no actors; the same bug there is doing heavy work while holding a
 /// mutex (`mu.Lock(); b, _ := json.Marshal(big); mu.Unlock()`), which stalls
 /// every goroutine waiting for `mu`. In Swift the lock is implicit: calling
-/// a nonsending helper from an actor keeps holding it.
+/// a nonsending helper from an actor keeps holding it until the helper
+/// suspends.
 public enum NonsendingCPUWork {
     /// One record of the payload the helpers encode.
     public struct Document: Codable, Hashable, Sendable {

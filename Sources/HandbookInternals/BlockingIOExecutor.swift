@@ -19,12 +19,12 @@ import Foundation
 /// Every server inherits blocking code: synchronous file I/O (`FileHandle`,
 /// `Data(contentsOf:)`), a C client library (a database driver, a vendor
 /// SDK), a `DispatchSemaphore.wait()` that bridges a callback API. The
-/// cooperative pool runs all tasks of a priority on a fixed set of threads
-/// (on Linux as many as `sysconf(_SC_NPROCESSORS_CONF)`, the *configured*
-/// CPUs, which `taskset`, cpusets and a container's CPU quota do not reduce;
-/// 2 on this machine, see ``CooperativeThreadPool/width``) and never grows,
-/// so that many blocked calls stop every other request. Since Swift 6.0 the
-/// answer is a task executor: threads you own and size, and
+/// cooperative pool runs all tasks of a priority on a capped set of threads
+/// (on Linux at most `sysconf(_SC_NPROCESSORS_CONF)`, the *configured* CPUs,
+/// a cap a container's CPU quota does not lower; 2 on this machine, see
+/// ``CooperativeThreadPool/width``) and never grows past it, so that many
+/// blocked calls stop every other request. Since Swift 6.0 (on Apple
+/// platforms, macOS 15 / iOS 18 at run time) the answer is a task executor: threads you own and size, and
 /// `withTaskExecutorPreference(_:operation:)` or `Task(executorPreference:)`
 /// to send nonisolated work there without leaving structured concurrency
 /// (the caller still awaits a result, child tasks inherit the preference).
@@ -37,8 +37,10 @@ import Foundation
 ///   actor method and touching the actor's state in the closure. A closure
 ///   that uses `self` is isolated to the actor (`#isolation` is the actor),
 ///   so it runs wherever the actor runs: on this machine sometimes an `io`
-///   thread, sometimes a pool thread. The preference steers only nonisolated
-///   code; cross into a `@concurrent` function inside the scope, as
+///   thread, sometimes a pool thread (a probe; where actor code lands under a
+///   preference is pinned by `ExecutorsAndActorHoppingTests`). The preference
+///   reliably steers only nonisolated code; cross into a `@concurrent`
+///   function inside the scope, as
 ///   ``ThreadPoolTaskExecutor/run(_:)`` does.
 /// - Expecting `Task {}` or `Task.detached {}` started inside the scope to
 ///   follow the preference. Child tasks (`async let`, task groups) inherit it;
@@ -51,8 +53,8 @@ import Foundation
 ///   the pool thread already running that actor (a probe, not a test), and an
 ///   actor with its own `unownedExecutor` never moves. Keep blocking calls
 ///   out of actors.
-/// - Offloading without a bound: a new `Thread` per call, or a
-///   `DispatchQueue`, whose thread count is libdispatch's decision rather
+/// - Offloading without a bound: a new `Thread` per call, or a global or
+///   concurrent `DispatchQueue`, whose thread count is libdispatch's decision rather
 ///   than yours. A fixed set of N threads caps concurrent blocking calls at N
 ///   (a connection pool's size) and queues the rest.
 /// - Shutting the executor down while a task that prefers it is suspended:
@@ -65,8 +67,8 @@ import Foundation
 /// keeps the code structured; reach it from nonisolated code (a `@concurrent`
 /// function, a child task, `Task(executorPreference:)`) inside a preference
 /// scope, and shut it down only after its tasks have finished. Cancellation
-/// cannot interrupt a blocking call: `run` returns when the call does, and
-/// the work can only check `Task.isCancelled` afterwards.
+/// cannot interrupt a blocking call in progress: `run` returns when the call
+/// does; work split into chunks can check `Task.isCancelled` between them.
 ///
 /// ## Go → Swift
 /// Go hides this problem: when a goroutine blocks in a system call or a cgo

@@ -18,13 +18,16 @@ import Synchronization
 /// ## Why interviewers ask this
 /// "How many threads does `async let` create?" separates people who picture
 /// tasks as threads from people who know the runtime. The global concurrent
-/// executor is a *cooperative* pool as wide as the logical CPU count (on
-/// Linux, one such pool per priority level, each as wide as the *configured*
-/// CPUs, `sysconf(_SC_NPROCESSORS_CONF)`: CPU affinity and a container's CPU
-/// quota do not shrink it, so a pod limited to 2 CPUs on a 64-CPU node runs
-/// 64 threads per priority): tasks are heap-allocated
-/// continuations that borrow a thread until their next suspension point. It
-/// never grows, so a task that blocks (a semaphore, a lock held across I/O,
+/// executor is a *cooperative* pool capped at the logical CPU count (on
+/// Linux, one such pool per priority level, each admitting at most the
+/// *configured* CPUs' worth of jobs, `sysconf(_SC_NPROCESSORS_CONF)`. A
+/// container's CPU quota does not lower that cap, so a pod limited to 2 CPUs
+/// by quota on a 64-CPU node can run 64 threads per priority. An affinity
+/// mask (`taskset`, cpusets) does lower how many of them libdispatch keeps
+/// *running*: under `taskset -c 0` on this 2-CPU machine, CPU-bound tasks ran
+/// one at a time while blocked ones still reached 2): tasks are
+/// heap-allocated continuations that borrow a thread until their next
+/// suspension point. It never grows past its cap, so a task that blocks (a semaphore, a lock held across I/O,
 /// `sleep`, synchronous file or network I/O) takes a whole core's worth of
 /// concurrency away from every other task of its priority, and `width`
 /// blocked tasks stop all of them. On a server that is every request handler:
@@ -45,7 +48,7 @@ import Synchronization
 ///   run at that point; it does not make a blocking call non-blocking.
 ///
 /// ## Key takeaway
-/// Tasks are cheap, threads are not, and the pool has exactly ``width``
+/// Tasks are cheap, threads are not, and the pool runs at most ``width``
 /// threads per priority level. Suspend (`await`) instead of blocking; move unavoidably blocking
 /// work to a thread the pool does not own (``offloadToDedicatedThread(_:)``;
 /// on a server, SwiftNIO's `NIOThreadPool.singleton.runIfActive { … }`
@@ -62,10 +65,12 @@ import Synchronization
 /// (suspend or offload), not in the runtime. Go's goroutines are preemptible;
 /// Swift tasks are cooperative and yield only at `await`.
 public enum CooperativeThreadPool {
-    /// The number of threads in the cooperative pool of one priority level.
-    /// On Linux the runtime sizes each priority's queue with libdispatch's
-    /// logical CPU count, which is `sysconf(_SC_NPROCESSORS_CONF)` (not
-    /// affinity or quota aware); elsewhere the active processor count.
+    /// The most jobs the cooperative pool of one priority level runs at once.
+    /// On Linux the runtime caps each priority's queue at libdispatch's
+    /// logical CPU count, which is `sysconf(_SC_NPROCESSORS_CONF)`: a CPU
+    /// quota does not lower it; an affinity mask lowers how many threads
+    /// libdispatch keeps running, not this cap. Elsewhere the active
+    /// processor count.
     public static var width: Int {
         #if os(Linux)
             Int(sysconf(Int32(_SC_NPROCESSORS_CONF)))

@@ -89,6 +89,9 @@ struct NonsendingCPUWorkTests {
             return fingerprint
         }
 
+        /// Reading `documents` before the call and storing the digest after it
+        /// is actor work on both sides; without it the compiler removes the
+        /// hops and `concurrentCostsAHop` would count none.
         func fingerprintOffTheActor(progress: @escaping Lesson.Progress) async -> Lesson.Fingerprint {
             let fingerprint = await Lesson.fingerprintConcurrently(of: documents, progress: progress)
             lastDigest = fingerprint.value
