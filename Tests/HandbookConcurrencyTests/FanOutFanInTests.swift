@@ -138,6 +138,20 @@ struct FanOutFanInTests {
         #expect(started.withLock { $0 } == 4, "cancelled workers stopped pulling jobs")
     }
 
+    @Test("AsyncThrowingStream is single-consumer: a second waiting reader traps (child process)")
+    func throwingStreamTrapsOnASecondConsumer() async throws {
+        let result = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let (jobs, _) = AsyncThrowingStream.makeStream(of: Int.self)
+            // Task.immediate runs the first reader up to its suspension in next(): it is waiting now.
+            let first = Task.immediate { for try await _ in jobs {} }
+            for try await _ in jobs {}  // the second reader
+            _ = first
+        }
+        #expect(
+            String(decoding: result.standardErrorContent, as: UTF8.self)
+                .contains("attempt to await next() on more than one task"))
+    }
+
     @Test("more workers than jobs, and no jobs at all, both just work")
     func edgeSizes() async throws {
         #expect(try await Lesson.processInOrder(Array(0..<10), workers: 20) { $0 + 1 } == Array(1...10))
