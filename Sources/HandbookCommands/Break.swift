@@ -101,7 +101,7 @@ struct Break: ParsableCommand {
             + "(\(String(format: "%.0f", report.seconds)) s)"
         if report.behavedAsCatalogued {
             print(style.good("✔ Caught: \(verdict)"))
-            try? progress.recordBreak(lesson: lesson.id, experiment: experiment.id)
+            ProgressStore.saving { try progress.recordBreak(lesson: lesson.id, experiment: experiment.id) }
         } else {
             print(style.bold("✘ Not as catalogued: \(verdict)"))
             throw HandbookError.experimentsNotCaught([experiment.id])
@@ -116,7 +116,9 @@ struct Break: ParsableCommand {
             bar.show(index, label: experiment.id)
             let report = try runner.run(experiment, of: lesson)
             reports.append(report)
-            if report.behavedAsCatalogued { try? progress.recordBreak(lesson: lesson.id, experiment: experiment.id) }
+            if report.behavedAsCatalogued {
+                ProgressStore.saving { try progress.recordBreak(lesson: lesson.id, experiment: experiment.id) }
+            }
             if !json, !bar.enabled {
                 let mark = report.behavedAsCatalogued ? "ok  " : "FAIL"
                 // Unbuffered, so CI logs show each experiment as it finishes.

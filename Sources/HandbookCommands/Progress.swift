@@ -58,7 +58,14 @@ struct Progress: ParsableCommand {
             print("Progress reset (\(store.file.path)).")
             return
         }
-        let summary = Self.summary(of: store.load(), file: store.file)
+        let snapshot = store.read()
+        if let problem = snapshot.problem {
+            FileHandle.standardError.write(
+                Data(
+                    ("warning: \(store.file.path) is unreadable: \(problem). Showing no progress; the file is left "
+                        + "as it is, and the next command that records progress keeps it as a backup.\n").utf8))
+        }
+        let summary = Self.summary(of: snapshot.document, file: store.file)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

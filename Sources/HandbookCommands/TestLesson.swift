@@ -29,7 +29,9 @@ struct TestLesson: ParsableCommand {
             if !verbose, !succeeded { TestOutput.failureLines(in: outcome.output, limit: 30).forEach { print($0) } }
             let summary = "\(lesson.id): \(passed) passed, \(failed) failed"
             print(succeeded ? style.good(summary) : style.bold(summary))
-            try? ProgressStore(file: ProgressStore.defaultFile()).recordTest(lesson: lesson.id, passed: succeeded)
+            ProgressStore.saving {
+                try ProgressStore(file: ProgressStore.defaultFile()).recordTest(lesson: lesson.id, passed: succeeded)
+            }
             if succeeded, let experiment = lesson.experiments.first {
                 print("Next: break it — swift run handbook break \(experiment.id)")
             }

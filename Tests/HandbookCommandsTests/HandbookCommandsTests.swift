@@ -130,6 +130,49 @@ struct HandbookCommandsTests {
         #expect(ProgressStore.defaultFile(environment: ["HANDBOOK_PROGRESS_FILE": "/x.json"]).path == "/x.json")
     }
 
+    @Test("an unreadable progress file is never lost: readers leave it, the next write backs it up and says where")
+    func corruptProgressIsBackedUp() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-progress-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("progress.json")
+        let corrupt = Data("{\"lessons\": {\"basics.value-vs-reference\": {\"testsPassed\": tru".utf8)
+        try corrupt.write(to: file)
+        let store = ProgressStore(file: file)
+
+        let snapshot = store.read()
+        #expect(snapshot.problem != nil)
+        #expect(snapshot.document == .init())
+        #expect(FileManager.default.contents(atPath: file.path) == corrupt, "reading changes nothing")
+
+        let update = try store.recordTest(lesson: "basics.value-vs-reference", passed: true)
+        let backup = try #require(update.backup)
+        #expect(FileManager.default.contents(atPath: backup.path) == corrupt, "the bad bytes are kept, unchanged")
+        #expect(store.read().problem == nil)
+        #expect(store.load().lessons["basics.value-vs-reference"]?.testsPassed == true)
+        #expect(try store.recordTest(lesson: "basics.value-vs-reference", passed: false).backup == nil)
+
+        try corrupt.write(to: file)  // corrupt again: a second backup, never overwriting the first
+        let second = try #require(try store.recordTest(lesson: "x", passed: true).backup)
+        #expect(second != backup)
+        #expect(FileManager.default.contents(atPath: backup.path) == corrupt)
+    }
+
+    @Test("concurrent writers each keep their update: 40 recordBreak calls from 40 tasks all land")
+    func concurrentProgressWritersDoNotLoseUpdates() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-progress-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = ProgressStore(file: directory.appendingPathComponent("progress.json"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<40 {
+                group.addTask { try store.recordBreak(lesson: "lesson-\(index % 4)", experiment: "e\(index)") }
+            }
+            try await group.waitForAll()
+        }
+        let document = store.load()
+        #expect(document.lessons.values.reduce(0) { $0 + $1.brokenExperiments.count } == 40)
+    }
+
     // MARK: Applying and reverting an experiment in a scratch copy
 
     @Test("an experiment is applied in the scratch copy only, and the next sync reverts it")
