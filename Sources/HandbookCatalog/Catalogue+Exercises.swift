@@ -1,0 +1,209 @@
+extension Catalogue {
+    /// Practice exercises, in learning-path order. Each blanks part of a
+    /// lesson's source; the lesson's tests judge the learner's version.
+    public static let exercises: [Exercise] = leetCodeExercises + algorithmExercises
+
+    /// The exercise with this id, if any.
+    public static func exercise(withID id: String) -> Exercise? {
+        exercises.first { $0.id == id }
+    }
+
+    static let leetCodeExercises: [Exercise] = [
+        Exercise(
+            id: "two-sum",
+            lesson: "leetcode.two-sum",
+            file: "Sources/HandbookLeetCode/TwoSum.swift",
+            blanks: ["public static func indices(of nums: [Int], summingTo target: Int) -> (Int, Int)?"],
+            prompt: """
+                Return the earliest pair of different positions (i, j), i < j, whose values sum to target: the \
+                smallest j, then the smallest i; nil when there is none. O(n) expected time. Extreme values \
+                (Int.min, Int.max) must not trap: the complement target - number may not fit in Int.
+                """,
+            difficulty: .easy, minutes: 15,
+            hints: [
+                "One pass: for each number, have you already seen the number that completes it?",
+                "A dictionary from value to its first index; check the complement before inserting the current value.",
+                "let (complement, overflowed) = target.subtractingReportingOverflow(number)",
+            ]),
+        Exercise(
+            id: "valid-parentheses",
+            lesson: "leetcode.valid-parentheses",
+            file: "Sources/HandbookLeetCode/ValidParentheses.swift",
+            blanks: ["public static func isValid(_ text: String) -> Bool"],
+            prompt: """
+                Return whether every bracket in text, of the kinds (), [] and {}, is closed by its own kind in \
+                the right order. Every other character (letters, combining marks) is ignored. O(n) time.
+                """,
+            difficulty: .easy, minutes: 10,
+            hints: [
+                "The most recent unclosed opener is the only one a closer may close.",
+                "A stack of expected closers: push on an opener, pop and compare on a closer, ignore the rest.",
+                "At the end the stack must be empty: an unclosed opener is invalid too.",
+            ]),
+        Exercise(
+            id: "merge-intervals",
+            lesson: "leetcode.merge-intervals",
+            file: "Sources/HandbookLeetCode/MergeIntervals.swift",
+            blanks: ["public static func merge(_ intervals: [ClosedRange<Int>]) -> [ClosedRange<Int>]"],
+            prompt: """
+                Merge overlapping or touching closed intervals (1...3 and 3...5 touch). Return disjoint \
+                intervals sorted by lowerBound that cover exactly the input's points; [] for no input. \
+                O(n log n). The full Int range must work: do not compute end + 1.
+                """,
+            difficulty: .medium, minutes: 20,
+            hints: [
+                "Sort by lowerBound first; then only the last merged interval can overlap the next one.",
+                "Extend the last interval when next.lowerBound <= last.upperBound, else start a new one.",
+            ]),
+        Exercise(
+            id: "number-of-islands",
+            lesson: "leetcode.number-of-islands",
+            file: "Sources/HandbookLeetCode/NumberOfIslands.swift",
+            blanks: ["public static func count(in grid: [[Character]]) -> Int"],
+            prompt: """
+                Count the islands: groups of "1" cells joined horizontally or vertically; any other character \
+                is water. Do not change the grid. O(m·n). A 1,000 × 1,000 all-land grid must not overflow the \
+                stack: no recursion.
+                """,
+            difficulty: .medium, minutes: 25,
+            hints: [
+                "Each unvisited land cell starts a new island; flood it so its cells are never counted again.",
+                "A visited matrix plus an explicit stack (or queue) of cells to explore; push the four neighbours.",
+            ]),
+        Exercise(
+            id: "trapping-rain-water",
+            lesson: "leetcode.trapping-rain-water",
+            file: "Sources/HandbookLeetCode/TrappingRainWater.swift",
+            blanks: ["public static func twoPointers(_ heights: [Int]) -> Int"],
+            prompt: """
+                Return the water trapped between bars of the given heights, with two pointers: O(n) time and \
+                O(1) extra space. Negative heights are allowed; the sum traps only when the answer itself does \
+                not fit in Int.
+                """,
+            difficulty: .hard, minutes: 30,
+            hints: [
+                "The water above a bar is min(highest bar to its left, highest to its right) minus its height.",
+                "Move the pointer on the lower side: that side's running maximum is its bound, because the "
+                    + "other side already has a taller bar.",
+                "Start both running maxima at Int.min, not 0: heights may be negative.",
+            ]),
+        Exercise(
+            id: "product-of-array-except-self",
+            lesson: "leetcode.product-of-array-except-self",
+            file: "Sources/HandbookLeetCode/ProductOfArrayExceptSelf.swift",
+            blanks: ["public static func products(_ numbers: [Int]) -> [Int]"],
+            prompt: """
+                For every i, the product of all elements except numbers[i], without division, in O(n). Trap \
+                with a message exactly when an answer does not fit in Int; never form a product that no answer \
+                needs (the product of all n elements), because that can overflow when every answer fits.
+                """,
+            difficulty: .hard, minutes: 30,
+            hints: [
+                "answer[i] = (product of everything left of i) × (product of everything right of i).",
+                "Two passes: prefix products into the output, then a running suffix from the right.",
+                "The lesson keeps sign and magnitude apart (a UInt magnitude) so intermediate products that "
+                    + "fit in UInt but not Int still work; read SignedMagnitude in the file.",
+            ]),
+        Exercise(
+            id: "group-anagrams",
+            lesson: "leetcode.group-anagrams",
+            file: "Sources/HandbookLeetCode/GroupAnagrams.swift",
+            blanks: ["public static func group(_ words: [String]) -> [[String]]"],
+            prompt: """
+                Group the words that are anagrams of each other. Groups come in order of first appearance and \
+                words keep their input order within a group. Anagrams are judged by Characters, so "café" \
+                (precomposed) and "face\\u{301}" group together.
+                """,
+            difficulty: .medium, minutes: 20,
+            hints: [
+                "Two anagrams have the same key; which key does not depend on Unicode normalisation?",
+                "Key: String(word.sorted()) over Characters. Keep a [key: group index] dictionary plus an "
+                    + "array of groups for a deterministic order.",
+            ]),
+        Exercise(
+            id: "best-time-to-buy-and-sell-stock",
+            lesson: "leetcode.best-time-to-buy-and-sell-stock",
+            file: "Sources/HandbookLeetCode/BestTimeToBuyAndSellStock.swift",
+            blanks: ["public static func maxProfit(_ prices: [Int]) -> Int"],
+            prompt: """
+                The largest profit from one buy followed by one later sell, or 0 when no sale makes money. \
+                Prices are non-negative. O(n) time, O(1) space.
+                """,
+            difficulty: .easy, minutes: 10,
+            hints: [
+                "For each day, the best sale that day buys at the lowest price seen before it.",
+                "Keep the minimum so far and the best profit so far in one pass.",
+            ]),
+        Exercise(
+            id: "longest-substring-without-repeating-characters",
+            lesson: "leetcode.longest-substring-without-repeating-characters",
+            file: "Sources/HandbookLeetCode/LongestSubstringWithoutRepeatingCharacters.swift",
+            blanks: ["public static func longest(in text: String) -> Substring"],
+            prompt: """
+                The longest substring without a repeated Character (the first one when several tie; empty for \
+                an empty string). O(n) time over Characters, not bytes or scalars.
+                """,
+            difficulty: .medium, minutes: 25,
+            hints: [
+                "A sliding window: extend on the right; when a Character repeats, move the left edge past its "
+                    + "previous occurrence.",
+                "A [Character: String.Index] of last positions; never move the left edge backwards.",
+            ]),
+        Exercise(
+            id: "meeting-rooms-ii",
+            lesson: "leetcode.meeting-rooms-ii",
+            file: "Sources/HandbookLeetCode/MeetingRoomsII.swift",
+            blanks: ["public static func minimumRooms(_ meetings: [Meeting]) -> Int"],
+            prompt: """
+                The fewest rooms that hold every meeting, where back-to-back meetings (one ends when the next \
+                starts) share a room and an empty meeting needs no room. O(n log n).
+                """,
+            difficulty: .medium, minutes: 20,
+            hints: [
+                "Only the moments when meetings start and end matter: sweep them in time order.",
+                "Sort starts and ends separately; at equal times process the end first, so back-to-back "
+                    + "meetings share a room.",
+            ]),
+        Exercise(
+            id: "top-k-frequent-elements",
+            lesson: "leetcode.top-k-frequent-elements",
+            file: "Sources/HandbookLeetCode/TopKFrequentElements.swift",
+            blanks: ["public static func topK(_ nums: [Int], k: Int) -> [Int]"],
+            prompt: """
+                The k most frequent values, most frequent first; equal counts ordered by first appearance in \
+                nums. Returns min(k, distinct values) values; k >= 0 is a precondition. O(n) time.
+                """,
+            difficulty: .medium, minutes: 20,
+            hints: [
+                "Count with a dictionary, but take the tie-break from the input, never from dictionary order.",
+                "Bucket sort by count: buckets[count] holds values in first-appearance order; read from the top.",
+            ]),
+    ]
+
+    static let algorithmExercises: [Exercise] = [
+        Exercise(
+            id: "binary-search.partition",
+            lesson: "algo.binary-search",
+            file: "Sources/HandbookAlgorithms/BinarySearch.swift",
+            blanks: [
+                """
+                public static func partitioningIndex<C: RandomAccessCollection>(
+                        in elements: C, where belongsInSecondPartition: (C.Element) throws -> Bool
+                    ) rethrows -> C.Index
+                """
+            ],
+            prompt: """
+                Given a collection partitioned by a predicate (every element for which it is false comes \
+                before every element for which it is true), return the index of the first element of the \
+                second partition, or endIndex. O(log n) predicate calls; it must work for any \
+                RandomAccessCollection (a slice's indices do not start at 0) and never overflow a midpoint.
+                """,
+            difficulty: .medium, minutes: 15,
+            hints: [
+                "Keep a low index and a count of remaining candidates instead of low and high: no midpoint "
+                    + "overflow, and index arithmetic through elements.index(_:offsetBy:).",
+                "If the middle element belongs in the second partition, keep the first half; else continue "
+                    + "after the middle.",
+            ])
+    ]
+}
