@@ -14,7 +14,7 @@ public struct Handbook: ParsableCommand {
         discussion: "Run with no arguments for the learning path.",
         subcommands: [
             LearningPath.self, List.self, Show.self, TestLesson.self, Break.self, Experiments.self,
-            Progress.self, Readme.self,
+            Progress.self, Practice.self, Readme.self,
         ],
         defaultSubcommand: LearningPath.self
     )
@@ -29,6 +29,7 @@ enum HandbookError: Error, CustomStringConvertible, Equatable {
     case unknownLesson(String, suggestions: [String])
     case unknownExperiment(String, suggestions: [String])
     case unknownModule(String, suggestions: [String])
+    case unknownExercise(String, suggestions: [String])
     case badArguments(String)
     case noToolchain
     /// The lesson's tests failed: exit code 1.
@@ -41,6 +42,9 @@ enum HandbookError: Error, CustomStringConvertible, Equatable {
     case mirrorInUse(String)
     /// The scratch copy does not build even without an experiment: exit code 1.
     case scratchCopyDoesNotBuild([String])
+    /// A practice workspace is missing, already started, or a solution is
+    /// asked for before a pass: exit code 1.
+    case practice(String)
 
     var description: String {
         switch self {
@@ -55,7 +59,13 @@ enum HandbookError: Error, CustomStringConvertible, Equatable {
         case .unknownModule(let name, let suggestions):
             "no module named '\(name)'."
                 + (suggestions.isEmpty ? "" : " Closest: \(suggestions.joined(separator: ", ")).")
+        case .unknownExercise(let id, let suggestions):
+            "no exercise with id '\(id)'."
+                + (suggestions.isEmpty ? "" : " Closest: \(suggestions.joined(separator: ", ")).")
+                + "\nRun `swift run handbook practice` for every id."
         case .badArguments(let message):
+            message
+        case .practice(let message):
             message
         case .noToolchain:
             "no Swift toolchain found: `swift` is not on PATH. Install Swift 6.2 or later, or set SWIFT_EXEC "
@@ -78,9 +88,10 @@ enum HandbookError: Error, CustomStringConvertible, Equatable {
 
     var exitCode: ExitCode {
         switch self {
-        case .unknownLesson, .unknownExperiment, .unknownModule, .badArguments, .noToolchain: ExitCode(2)
+        case .unknownLesson, .unknownExperiment, .unknownModule, .unknownExercise, .badArguments, .noToolchain:
+            ExitCode(2)
         case .staleReadme, .missingReadme, .testsFailed, .experimentsNotCaught, .mirrorInUse,
-            .scratchCopyDoesNotBuild:
+            .scratchCopyDoesNotBuild, .practice:
             ExitCode(1)
         }
     }

@@ -30,9 +30,21 @@ struct Progress: ParsableCommand {
             var lessons: [String]
             var ticked: Bool
         }
+        struct ExerciseState: Encodable {
+            var id: String
+            var lesson: String
+            var difficulty: String
+            var minutes: Int
+            var checks: Int
+            var passed: Bool
+            var secondsToPass: Int?
+            var hintsShown: Int
+            var gaveUp: Bool
+        }
         var file: String
         var lessons: [LessonState]
         var checklist: [ChecklistItem]
+        var exercises: [ExerciseState]
     }
 
     static func summary(of document: ProgressStore.Document, file: URL) -> Summary {
@@ -48,6 +60,14 @@ struct Progress: ParsableCommand {
                 .init(
                     item: item, lessons: Catalogue.lessons.filter { $0.checklist.contains(item) }.map(\.id),
                     ticked: document.isTicked(item))
+            },
+            exercises: Catalogue.exercises.map { exercise in
+                let progress = document.exercises[exercise.id]
+                return .init(
+                    id: exercise.id, lesson: exercise.lesson, difficulty: exercise.difficulty.rawValue,
+                    minutes: exercise.minutes, checks: progress?.checks ?? 0, passed: progress?.passedAt != nil,
+                    secondsToPass: progress?.secondsToPass, hintsShown: progress?.hintsShown ?? 0,
+                    gaveUp: progress?.gaveUp ?? false)
             })
     }
 
@@ -92,6 +112,18 @@ struct Progress: ParsableCommand {
         for item in summary.checklist {
             let note = item.lessons.isEmpty ? style.dim(" (no lesson yet)") : ""
             print("  [\(item.ticked ? "x" : " ")] \(item.item)\(note)")
+        }
+        let attempted = summary.exercises.filter { $0.checks > 0 || $0.hintsShown > 0 || $0.gaveUp }
+        print("")
+        print(
+            style.bold("Practice")
+                + "  \(summary.exercises.count { $0.passed })/\(summary.exercises.count) exercises passed")
+        for exercise in attempted {
+            let time = exercise.secondsToPass.map { " in \($0 / 60) of \(exercise.minutes) min" } ?? ""
+            let outcome = exercise.passed ? style.good("passed\(time)") : "not yet"
+            let extras =
+                "\(exercise.checks) checks, \(exercise.hintsShown) hints" + (exercise.gaveUp ? ", gave up" : "")
+            print("  \(exercise.id.padding(toLength: 44, withPad: " ", startingAt: 0)) \(outcome)  \(extras)")
         }
         print(
             style.dim(

@@ -25,8 +25,36 @@ struct ProgressStore: Sendable {
         var brokenExperiments: [String] = []
     }
 
+    /// One practice exercise: what the learner did, for `handbook progress`.
+    struct ExerciseProgress: Codable, Equatable, Sendable {
+        var startedAt: Date?
+        /// `practice check` runs.
+        var checks = 0
+        /// The first passing check.
+        var passedAt: Date?
+        /// From the (last) start to the first pass.
+        var secondsToPass: Int?
+        /// How many hint tiers were revealed.
+        var hintsShown = 0
+        /// Whether the solution was shown before a pass.
+        var gaveUp = false
+    }
+
     struct Document: Codable, Equatable, Sendable {
         var lessons: [String: LessonProgress] = [:]
+        var exercises: [String: ExerciseProgress] = [:]
+
+        init(lessons: [String: LessonProgress] = [:], exercises: [String: ExerciseProgress] = [:]) {
+            self.lessons = lessons
+            self.exercises = exercises
+        }
+
+        /// Files written before exercises existed have no `exercises` key.
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            lessons = try container.decodeIfPresent([String: LessonProgress].self, forKey: .lessons) ?? [:]
+            exercises = try container.decodeIfPresent([String: ExerciseProgress].self, forKey: .exercises) ?? [:]
+        }
     }
 
     /// What reading the file found.

@@ -1,0 +1,153 @@
+import Foundation
+import HandbookCatalog
+
+/// Where a learner writes an exercise: a small package of its own that holds
+/// the lesson's module (with the exercise's bodies blanked), the module's
+/// tests and the test helpers.
+///
+/// It lives in `.practice/<exercise id>/` in the checkout (ignored by git) or
+/// wherever `--dir` says. It is an ordinary package: open it in any editor,
+/// and `swift test` works there too. Only the lesson's module is built, so a
+/// first check compiles one module, not the whole handbook.
+struct PracticeWorkspace: Sendable {
+    enum WorkspaceError: Error, CustomStringConvertible, Equatable {
+        case alreadyStarted(String)
+        case notStarted(exercise: String, path: String)
+        case learnerFileMissing(String)
+
+        var description: String {
+            switch self {
+            case .alreadyStarted(let path):
+                "this exercise is already started in \(path); your work is kept. "
+                    + "Use `--reset` to start over (it deletes what you wrote)."
+            case .notStarted(let exercise, let path):
+                "no workspace in \(path). Start it with: swift run handbook practice start \(exercise)"
+            case .learnerFileMissing(let path):
+                "\(path) is missing. Restore it, or start over with `practice start --reset`."
+            }
+        }
+    }
+
+    var exercise: Exercise
+    var lesson: Lesson
+    var root: URL
+
+    /// `<checkout>/.practice/<id>`, unless `directory` says otherwise.
+    static func location(of exercise: Exercise, in workspace: Workspace, directory: String?) -> URL {
+        if let directory { return URL(fileURLWithPath: directory).appendingPathComponent(exercise.id) }
+        return workspace.root.appendingPathComponent(".practice").appendingPathComponent(exercise.id)
+    }
+
+    /// The file the learner edits.
+    var learnerFile: URL { root.appendingPathComponent(exercise.file) }
+    /// The tests that judge the exercise.
+    var testFilter: String { exercise.judgedBy ?? lesson.testFilter }
+    var isStarted: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) }
+
+    /// Creates the workspace from `workspace`'s current sources.
+    ///
+    /// - Throws: ``WorkspaceError/alreadyStarted(_:)`` when it exists and
+    ///   `reset` is false: nothing the learner wrote is ever replaced silently.
+    func create(from workspace: Workspace, reset: Bool) throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: root.path) {
+            guard reset else { throw WorkspaceError.alreadyStarted(root.path) }
+            try manager.removeItem(at: root)
+        }
+        try manager.createDirectory(at: root, withIntermediateDirectories: true)
+        let module = lesson.module
+        for directory in ["Sources/\(module)", "Tests/\(module)Tests", "Tests/HandbookTestSupport", "Fixtures"] {
+            try copyTree(directory, from: workspace)
+        }
+        let stubbed = try Stub.blanking(
+            exercise.blanks, in: try workspace.read(exercise.file), exercise: exercise.id)
+        try Data(stubbed.utf8).write(to: learnerFile)
+        try Data(Self.manifest(for: module).utf8).write(to: root.appendingPathComponent("Package.swift"))
+        try Data(readme.utf8).write(to: root.appendingPathComponent("EXERCISE.md"))
+    }
+
+    /// Copies `directory` (relative to the checkout) into the workspace,
+    /// Swift sources and fixtures only; build folders and READMEs stay behind.
+    private func copyTree(_ directory: String, from workspace: Workspace) throws {
+        let manager = FileManager.default
+        let source = workspace.url(directory)
+        guard let enumerator = manager.enumerator(atPath: source.path) else { return }
+        while let path = enumerator.nextObject() as? String {
+            guard path.hasSuffix(".swift") else { continue }
+            let target = root.appendingPathComponent(directory).appendingPathComponent(path)
+            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try manager.copyItem(at: source.appendingPathComponent(path), to: target)
+        }
+    }
+
+    /// The exercise's prompt and commands, next to the code.
+    var readme: String {
+        """
+        # \(exercise.id) (\(exercise.difficulty.rawValue), \(exercise.minutes) min)
+
+        \(exercise.prompt)
+
+        Edit `\(exercise.file)`: write the bodies that say "\(Stub.marker)".
+
+        - Check: `swift run handbook practice check \(exercise.id)` (or `swift test --filter '\(testFilter)'` here)
+        - Re-check on every save: `swift run handbook practice watch \(exercise.id)`
+        - A hint: `swift run handbook practice hint \(exercise.id)`
+        - The reference, after a pass: `swift run handbook practice solution \(exercise.id)`
+
+        """
+    }
+
+    /// Test targets that check against a simple oracle (PropertyBased) or
+    /// against swift-async-algorithms, as in the root `Package.swift`.
+    static let propertyTested: Set<String> = [
+        "HandbookDataStructures", "HandbookAlgorithms", "HandbookLeetCode", "HandbookConcurrency", "HandbookMemory",
+        "HandbookPatterns", "HandbookSystemDesign",
+    ]
+    static let asyncAlgorithmsOracle: Set<String> = ["HandbookConcurrency", "HandbookInternals"]
+    static let invariantChecked: Set<String> = ["HandbookDataStructures", "HandbookAlgorithms", "HandbookLeetCode"]
+
+    /// A package with the lesson module, the test helpers and the module's
+    /// tests, compiled with the root package's settings.
+    static func manifest(for module: String) -> String {
+        var dependencies: [String] = []
+        var testProducts: [String] = []
+        if propertyTested.contains(module) {
+            dependencies.append(#".package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1")"#)
+            testProducts.append(#".product(name: "PropertyBased", package: "swift-property-based")"#)
+        }
+        if asyncAlgorithmsOracle.contains(module) {
+            dependencies.append(#".package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4")"#)
+            testProducts.append(#".product(name: "AsyncAlgorithms", package: "swift-async-algorithms")"#)
+        }
+        var moduleSettings = "upcoming"
+        if module == "HandbookAdvanced" { moduleSettings += " + [.strictMemorySafety()]" }
+        if invariantChecked.contains(module) {
+            moduleSettings += #" + [.define("HANDBOOK_INTERNAL_CHECKS", .when(configuration: .debug))]"#
+        }
+        let testDependencies = ([#""\#(module)""#, #""HandbookTestSupport""#] + testProducts)
+            .joined(separator: ", ")
+        return """
+            // swift-tools-version: 6.2
+            // Generated by `handbook practice start`: one lesson module, its tests and the test helpers.
+            import PackageDescription
+
+            let upcoming: [SwiftSetting] = [
+                .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+                .enableUpcomingFeature("InferIsolatedConformances"),
+                .enableUpcomingFeature("ExistentialAny"),
+                .enableUpcomingFeature("MemberImportVisibility"),
+            ]
+
+            let package = Package(
+                name: "Practice",
+                dependencies: [\(dependencies.joined(separator: ", "))],
+                targets: [
+                    .target(name: "\(module)", swiftSettings: \(moduleSettings)),
+                    .target(name: "HandbookTestSupport", path: "Tests/HandbookTestSupport", swiftSettings: upcoming),
+                    .testTarget(name: "\(module)Tests", dependencies: [\(testDependencies)], swiftSettings: upcoming),
+                ]
+            )
+
+            """
+    }
+}
