@@ -42,6 +42,15 @@ struct ExerciseTests {
         }
     }
 
+    @Test("each module README lists the module's exercises")
+    func readmesListTheExercises() throws {
+        for exercise in Catalogue.exercises {
+            let lesson = try #require(Catalogue.lessons.first { $0.id == exercise.lesson })
+            let readme = try workspace.read("Sources/\(lesson.module)/README.md")
+            #expect(readme.contains("`\(exercise.id)`"), "\(lesson.module)/README.md does not list \(exercise.id)")
+        }
+    }
+
     static let sample = """
         enum Sample {
             /// Doc comments stay.
