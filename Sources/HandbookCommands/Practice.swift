@@ -202,7 +202,8 @@ struct Practice: ParsableCommand {
         func run(_ source: String) throws -> (compiled: Bool, passed: Bool, tests: Int) {
             try Data(source.utf8).write(to: practice.learnerFile)
             let outcome = try toolchain.run(
-                ["test", "--filter", practice.testFilter], in: practice.root, timeout: .seconds(900))
+                ["test", "--filter", practice.testFilter], in: practice.root, environment: quietCrashes,
+                timeout: .seconds(900), reaping: practice.buildFolder)
             let compiled = !outcome.output.contains(": error: ")
             let (passing, failing) = TestOutput.counts(in: outcome.output)
             return (compiled, outcome.exitCode == 0 && passing > 0 && failing == 0, passing + failing)
@@ -294,23 +295,42 @@ struct Practice: ParsableCommand {
         let toolchain = try Toolchain.locate()
         let store = ProgressStore(file: ProgressStore.defaultFile())
         let started = store.load().exercises[exercise.id]?.startedAt
-        let outcome = try toolchain.run(
-            ["test", "--filter", practice.testFilter], in: practice.root, timeout: .seconds(600))
+        // Build first with a long budget, then test with a short one: a loop
+        // in the learner's code is reported as such within a minute, and the
+        // test binary (which makes a process group of its own) is reaped.
+        let build = try toolchain.run(
+            ["build", "--build-tests"], in: practice.root, timeout: .seconds(900), reaping: practice.buildFolder)
+        let outcome =
+            build.exitCode == 0
+            ? try toolchain.run(
+                ["test", "--skip-build", "--filter", practice.testFilter], in: practice.root,
+                environment: Practice.quietCrashes,
+                timeout: .seconds(60), reaping: practice.buildFolder) : build
         var lines: [String] = []
-        let compilerErrors = outcome.output.split(separator: "\n").filter { $0.contains(": error: ") }
+        let compilerErrors =
+            build.exitCode == 0 ? [] : build.output.split(separator: "\n").filter { $0.contains(": error: ") }
         let passed: Bool
-        if !compilerErrors.isEmpty {
+        if build.exitCode != 0 && compilerErrors.isEmpty {
             passed = false
-            let fileName = (exercise.file as NSString).lastPathComponent
-            let yours = compilerErrors.filter { $0.contains(fileName) }
+            lines.append("The workspace does not build:")
+            lines += TestOutput.failureLines(in: build.output, limit: 12).map { "  " + $0 }
+        } else if !compilerErrors.isEmpty {
+            passed = false
+            let yours = compilerErrors.filter { $0.contains("/" + exercise.file + ":") }
             lines.append("Does not compile:")
             lines += (yours.isEmpty ? compilerErrors : yours).prefix(20).map { "  " + $0 }
         } else {
             let (passing, failing) = TestOutput.counts(in: outcome.output)
             passed = outcome.exitCode == 0 && passing > 0 && failing == 0
+            // A trap ends the process before Swift Testing prints its summary;
+            // overflow traps and stack overflows print no message at all.
+            let crashed = outcome.exitCode != 0 && !outcome.output.contains("Test run with")
             if passed {
                 lines.append("✔ All \(passing) judging tests pass.")
-            } else if outcome.output.contains(Stub.marker) || outcome.output.contains("Fatal error") {
+            } else if outcome.timedOut {
+                lines.append("No result after 60 s: is there an infinite loop? (The test process was stopped.)")
+                lines += TestOutput.failureLines(in: outcome.output, limit: 6).map { "  " + $0 }
+            } else if crashed || outcome.output.contains(Stub.marker) {
                 lines.append("A test trapped, which stops the run; checking each test on its own:")
                 lines += try perTest(practice, toolchain: toolchain)
             } else {
@@ -337,9 +357,14 @@ struct Practice: ParsableCommand {
         return Report(passed: passed, text: lines.joined(separator: "\n"))
     }
 
+    /// A trapping stub is expected: skip the runtime's backtrace, which can
+    /// take longer than the test itself on a cold, busy machine.
+    static let quietCrashes = ["SWIFT_BACKTRACE": "enable=no"]
+
     /// Runs every judging test alone (the package is already built).
     static func perTest(_ practice: PracticeWorkspace, toolchain: Toolchain) throws -> [String] {
-        let listing = try toolchain.run(["test", "list", "--skip-build"], in: practice.root, timeout: .seconds(120))
+        let listing = try toolchain.run(
+            ["test", "list", "--skip-build"], in: practice.root, timeout: .seconds(120), reaping: practice.buildFolder)
         let suites = practice.testFilter.split(separator: "|").map { String($0) + "/" }
         let tests = listing.output.split(separator: "\n").map(String.init)
             .filter { test in suites.contains { test.hasPrefix($0) } }
@@ -348,13 +373,17 @@ struct Practice: ParsableCommand {
             let escaped = NSRegularExpression.escapedPattern(for: test)
             let outcome = try toolchain.run(
                 // Anchored at the start only: Swift Testing matches more than the bare id.
-                ["test", "--skip-build", "--filter", "^\(escaped)"], in: practice.root, timeout: .seconds(120))
+                ["test", "--skip-build", "--filter", "^\(escaped)"], in: practice.root,
+                environment: Practice.quietCrashes, timeout: .seconds(30),
+                reaping: practice.buildFolder)
             let (passing, failing) = TestOutput.counts(in: outcome.output)
             let name = test.split(separator: "/").last.map(String.init) ?? test
             if outcome.exitCode == 0 && passing > 0 && failing == 0 {
                 lines.append("  ✔ \(name)")
             } else if outcome.output.contains(Stub.marker) {
                 lines.append("  ✘ \(name): reaches a body that is not implemented yet")
+            } else if outcome.timedOut {
+                lines.append("  ✘ \(name): no result after 30 s (an infinite loop?)")
             } else {
                 lines.append("  ✘ \(name)")
                 lines += TestOutput.failureLines(in: outcome.output, limit: 4).map { "      " + $0 }

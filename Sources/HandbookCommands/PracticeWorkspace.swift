@@ -38,6 +38,10 @@ struct PracticeWorkspace: Sendable {
         return workspace.root.appendingPathComponent(".practice").appendingPathComponent(exercise.id)
     }
 
+    /// The workspace's build folder: processes running from it are reaped
+    /// after a timeout (a test binary escapes its parent's process group).
+    var buildFolder: URL { root.appendingPathComponent(".build") }
+
     /// The file the learner edits.
     var learnerFile: URL { root.appendingPathComponent(exercise.file) }
     /// The tests that judge the exercise.
@@ -54,13 +58,15 @@ struct PracticeWorkspace: Sendable {
             guard reset else { throw WorkspaceError.alreadyStarted(root.path) }
             try manager.removeItem(at: root)
         }
+        // The stub first: a blank that no longer matches must fail before a
+        // half-built workspace (holding the full answer) exists.
+        let stubbed = try Stub.blanking(
+            exercise.blanks, in: try workspace.read(exercise.file), exercise: exercise.id)
         try manager.createDirectory(at: root, withIntermediateDirectories: true)
         let module = lesson.module
         for directory in ["Sources/\(module)", "Tests/\(module)Tests", "Tests/HandbookTestSupport", "Fixtures"] {
             try copyTree(directory, from: workspace)
         }
-        let stubbed = try Stub.blanking(
-            exercise.blanks, in: try workspace.read(exercise.file), exercise: exercise.id)
         try Data(stubbed.utf8).write(to: learnerFile)
         try Data(Self.manifest(for: module).utf8).write(to: root.appendingPathComponent("Package.swift"))
         try Data(readme.utf8).write(to: root.appendingPathComponent("EXERCISE.md"))
@@ -88,6 +94,8 @@ struct PracticeWorkspace: Sendable {
         \(exercise.prompt)
 
         Edit `\(exercise.file)`: write the bodies that say "\(Stub.marker)".
+
+        Run these from the checkout (or add `--package-path <checkout>` to `swift run`):
 
         - Check: `swift run handbook practice check \(exercise.id)` (or `swift test --filter '\(testFilter)'` here)
         - Re-check on every save: `swift run handbook practice watch \(exercise.id)`

@@ -38,6 +38,30 @@ struct ProgressStore: Sendable {
         var hintsShown = 0
         /// Whether the solution was shown before a pass.
         var gaveUp = false
+
+        init(
+            startedAt: Date? = nil, checks: Int = 0, passedAt: Date? = nil, secondsToPass: Int? = nil,
+            hintsShown: Int = 0, gaveUp: Bool = false
+        ) {
+            self.startedAt = startedAt
+            self.checks = checks
+            self.passedAt = passedAt
+            self.secondsToPass = secondsToPass
+            self.hintsShown = hintsShown
+            self.gaveUp = gaveUp
+        }
+
+        /// Tolerant: a missing field takes its default, so a hand-edited entry
+        /// or a file from another version never makes the whole store unreadable.
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            startedAt = try container.decodeIfPresent(Date.self, forKey: .startedAt)
+            checks = try container.decodeIfPresent(Int.self, forKey: .checks) ?? 0
+            passedAt = try container.decodeIfPresent(Date.self, forKey: .passedAt)
+            secondsToPass = try container.decodeIfPresent(Int.self, forKey: .secondsToPass)
+            hintsShown = try container.decodeIfPresent(Int.self, forKey: .hintsShown) ?? 0
+            gaveUp = try container.decodeIfPresent(Bool.self, forKey: .gaveUp) ?? false
+        }
     }
 
     struct Document: Codable, Equatable, Sendable {

@@ -23,10 +23,12 @@ struct Toolchain: Sendable {
     /// Runs `swift <arguments>` in `directory`, capturing stdout and stderr
     /// together; see ``ChildProcess/run(_:_:in:environment:timeout:reaping:)``
     /// for what a timeout kills.
-    func run(_ arguments: [String], in directory: URL, timeout: Duration? = nil, reaping: URL? = nil) throws
-        -> Outcome
-    {
-        try ChildProcess.run(swift, arguments, in: directory, timeout: timeout, reaping: reaping)
+    func run(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], timeout: Duration? = nil,
+        reaping: URL? = nil
+    ) throws -> Outcome {
+        try ChildProcess.run(
+            swift, arguments, in: directory, environment: environment, timeout: timeout, reaping: reaping)
     }
 }
 

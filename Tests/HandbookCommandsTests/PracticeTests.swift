@@ -129,6 +129,24 @@ struct PracticeTests {
         #expect(Practice.listLine(for: exercise, progress: progress).hasSuffix("passed in 22 min"))
     }
 
+    @Test("an exercise entry with missing fields loads with defaults instead of making the store unreadable")
+    func partialExerciseEntriesLoad() throws {
+        let partial = Data(#"{"exercises":{"two-sum":{"checks":2}}}"#.utf8)
+        let document = try JSONDecoder().decode(ProgressStore.Document.self, from: partial)
+        #expect(document.exercises["two-sum"] == ProgressStore.ExerciseProgress(checks: 2))
+    }
+
+    @Test("a blank that no longer matches fails start before any file is written: no half-built workspace")
+    func staleBlankWritesNothing() throws {
+        let base = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: base) }
+        var (exercise, lesson) = try Practice.require("two-sum")
+        exercise.blanks = ["public static func noSuchFunction()"]
+        let practice = PracticeWorkspace(exercise: exercise, lesson: lesson, root: base.appendingPathComponent("x"))
+        #expect(throws: Stub.StubError.self) { try practice.create(from: workspace, reset: false) }
+        #expect(!FileManager.default.fileExists(atPath: practice.root.path))
+    }
+
     @Test("a progress file written before exercises existed still loads, lessons intact")
     func oldProgressFilesLoad() throws {
         let old = Data(
