@@ -200,6 +200,13 @@ struct Practice: ParsableCommand {
         let reference = try workspace.read(exercise.file)
         let stub = try Stub.blanking(exercise.blanks, in: reference, exercise: exercise.id)
         func run(_ source: String) throws -> (compiled: Bool, passed: Bool, tests: Int) {
+            // The incremental build compares modification times at one-second
+            // resolution: a file rewritten within the second of the previous
+            // build's start is taken as unchanged and the old binary is tested
+            // (seen here: the reference "failed" with the stub's trap). Write
+            // in the next second.
+            let now = Date().timeIntervalSince1970
+            Thread.sleep(forTimeInterval: now.rounded(.down) + 1.05 - now)
             try Data(source.utf8).write(to: practice.learnerFile)
             let outcome = try toolchain.run(
                 ["test", "--filter", practice.testFilter], in: practice.root, environment: quietCrashes,
