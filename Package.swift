@@ -28,7 +28,7 @@ let invariantChecked: Set<String> = ["HandbookDataStructures", "HandbookAlgorith
 
 /// Test targets that check behaviour against a simple oracle with random inputs.
 let propertyTested: Set<String> = invariantChecked.union([
-    "HandbookConcurrency", "HandbookMemory", "HandbookPatterns", "HandbookSystemDesign",
+    "HandbookAdvanced", "HandbookConcurrency", "HandbookMemory", "HandbookPatterns", "HandbookSystemDesign",
 ])
 
 /// Test targets that use swift-async-algorithms as a reference: the hand-built

@@ -1,7 +1,9 @@
 extension Catalogue {
     /// Practice exercises, in learning-path order. Each blanks part of a
     /// lesson's source; the lesson's tests judge the learner's version.
-    public static let exercises: [Exercise] = leetCodeExercises + algorithmExercises
+    public static let exercises: [Exercise] =
+        foundationExercises + concurrencyExercises + engineeringExercises + dataStructureExercises
+        + algorithmExercises + leetCodeExercises
 
     /// The exercise with this id, if any.
     public static func exercise(withID id: String) -> Exercise? {
@@ -13,11 +15,16 @@ extension Catalogue {
             id: "two-sum",
             lesson: "leetcode.two-sum",
             file: "Sources/HandbookLeetCode/TwoSum.swift",
-            blanks: ["public static func indices(of nums: [Int], summingTo target: Int) -> (Int, Int)?"],
+            blanks: [
+                "public static func indices(of nums: [Int], summingTo target: Int) -> (Int, Int)?",
+                "public static func indicesTrappingOnOverflow(of nums: [Int], summingTo target: Int) -> (Int, Int)?",
+            ],
             prompt: """
                 Return the earliest pair of different positions (i, j), i < j, whose values sum to target: the \
                 smallest j, then the smallest i; nil when there is none. O(n) expected time. Extreme values \
-                (Int.min, Int.max) must not trap: the complement target - number may not fit in Int.
+                (Int.min, Int.max) must not trap: the complement target - number may not fit in Int. Then \
+                write indicesTrappingOnOverflow, the same algorithm with a plain target - number: the pitfall \
+                the tests show trapping.
                 """,
             difficulty: .easy, minutes: 15,
             hints: [
@@ -91,11 +98,16 @@ extension Catalogue {
             id: "product-of-array-except-self",
             lesson: "leetcode.product-of-array-except-self",
             file: "Sources/HandbookLeetCode/ProductOfArrayExceptSelf.swift",
-            blanks: ["public static func products(_ numbers: [Int]) -> [Int]"],
+            blanks: [
+                "public static func products(_ numbers: [Int]) -> [Int]",
+                "private static func prefixTimesSuffix<Value>(",
+            ],
             prompt: """
                 For every i, the product of all elements except numbers[i], without division, in O(n). Trap \
                 with a message exactly when an answer does not fit in Int; never form a product that no answer \
-                needs (the product of all n elements), because that can overflow when every answer fits.
+                needs (the product of all n elements), because that can overflow when every answer fits. The \
+                private generic prefixTimesSuffix(_:zeros:zero:one:multiply:) does the two passes for both \
+                products (exact) and wrappingProducts (&*): write it too.
                 """,
             difficulty: .hard, minutes: 30,
             hints: [
@@ -153,10 +165,15 @@ extension Catalogue {
             id: "meeting-rooms-ii",
             lesson: "leetcode.meeting-rooms-ii",
             file: "Sources/HandbookLeetCode/MeetingRoomsII.swift",
-            blanks: ["public static func minimumRooms(_ meetings: [Meeting]) -> Int"],
+            blanks: [
+                "public static func minimumRooms(_ meetings: [Meeting]) -> Int",
+                "public static func minimumRoomsTreatingTouchingAsOverlap(_ meetings: [Meeting]) -> Int",
+            ],
             prompt: """
                 The fewest rooms that hold every meeting, where back-to-back meetings (one ends when the next \
-                starts) share a room and an empty meeting needs no room. O(n log n).
+                starts) share a room and an empty meeting needs no room. O(n log n). Then write \
+                minimumRoomsTreatingTouchingAsOverlap, the pitfall the tests show: a meeting that ends exactly \
+                when another starts still holds its room.
                 """,
             difficulty: .medium, minutes: 20,
             hints: [
@@ -178,32 +195,87 @@ extension Catalogue {
                 "Count with a dictionary, but take the tie-break from the input, never from dictionary order.",
                 "Bucket sort by count: buckets[count] holds values in first-appearance order; read from the top.",
             ]),
-    ]
-
-    static let algorithmExercises: [Exercise] = [
         Exercise(
-            id: "binary-search.partition",
-            lesson: "algo.binary-search",
-            file: "Sources/HandbookAlgorithms/BinarySearch.swift",
+            id: "merge-two-sorted-lists",
+            lesson: "leetcode.merge-two-sorted-lists",
+            file: "Sources/HandbookLeetCode/MergeTwoSortedLists.swift",
+            blanks: [
+                "public static func merge(_ list1: ListNode?, _ list2: ListNode?) -> ListNode?",
+                "public static func mergeTakingList2OnTies(_ list1: ListNode?, _ list2: ListNode?) -> ListNode?",
+                "public static func merge<Element: Comparable>(_ first: [Element], _ second: [Element]) -> [Element]",
+            ],
+            prompt: """
+                Write merge(_:_:), which splices two sorted ListNode lists into one by relinking their nodes (no \
+                node allocated except a dummy head), in O(n + m) time and O(1) extra space, and stably: on equal \
+                values list1's node comes first, which the tests check by identity (===). Either list may be empty \
+                (both empty gives nil), and the leftover list is attached in one step. Also write the two variants \
+                the tests call: mergeTakingList2OnTies(_:_:), the Go seed's pitfall that takes list2's node on \
+                ties, and the array overload merge(_:_:), which returns a new, equally stable sorted array.
+                """,
+            difficulty: .easy, minutes: 15,
+            hints: [
+                "A dummy node in front of the result removes the 'which node is the head?' special case.",
+                "Keep a tail pointer; while both lists have nodes, link the smaller head after tail and "
+                    + "advance that list and the tail; then tail.next = first ?? second and return dummy.next.",
+                "Stability is the comparison: take list1's node when a.val <= b.val; the pitfall uses <.",
+            ]),
+        Exercise(
+            id: "kth-largest-element-in-an-array",
+            lesson: "leetcode.kth-largest-element-in-an-array",
+            file: "Sources/HandbookLeetCode/KthLargestElementInAnArray.swift",
             blanks: [
                 """
-                public static func partitioningIndex<C: RandomAccessCollection>(
-                        in elements: C, where belongsInSecondPartition: (C.Element) throws -> Bool
-                    ) rethrows -> C.Index
+                public static func quickselect(
+                        _ numbers: [Int], k: Int, using generator: inout some RandomNumberGenerator
+                    ) throws(Failure) -> Int
                 """
             ],
             prompt: """
-                Given a collection partitioned by a predicate (every element for which it is false comes \
-                before every element for which it is true), return the index of the first element of the \
-                second partition, or endIndex. O(log n) predicate calls; it must work for any \
-                RandomAccessCollection (a slice's indices do not start at 0) and never overflow a midpoint.
+                Write quickselect(_:k:using:): the k-th largest element of numbers (duplicates count: the 2nd \
+                largest of [5, 5, 1] is 5) in expected O(n) time, drawing every pivot from the injected generator \
+                so that a seed reproduces a run. Throw Failure.invalidK(k:count:) unless 1 <= k <= numbers.count \
+                (an empty array included). Work on a copy, since the caller's array must not be reordered; Int.min \
+                and Int.max are ordinary values, and even a generator that always picks the first element of the \
+                range must give the right answer on sorted input.
                 """,
-            difficulty: .medium, minutes: 15,
+            difficulty: .medium, minutes: 25,
             hints: [
-                "Keep a low index and a count of remaining candidates instead of low and high: no midpoint "
-                    + "overflow, and index arithmetic through elements.index(_:offsetBy:).",
-                "If the middle element belongs in the second partition, keep the first half; else continue "
-                    + "after the middle.",
-            ])
+                "In ascending order the k-th largest sits at position n - k; you need only that one position, "
+                    + "not a full sort.",
+                "Partition the range low...high around a random pivot into < pivot, == pivot and > pivot, "
+                    + "then continue only in the part that holds n - k; if n - k falls in the == part, the pivot is "
+                    + "the answer.",
+                "let pivot = values[Int.random(in: low...high, using: &generator)]; loop while low < high "
+                    + "instead of recursing.",
+            ]),
+        Exercise(
+            id: "course-schedule",
+            lesson: "leetcode.course-schedule",
+            file: "Sources/HandbookLeetCode/CourseSchedule.swift",
+            blanks: [
+                "public static func plan(numCourses: Int, prerequisites: [Prerequisite]) -> Outcome",
+                "private static func cycle(amongUntaken unmet: [Int], prerequisites: [Prerequisite]) -> [Int]",
+            ],
+            prompt: """
+                Write plan(numCourses:prerequisites:) with Kahn's algorithm, and its private helper \
+                cycle(amongUntaken:prerequisites:); canFinish and findOrder are built on plan. A pair (course, \
+                prerequisite) is an edge prerequisite -> course, and self-loops and duplicate pairs occur. Return \
+                .order in Kahn's FIFO order (start from the courses without prerequisites in increasing id, append \
+                dependents in the order of their pairs: LeetCode 210's example must give [0, 1, 2, 3]; no courses \
+                gives []), else .cycle with courses c0...ck where each is a prerequisite of the next and ck of c0 \
+                ([(0, 0)] gives [0]), leaving out courses that merely depend on the cycle. A course id outside \
+                0..<numCourses traps with a message naming the range (the test looks for "outside 0..<2" when \
+                numCourses is 2); no recursion (100,000-course chains and cycles are tested), O(V + E).
+                """,
+            difficulty: .medium, minutes: 30,
+            hints: [
+                "Model the input as a directed graph: for each course, its number of unmet prerequisites and "
+                    + "the courses that depend on it.",
+                "Queue the courses with no unmet prerequisites; taking one decrements each dependent and "
+                    + "queues those that reach 0. If fewer than numCourses are taken, the untaken ones contain a "
+                    + "cycle.",
+                "Every untaken course has an untaken prerequisite: walk from one to the next until a course "
+                    + "repeats; the walk from that course's first visit, reversed, is the cycle.",
+            ]),
     ]
 }

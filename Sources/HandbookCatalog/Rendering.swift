@@ -42,6 +42,24 @@ public enum Rendering {
                 "| \(index + 1) | [\(lesson.title)](\(source)) | \(topics) | "
                     + "`swift test --filter \(lesson.testFilter)` | \(experiments) |")
         }
+        let exercises = Catalogue.exercises.filter { exercise in
+            Catalogue.lesson(id: exercise.lesson)?.module == module.name
+        }
+        if !exercises.isEmpty {
+            lines += [
+                "",
+                "Practise: write the answer yourself, judged by the lesson's tests "
+                    + "(`swift run handbook practice start <id>`).",
+                "",
+                "| Exercise | Lesson | Difficulty | Budget |",
+                "|:--|:--|:--|:--|",
+            ]
+            for exercise in exercises {
+                let title = Catalogue.lesson(id: exercise.lesson)?.title ?? exercise.lesson
+                lines.append(
+                    "| `\(exercise.id)` | \(title) | \(exercise.difficulty.rawValue) | \(exercise.minutes) min |")
+            }
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -110,6 +111,15 @@ enum ChildProcess {
             if waited == -1, errno != EINTR {
                 throw SpawnError(executable: executable.path, code: errno)
             }
+            if Interrupts.requested {
+                // Ctrl-C reaches only the terminal's foreground group, and
+                // the child has a group of its own: stop it here, or the
+                // build or test binary would outlive the command.
+                kill(-pid, SIGKILL)
+                if let reaping { killProcesses(runningFrom: reaping) }
+                while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+                throw HandbookError.interrupted
+            }
             if let deadline, ContinuousClock.now >= deadline {
                 timedOut = true
                 kill(-pid, SIGKILL)
@@ -171,5 +181,39 @@ enum ChildProcess {
             if kill(pid, SIGKILL) == 0 { killed += 1 }
         }
         return killed
+    }
+}
+
+/// Ctrl-C for long-running commands (`practice watch`, `check`, `hunt`):
+/// the signal only sets a flag; the wait loop of ``ChildProcess`` and the
+/// watch loop read it, stop what runs, and end with exit code 130.
+enum Interrupts {
+    /// Set from the signal handler. An atomic store is async-signal-safe;
+    /// almost nothing else is.
+    private static let flag = Atomic<Bool>(false)
+
+    static var requested: Bool { flag.load(ordering: .relaxed) }
+
+    /// Installs the handler for SIGINT and SIGTERM (idempotent), and
+    /// unblocks both on the calling thread: a parent (a test runner, a CI
+    /// shell) may have left them blocked, and a blocked Ctrl-C stays pending.
+    static func install() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber) { _ in Interrupts.flag.store(true, ordering: .relaxed) }
+            sigaddset(&signals, signalNumber)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
+    /// Sleeps up to `seconds`, returning early (and throwing) on an interrupt.
+    static func sleep(seconds: Double) throws(HandbookError) {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if requested { throw .interrupted }
+            usleep(20_000)
+        }
+        if requested { throw .interrupted }
     }
 }

@@ -14,7 +14,7 @@ public struct Handbook: ParsableCommand {
         discussion: "Run with no arguments for the learning path.",
         subcommands: [
             LearningPath.self, List.self, Show.self, TestLesson.self, Break.self, Experiments.self,
-            Progress.self, Practice.self, Readme.self,
+            Progress.self, Practice.self, Hunt.self, Readme.self,
         ],
         defaultSubcommand: LearningPath.self
     )
@@ -45,6 +45,9 @@ enum HandbookError: Error, CustomStringConvertible, Equatable {
     /// A practice workspace is missing, already started, or a solution is
     /// asked for before a pass: exit code 1.
     case practice(String)
+    /// Ctrl-C or SIGTERM stopped a long-running command: exit code 130, as a
+    /// shell reports a process killed by SIGINT.
+    case interrupted
 
     var description: String {
         switch self {
@@ -67,6 +70,8 @@ enum HandbookError: Error, CustomStringConvertible, Equatable {
             message
         case .practice(let message):
             message
+        case .interrupted:
+            "stopped (Ctrl-C); the build or test it was running was stopped too. Your files are as you left them."
         case .noToolchain:
             "no Swift toolchain found: `swift` is not on PATH. Install Swift 6.2 or later, or set SWIFT_EXEC "
                 + "to the swift binary."
@@ -93,6 +98,8 @@ enum HandbookError: Error, CustomStringConvertible, Equatable {
         case .staleReadme, .missingReadme, .testsFailed, .experimentsNotCaught, .mirrorInUse,
             .scratchCopyDoesNotBuild, .practice:
             ExitCode(1)
+        case .interrupted:
+            ExitCode(130)
         }
     }
 }

@@ -36,23 +36,13 @@ struct Practice: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let (exercise, lesson) = try Practice.require(id)
-                let workspace = try Workspace.locate()
-                let practice = PracticeWorkspace(
-                    exercise: exercise, lesson: lesson,
-                    root: PracticeWorkspace.location(of: exercise, in: workspace, directory: dir))
+                let (exercise, practice, workspace) = try Practice.locate(id, dir: dir)
                 do {
                     try practice.create(from: workspace, reset: reset)
                 } catch let error as PracticeWorkspace.WorkspaceError {
                     throw HandbookError.practice(error.description)
                 }
-                ProgressStore.saving {
-                    try ProgressStore(file: ProgressStore.defaultFile()).update { document in
-                        var progress = document.exercises[exercise.id, default: .init()]
-                        progress.startedAt = Date()
-                        document.exercises[exercise.id] = progress
-                    }
-                }
+                Practice.recordStart(exercise, store: ProgressStore(file: ProgressStore.defaultFile()))
                 print(practice.readme)
                 print("Workspace: \(practice.root.path)")
                 print("Edit: \(practice.learnerFile.path)")
@@ -68,7 +58,11 @@ struct Practice: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let report = try Practice.check(id, dir: dir)
+                Interrupts.install()
+                let (exercise, practice, _) = try Practice.locate(id, dir: dir)
+                let report = try Practice.check(
+                    exercise, in: practice, toolchain: try Toolchain.locate(),
+                    store: ProgressStore(file: ProgressStore.defaultFile()))
                 print(report.text)
                 if !report.passed { throw HandbookError.testsFailed(id) }
             }
@@ -84,24 +78,24 @@ struct Practice: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let (exercise, lesson) = try Practice.require(id)
-                let practice = PracticeWorkspace(
-                    exercise: exercise, lesson: lesson,
-                    root: PracticeWorkspace.location(of: exercise, in: try Workspace.locate(), directory: dir))
+                Interrupts.install()
+                let (exercise, practice, _) = try Practice.locate(id, dir: dir)
+                let toolchain = try Toolchain.locate()
+                let store = ProgressStore(file: ProgressStore.defaultFile())
                 var seen: Date?
                 while true {
-                    let modified =
-                        (try? FileManager.default.attributesOfItem(atPath: practice.learnerFile.path))?[
-                            .modificationDate] as? Date
+                    let modified = practice.learnerFileModified
                     if seen == nil || modified != seen {
                         seen = modified ?? Date()
-                        let report = try Practice.check(id, dir: dir)
+                        let report = try Practice.check(exercise, in: practice, toolchain: toolchain, store: store)
                         print("\u{1B}[2J\u{1B}[H", terminator: "")  // clear the screen
                         print(report.text)
                         if report.passed { return }
+                        // A save during the check has a later time than the one
+                        // read before it, so it is checked next round, not lost.
                         print("\nWatching \(practice.learnerFile.path) — save to re-check, Ctrl-C to stop.")
                     }
-                    Thread.sleep(forTimeInterval: Double(max(interval, 50)) / 1000)
+                    try Interrupts.sleep(seconds: Double(max(interval, 50)) / 1000)
                 }
             }
         }
@@ -128,15 +122,11 @@ struct Practice: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let (exercise, lesson) = try Practice.require(id)
+                let (exercise, practice, workspace) = try Practice.locate(id, dir: dir)
                 try Practice.allowSolution(
                     exercise, store: ProgressStore(file: ProgressStore.defaultFile()), giveUp: giveUp)
-                let workspace = try Workspace.locate()
                 let reference = workspace.url(exercise.file)
                 print("Reference: \(reference.path)")
-                let practice = PracticeWorkspace(
-                    exercise: exercise, lesson: lesson,
-                    root: PracticeWorkspace.location(of: exercise, in: workspace, directory: dir))
                 if FileManager.default.fileExists(atPath: practice.learnerFile.path) {
                     let diff = try ChildProcess.run(
                         URL(fileURLWithPath: "/usr/bin/env"),
@@ -160,84 +150,132 @@ struct Practice: ParsableCommand {
 
         func run() throws {
             try reporting {
+                Interrupts.install()
                 let workspace = try Workspace.locate()
                 let toolchain = try Toolchain.locate()
                 let base = FileManager.default.temporaryDirectory
                     .appendingPathComponent(
                         "handbook-practice-verify-\(WorkspaceMirror.stableHash(workspace.root.path))")
-                var failures: [String] = []
                 let selected = try module.map { name in try requireModule(name).name }
                 let exercises = Catalogue.exercises.filter { exercise in
                     selected == nil || Catalogue.lesson(id: exercise.lesson)?.module == selected
                 }
-                // One workspace per module, reused: only the swapped file recompiles.
-                for group in Dictionary(grouping: exercises, by: { Catalogue.lesson(id: $0.lesson)?.module ?? "" })
-                    .sorted(by: { $0.key < $1.key })
-                {
-                    for exercise in group.value {
-                        let result = try Practice.verify(exercise, base: base, from: workspace, toolchain: toolchain)
-                        print(result.line)
-                        if !result.ok { failures.append(exercise.id) }
-                    }
+                var failures: [String] = []
+                let clock = ContinuousClock()
+                for (module, group) in Dictionary(
+                    grouping: exercises, by: { Catalogue.lesson(id: $0.lesson)?.module ?? "" }
+                )
+                .sorted(by: { $0.key < $1.key }) {
+                    let started = clock.now
+                    let results = try Practice.verify(
+                        group, module: module, in: base.appendingPathComponent(module), from: workspace,
+                        toolchain: toolchain, report: { print($0) })
+                    failures += results.filter { !$0.ok }.map(\.id)
+                    print("\(module): \(group.count) exercises in \((clock.now - started).roundedSeconds)")
                 }
                 if !failures.isEmpty {
                     throw HandbookError.practice("not as expected: \(failures.joined(separator: ", "))")
                 }
+                print("All \(exercises.count) exercises: stubs compile and fail, references pass.")
             }
         }
     }
 
-    /// Builds `exercise` with its stub (its judging tests must compile and
-    /// fail) and with the reference (they must pass), in a workspace shared by
-    /// the exercises of one module.
-    static func verify(_ exercise: Exercise, base: URL, from workspace: Workspace, toolchain: Toolchain) throws
-        -> (ok: Bool, line: String)
-    {
-        let lesson = try requireLesson(exercise.lesson)
-        let practice = PracticeWorkspace(
-            exercise: exercise, lesson: lesson, root: base.appendingPathComponent(lesson.module))
-        if !practice.isStarted { try practice.create(from: workspace, reset: true) }
-        let reference = try workspace.read(exercise.file)
-        let stub = try Stub.blanking(exercise.blanks, in: reference, exercise: exercise.id)
-        func run(_ source: String) throws -> (compiled: Bool, passed: Bool, tests: Int) {
-            // The incremental build compares modification times at one-second
-            // resolution: a file rewritten within the second of the previous
-            // build's start is taken as unchanged and the old binary is tested
-            // (seen here: the reference "failed" with the stub's trap). Write
-            // in the next second.
-            let now = Date().timeIntervalSince1970
-            Thread.sleep(forTimeInterval: now.rounded(.down) + 1.05 - now)
-            try Data(source.utf8).write(to: practice.learnerFile)
+    /// Verifies one module's exercises in one workspace: each exercise's stub
+    /// (alone; every other file is the reference) must compile and fail its
+    /// judging tests; then the reference, once for the module, must pass
+    /// every exercise's judging tests. The build folder is kept between runs;
+    /// the sources are written afresh, so a stale copy is never verified.
+    static func verify(
+        _ exercises: [Exercise], module: String, in root: URL, from workspace: Workspace, toolchain: Toolchain,
+        report: (String) -> Void
+    ) throws -> [(id: String, ok: Bool)] {
+        guard let first = exercises.first else { return [] }
+        let shell = PracticeWorkspace(exercise: first, lesson: try requireLesson(first.lesson), root: root)
+        try shell.refresh(from: workspace)
+        func run(_ writes: [(URL, String)], filter: String) throws -> (compiled: Bool, passed: Bool, summary: String) {
+            try writeInANewSecond(writes)
             let outcome = try toolchain.run(
-                ["test", "--filter", practice.testFilter], in: practice.root, environment: quietCrashes,
-                timeout: .seconds(900), reaping: practice.buildFolder)
+                ["test", "--filter", filter], in: root, environment: quietCrashes,
+                timeout: .seconds(900), reaping: shell.buildFolder)
             let compiled = !outcome.output.contains(": error: ")
             let (passing, failing) = TestOutput.counts(in: outcome.output)
-            return (compiled, outcome.exitCode == 0 && passing > 0 && failing == 0, passing + failing)
+            let passed = outcome.exitCode == 0 && passing > 0 && failing == 0
+            let crashed = outcome.exitCode != 0 && !outcome.output.contains("Test run with")
+            let summary =
+                !compiled
+                ? "DOES NOT COMPILE: " + (TestOutput.failureLines(in: outcome.output, limit: 3).first ?? "")
+                : passed
+                    ? "passes (\(passing) tests)" : crashed ? "traps" : "fails (\(failing) of \(passing + failing))"
+            return (compiled, passed, summary)
         }
-        let onStub = try run(stub)
-        let onReference = try run(reference)
-        let ok = onStub.compiled && !onStub.passed && onReference.passed
-        let detail =
-            "stub \(onStub.compiled ? (onStub.passed ? "PASSES" : "fails") : "DOES NOT COMPILE"), "
-            + "reference \(onReference.passed ? "passes (\(onReference.tests) tests)" : "FAILS")"
-        return (ok, "\(ok ? "ok  " : "BAD ") \(exercise.id): \(detail)")
+        var results: [(id: String, ok: Bool)] = []
+        var restore: [(URL, String)] = []
+        for exercise in exercises {
+            let practice = PracticeWorkspace(exercise: exercise, lesson: try requireLesson(exercise.lesson), root: root)
+            let stub = try Stub.blanking(exercise.blanks, in: try workspace.read(exercise.file), exercise: exercise.id)
+            // Put back the file the previous exercise stubbed, unless this one replaces it anyway.
+            let writes = restore.filter { $0.0 != practice.learnerFile } + [(practice.learnerFile, stub)]
+            let onStub = try run(writes, filter: practice.testFilter)
+            restore = [(practice.learnerFile, try workspace.read(exercise.file))]
+            let ok = onStub.compiled && !onStub.passed
+            report("\(ok ? "ok  " : "BAD ") \(exercise.id): stub \(onStub.summary)")
+            results.append((exercise.id, ok))
+        }
+        let filters = exercises.map { exercise in
+            exercise.judgedBy ?? Catalogue.lesson(id: exercise.lesson)?.testFilter ?? ""
+        }
+        let onReference = try run(restore, filter: filters.uniquedInOrder().joined(separator: "|"))
+        report("\(onReference.passed ? "ok  " : "BAD ") \(module) reference: \(onReference.summary)")
+        return onReference.passed ? results : results.map { ($0.id, false) }
+    }
+
+    /// Writes the files in a later second than any build that ran before.
+    ///
+    /// The incremental build compares modification times at one-second
+    /// resolution: a file rewritten within the second of the previous build's
+    /// start is taken as unchanged and the old binary is tested (seen here:
+    /// the reference "failed" with the stub's trap).
+    static func writeInANewSecond(_ writes: [(URL, String)]) throws {
+        let now = Date().timeIntervalSince1970
+        Thread.sleep(forTimeInterval: now.rounded(.down) + 1.05 - now)
+        for (file, text) in writes { try Data(text.utf8).write(to: file) }
+    }
+
+    /// The exercise, its workspace and the checkout, or exit 2 for an unknown id.
+    static func locate(_ id: String, dir: String?) throws -> (Exercise, PracticeWorkspace, Workspace) {
+        let (exercise, lesson) = try require(id)
+        let workspace = try Workspace.locate()
+        let practice = PracticeWorkspace(
+            exercise: exercise, lesson: lesson,
+            root: PracticeWorkspace.location(of: exercise, in: workspace, directory: dir))
+        return (exercise, practice, workspace)
+    }
+
+    /// A new attempt begins: its clock starts now.
+    static func recordStart(_ exercise: Exercise, store: ProgressStore, at date: Date = Date()) {
+        ProgressStore.saving {
+            try store.update { $0.exercises[exercise.id, default: .init()].beginAttempt(at: date) }
+        }
     }
 
     /// The next hint tier (the last one again once all are shown), recorded.
+    /// The tier is read and advanced under the store's lock, so two hint
+    /// commands at once show two different tiers.
     static func nextHint(_ exercise: Exercise, store: ProgressStore) -> String {
-        let shown = store.load().exercises[exercise.id]?.hintsShown ?? 0
-        let tier = min(shown, exercise.hints.count - 1)
-        if shown < exercise.hints.count {
-            ProgressStore.saving {
-                try store.update { $0.exercises[exercise.id, default: .init()].hintsShown = tier + 1 }
+        var tier = min(store.load().exercises[exercise.id]?.hintsShown ?? 0, exercise.hints.count - 1)
+        ProgressStore.saving {
+            try store.update { document in
+                let shown = document.exercises[exercise.id]?.hintsShown ?? 0
+                tier = min(shown, exercise.hints.count - 1)
+                document.exercises[exercise.id, default: .init()].hintsShown = max(shown, tier + 1)
             }
         }
         let last = tier + 1 == exercise.hints.count ? "\n(That was the last hint.)" : ""
         return "Hint \(tier + 1) of \(exercise.hints.count): \(exercise.hints[tier])\(last)"
     }
 
-    /// Throws unless a pass is recorded or the learner gives up (recorded).
+    /// Throws unless this attempt has a pass or the learner gives up (recorded).
     static func allowSolution(_ exercise: Exercise, store: ProgressStore, giveUp: Bool) throws {
         let passed = store.load().exercises[exercise.id]?.passedAt != nil
         guard passed || giveUp else {
@@ -246,7 +284,14 @@ struct Practice: ParsableCommand {
                     + "or use `--give-up` to see the reference now.")
         }
         if !passed {
-            ProgressStore.saving { try store.update { $0.exercises[exercise.id, default: .init()].gaveUp = true } }
+            ProgressStore.saving {
+                try store.update { document in
+                    var progress = document.exercises[exercise.id, default: .init()]
+                    if !progress.gaveUp { progress.giveUps += 1 }
+                    progress.gaveUp = true
+                    document.exercises[exercise.id] = progress
+                }
+            }
         }
     }
 
@@ -280,88 +325,92 @@ struct Practice: ParsableCommand {
     }
 
     /// Runs the judging tests in the exercise's workspace and records the attempt.
-    ///
-    /// A stub that traps kills the test process, which would hide every
-    /// other result; then each judging test runs on its own, so the learner
-    /// sees which pass and which still trap.
-    static func check(_ id: String, dir: String?) throws -> Report {
-        let (exercise, lesson) = try require(id)
-        let workspace = try Workspace.locate()
-        let practice = PracticeWorkspace(
-            exercise: exercise, lesson: lesson,
-            root: PracticeWorkspace.location(of: exercise, in: workspace, directory: dir))
+    static func check(
+        _ exercise: Exercise, in practice: PracticeWorkspace, toolchain: Toolchain, store: ProgressStore,
+        now: () -> Date = Date.init
+    ) throws -> Report {
         guard practice.isStarted else {
             throw HandbookError.practice(
                 PracticeWorkspace.WorkspaceError.notStarted(exercise: exercise.id, path: practice.root.path)
                     .description)
         }
+        let started = store.load().exercises[exercise.id]?.startedAt
+        let judged = try judge(practice, toolchain: toolchain)
+        var lines = judged.lines
+        let date = now()
+        if let started {
+            let minutes = Int(date.timeIntervalSince(started) / 60)
+            lines.append("Elapsed: \(minutes) of \(exercise.minutes) min.")
+        }
+        if judged.passed { lines.append("See the reference: swift run handbook practice solution \(exercise.id)") }
+        ProgressStore.saving {
+            try store.update { document in
+                var progress = document.exercises[exercise.id, default: .init()]
+                progress.checks += 1
+                if judged.passed { progress.recordPass(at: date) }
+                document.exercises[exercise.id] = progress
+            }
+        }
+        return Report(passed: judged.passed, text: lines.joined(separator: "\n"))
+    }
+
+    /// Builds the workspace and runs its judging tests: whether they all
+    /// pass, and what the learner needs to see.
+    ///
+    /// A stub that traps kills the test process, which would hide every
+    /// other result; then each judging test runs on its own, so the learner
+    /// sees which pass and which still trap.
+    static func judge(_ practice: PracticeWorkspace, toolchain: Toolchain) throws -> (passed: Bool, lines: [String]) {
         guard FileManager.default.fileExists(atPath: practice.learnerFile.path) else {
             throw HandbookError.practice(
                 PracticeWorkspace.WorkspaceError.learnerFileMissing(practice.learnerFile.path).description)
         }
-        let toolchain = try Toolchain.locate()
-        let store = ProgressStore(file: ProgressStore.defaultFile())
-        let started = store.load().exercises[exercise.id]?.startedAt
         // Build first with a long budget, then test with a short one: a loop
         // in the learner's code is reported as such within a minute, and the
         // test binary (which makes a process group of its own) is reaped.
         let build = try toolchain.run(
             ["build", "--build-tests"], in: practice.root, timeout: .seconds(900), reaping: practice.buildFolder)
-        let outcome =
-            build.exitCode == 0
-            ? try toolchain.run(
-                ["test", "--skip-build", "--filter", practice.testFilter], in: practice.root,
-                environment: Practice.quietCrashes,
-                timeout: .seconds(60), reaping: practice.buildFolder) : build
-        var lines: [String] = []
-        let compilerErrors =
-            build.exitCode == 0 ? [] : build.output.split(separator: "\n").filter { $0.contains(": error: ") }
-        let passed: Bool
-        if build.exitCode != 0 && compilerErrors.isEmpty {
-            passed = false
-            lines.append("The workspace does not build:")
-            lines += TestOutput.failureLines(in: build.output, limit: 12).map { "  " + $0 }
-        } else if !compilerErrors.isEmpty {
-            passed = false
-            let yours = compilerErrors.filter { $0.contains("/" + exercise.file + ":") }
-            lines.append("Does not compile:")
-            lines += (yours.isEmpty ? compilerErrors : yours).prefix(20).map { "  " + $0 }
-        } else {
-            let (passing, failing) = TestOutput.counts(in: outcome.output)
-            passed = outcome.exitCode == 0 && passing > 0 && failing == 0
-            // A trap ends the process before Swift Testing prints its summary;
-            // overflow traps and stack overflows print no message at all.
-            let crashed = outcome.exitCode != 0 && !outcome.output.contains("Test run with")
-            if passed {
-                lines.append("✔ All \(passing) judging tests pass.")
-            } else if outcome.timedOut {
-                lines.append("No result after 60 s: is there an infinite loop? (The test process was stopped.)")
-                lines += TestOutput.failureLines(in: outcome.output, limit: 6).map { "  " + $0 }
-            } else if crashed || outcome.output.contains(Stub.marker) {
-                lines.append("A test trapped, which stops the run; checking each test on its own:")
-                lines += try perTest(practice, toolchain: toolchain)
-            } else {
-                lines.append("\(passing) passed, \(failing) failed:")
-                lines += TestOutput.failureLines(in: outcome.output, limit: 12).map { "  " + $0 }
+        let compilerErrors = build.output.split(separator: "\n").filter { $0.contains(": error: ") }
+        if build.exitCode != 0 {
+            if compilerErrors.isEmpty {
+                return (
+                    false,
+                    ["The workspace does not build:"] + TestOutput.failureLines(in: build.output).map { "  " + $0 }
+                )
             }
+            let yours = compilerErrors.filter { $0.contains("/" + practice.file + ":") }
+            return (
+                false, ["Does not compile:"] + (yours.isEmpty ? compilerErrors : yours).prefix(20).map { "  " + $0 }
+            )
         }
-        if let started {
-            let minutes = Int(Date().timeIntervalSince(started) / 60)
-            lines.append("Elapsed: \(minutes) of \(exercise.minutes) min.")
+        let outcome = try toolchain.run(
+            ["test", "--skip-build", "--filter", practice.testFilter], in: practice.root, environment: quietCrashes,
+            timeout: .seconds(60), reaping: practice.buildFolder)
+        let (passing, failing) = TestOutput.counts(in: outcome.output)
+        if outcome.exitCode == 0 && passing > 0 && failing == 0 {
+            return (true, ["✔ All \(passing) judging tests pass."])
         }
-        if passed { lines.append("See the reference: swift run handbook practice solution \(exercise.id)") }
-        ProgressStore.saving {
-            try store.update { document in
-                var progress = document.exercises[exercise.id, default: .init()]
-                progress.checks += 1
-                if passed, progress.passedAt == nil {
-                    progress.passedAt = Date()
-                    progress.secondsToPass = started.map { Int(Date().timeIntervalSince($0)) }
-                }
-                document.exercises[exercise.id] = progress
-            }
+        if outcome.timedOut {
+            return (
+                false,
+                ["No result after 60 s: is there an infinite loop? (The test process was stopped.)"]
+                    + TestOutput.failureLines(in: outcome.output, limit: 6).map { "  " + $0 }
+            )
         }
-        return Report(passed: passed, text: lines.joined(separator: "\n"))
+        // A trap ends the process before Swift Testing prints its summary;
+        // overflow traps and stack overflows print no message at all.
+        if outcome.exitCode != 0 && !outcome.output.contains("Test run with") || outcome.output.contains(Stub.marker) {
+            return (
+                false,
+                ["A test trapped, which stops the run; checking each test on its own:"]
+                    + (try perTest(practice, toolchain: toolchain))
+            )
+        }
+        return (
+            false,
+            ["\(passing) passed, \(failing) failed:"]
+                + TestOutput.failureLines(in: outcome.output, limit: 12).map { "  " + $0 }
+        )
     }
 
     /// A trapping stub is expected: skip the runtime's backtrace, which can
@@ -372,9 +421,7 @@ struct Practice: ParsableCommand {
     static func perTest(_ practice: PracticeWorkspace, toolchain: Toolchain) throws -> [String] {
         let listing = try toolchain.run(
             ["test", "list", "--skip-build"], in: practice.root, timeout: .seconds(120), reaping: practice.buildFolder)
-        let suites = practice.testFilter.split(separator: "|").map { String($0) + "/" }
-        let tests = listing.output.split(separator: "\n").map(String.init)
-            .filter { test in suites.contains { test.hasPrefix($0) } }
+        let tests = TestOutput.tests(in: listing.output, matching: practice.testFilter)
         var lines: [String] = []
         for test in tests {
             let escaped = NSRegularExpression.escapedPattern(for: test)
@@ -404,4 +451,9 @@ extension String {
     fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
     }
+}
+
+extension Duration {
+    /// "12 s": enough precision for a build step.
+    var roundedSeconds: String { "\(components.seconds) s" }
 }

@@ -42,17 +42,28 @@ struct PracticeWorkspace: Sendable {
     /// after a timeout (a test binary escapes its parent's process group).
     var buildFolder: URL { root.appendingPathComponent(".build") }
 
+    /// The file the learner edits, relative to the workspace (as in the checkout).
+    var file: String { exercise.file }
     /// The file the learner edits.
     var learnerFile: URL { root.appendingPathComponent(exercise.file) }
+    /// When the learner last saved, if the file exists.
+    var learnerFileModified: Date? {
+        (try? FileManager.default.attributesOfItem(atPath: learnerFile.path))?[.modificationDate] as? Date
+    }
     /// The tests that judge the exercise.
     var testFilter: String { exercise.judgedBy ?? lesson.testFilter }
     var isStarted: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) }
 
-    /// Creates the workspace from `workspace`'s current sources.
+    /// Creates the workspace from `workspace`'s current sources, with the
+    /// exercise's bodies blanked (or `learnerSource` in the learner's file,
+    /// and `notes` instead of the exercise's prompt: a bug hunt).
     ///
     /// - Throws: ``WorkspaceError/alreadyStarted(_:)`` when it exists and
     ///   `reset` is false: nothing the learner wrote is ever replaced silently.
-    func create(from workspace: Workspace, reset: Bool) throws {
+    func create(
+        from workspace: Workspace, reset: Bool, learnerSource: String? = nil,
+        notes: (file: String, text: String)? = nil
+    ) throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: root.path) {
             guard reset else { throw WorkspaceError.alreadyStarted(root.path) }
@@ -60,20 +71,42 @@ struct PracticeWorkspace: Sendable {
         }
         // The stub first: a blank that no longer matches must fail before a
         // half-built workspace (holding the full answer) exists.
-        let stubbed = try Stub.blanking(
-            exercise.blanks, in: try workspace.read(exercise.file), exercise: exercise.id)
+        let source =
+            try learnerSource
+            ?? Stub.blanking(exercise.blanks, in: try workspace.read(exercise.file), exercise: exercise.id)
         try manager.createDirectory(at: root, withIntermediateDirectories: true)
+        try copySources(from: workspace)
+        try Data(source.utf8).write(to: learnerFile)
+        let (name, text) = notes ?? ("EXERCISE.md", readme)
+        try Data(text.utf8).write(to: root.appendingPathComponent(name))
+    }
+
+    /// Writes the module, its tests, the helpers and the manifest again from
+    /// `workspace` (the reference, nothing blanked), keeping the build folder:
+    /// for `practice verify`, which must never test a stale copy.
+    func refresh(from workspace: Workspace) throws {
+        let manager = FileManager.default
+        for directory in ["Sources", "Tests", "Fixtures"] {
+            let target = root.appendingPathComponent(directory)
+            if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
+        }
+        try manager.createDirectory(at: root, withIntermediateDirectories: true)
+        try copySources(from: workspace)
+    }
+
+    private func copySources(from workspace: Workspace) throws {
         let module = lesson.module
         for directory in ["Sources/\(module)", "Tests/\(module)Tests", "Tests/HandbookTestSupport", "Fixtures"] {
             try copyTree(directory, from: workspace)
         }
-        try Data(stubbed.utf8).write(to: learnerFile)
-        try Data(Self.manifest(for: module).utf8).write(to: root.appendingPathComponent("Package.swift"))
-        try Data(readme.utf8).write(to: root.appendingPathComponent("EXERCISE.md"))
+        let manifest = Self.manifest(for: module, testImports: Self.testImports(of: module, in: workspace))
+        try Data(manifest.utf8).write(to: root.appendingPathComponent("Package.swift"))
     }
 
     /// Copies `directory` (relative to the checkout) into the workspace,
     /// Swift sources and fixtures only; build folders and READMEs stay behind.
+    /// Files are written, not copied, so each gets a new modification time
+    /// and an incremental build never mistakes it for what it built before.
     private func copyTree(_ directory: String, from workspace: Workspace) throws {
         let manager = FileManager.default
         let source = workspace.url(directory)
@@ -82,7 +115,7 @@ struct PracticeWorkspace: Sendable {
             guard path.hasSuffix(".swift") else { continue }
             let target = root.appendingPathComponent(directory).appendingPathComponent(path)
             try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try manager.copyItem(at: source.appendingPathComponent(path), to: target)
+            try Data(contentsOf: source.appendingPathComponent(path)).write(to: target)
         }
     }
 
@@ -105,28 +138,46 @@ struct PracticeWorkspace: Sendable {
         """
     }
 
-    /// Test targets that check against a simple oracle (PropertyBased) or
-    /// against swift-async-algorithms, as in the root `Package.swift`.
-    static let propertyTested: Set<String> = [
-        "HandbookDataStructures", "HandbookAlgorithms", "HandbookLeetCode", "HandbookConcurrency", "HandbookMemory",
-        "HandbookPatterns", "HandbookSystemDesign",
+    /// The test-only packages a workspace can need, by the module they provide.
+    static let testPackages: [String: (package: String, product: String)] = [
+        "PropertyBased": (
+            #".package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1")"#,
+            #".product(name: "PropertyBased", package: "swift-property-based")"#
+        ),
+        "AsyncAlgorithms": (
+            #".package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4")"#,
+            #".product(name: "AsyncAlgorithms", package: "swift-async-algorithms")"#
+        ),
     ]
-    static let asyncAlgorithmsOracle: Set<String> = ["HandbookConcurrency", "HandbookInternals"]
+
+    /// Which of ``testPackages`` the module's tests import, read from their
+    /// sources: a hand-kept list drifted once (a lesson's new property test
+    /// made every exercise of its module fail to build).
+    static func testImports(of module: String, in workspace: Workspace) -> Set<String> {
+        let folder = workspace.url("Tests/\(module)Tests")
+        let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        var found: Set<String> = []
+        for file in files where file.hasSuffix(".swift") {
+            let text = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            for line in text.split(separator: "\n") {
+                let words = line.split(separator: " ")
+                guard let index = words.firstIndex(of: "import"), index + 1 < words.count else { continue }
+                let name = String(words[index + 1])
+                if testPackages[name] != nil { found.insert(name) }
+            }
+        }
+        return found
+    }
+
+    /// Lesson modules built with `HANDBOOK_INTERNAL_CHECKS` in debug, as in the root `Package.swift`.
     static let invariantChecked: Set<String> = ["HandbookDataStructures", "HandbookAlgorithms", "HandbookLeetCode"]
 
     /// A package with the lesson module, the test helpers and the module's
     /// tests, compiled with the root package's settings.
-    static func manifest(for module: String) -> String {
-        var dependencies: [String] = []
-        var testProducts: [String] = []
-        if propertyTested.contains(module) {
-            dependencies.append(#".package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1")"#)
-            testProducts.append(#".product(name: "PropertyBased", package: "swift-property-based")"#)
-        }
-        if asyncAlgorithmsOracle.contains(module) {
-            dependencies.append(#".package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4")"#)
-            testProducts.append(#".product(name: "AsyncAlgorithms", package: "swift-async-algorithms")"#)
-        }
+    static func manifest(for module: String, testImports: Set<String>) -> String {
+        let used = testImports.sorted().compactMap { testPackages[$0] }
+        let dependencies = used.map(\.package)
+        let testProducts = used.map(\.product)
         var moduleSettings = "upcoming"
         if module == "HandbookAdvanced" { moduleSettings += " + [.strictMemorySafety()]" }
         if invariantChecked.contains(module) {

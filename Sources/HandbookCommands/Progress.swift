@@ -40,11 +40,23 @@ struct Progress: ParsableCommand {
             var secondsToPass: Int?
             var hintsShown: Int
             var gaveUp: Bool
+            var attempts: Int
+            var passes: Int
+            var bestSecondsToPass: Int?
+            var giveUps: Int
+        }
+        /// A bug hunt; the experiment is named only once revealed.
+        struct HuntState: Encodable {
+            var experiment: String?
+            var checks: Int
+            var found: Bool
+            var gaveUp: Bool
         }
         var file: String
         var lessons: [LessonState]
         var checklist: [ChecklistItem]
         var exercises: [ExerciseState]
+        var hunts: [HuntState]
     }
 
     static func summary(of document: ProgressStore.Document, file: URL) -> Summary {
@@ -67,8 +79,16 @@ struct Progress: ParsableCommand {
                     id: exercise.id, lesson: exercise.lesson, difficulty: exercise.difficulty.rawValue,
                     minutes: exercise.minutes, checks: progress?.checks ?? 0, passed: progress?.passedAt != nil,
                     secondsToPass: progress?.secondsToPass, hintsShown: progress?.hintsShown ?? 0,
-                    gaveUp: progress?.gaveUp ?? false)
-            })
+                    gaveUp: progress?.gaveUp ?? false, attempts: progress?.attempts ?? 0,
+                    passes: progress?.passes ?? 0, bestSecondsToPass: progress?.bestSecondsToPass,
+                    giveUps: progress?.giveUps ?? 0)
+            },
+            hunts: document.hunts.sorted { ($0.value.startedAt ?? .distantPast) < ($1.value.startedAt ?? .distantPast) }
+                .map { _, hunt in
+                    .init(
+                        experiment: hunt.experiment, checks: hunt.checks, found: hunt.foundAt != nil,
+                        gaveUp: hunt.gaveUp)
+                })
     }
 
     func run() throws {
@@ -113,7 +133,7 @@ struct Progress: ParsableCommand {
             let note = item.lessons.isEmpty ? style.dim(" (no lesson yet)") : ""
             print("  [\(item.ticked ? "x" : " ")] \(item.item)\(note)")
         }
-        let attempted = summary.exercises.filter { $0.checks > 0 || $0.hintsShown > 0 || $0.gaveUp }
+        let attempted = summary.exercises.filter { $0.attempts > 0 || $0.checks > 0 || $0.hintsShown > 0 || $0.gaveUp }
         print("")
         print(
             style.bold("Practice")
@@ -121,9 +141,25 @@ struct Progress: ParsableCommand {
         for exercise in attempted {
             let time = exercise.secondsToPass.map { " in \($0 / 60) of \(exercise.minutes) min" } ?? ""
             let outcome = exercise.passed ? style.good("passed\(time)") : "not yet"
-            let extras =
+            var extras =
                 "\(exercise.checks) checks, \(exercise.hintsShown) hints" + (exercise.gaveUp ? ", gave up" : "")
+            if exercise.attempts > 1 {
+                let best = exercise.bestSecondsToPass.map { ", best \($0 / 60) min" } ?? ""
+                extras += "; \(exercise.attempts) attempts, \(exercise.passes) passed\(best)"
+            }
             print("  \(exercise.id.padding(toLength: 44, withPad: " ", startingAt: 0)) \(outcome)  \(extras)")
+        }
+        if !summary.hunts.isEmpty {
+            print("")
+            print(
+                style.bold("Bug hunts") + "  \(summary.hunts.count { $0.found }) found, "
+                    + "\(summary.hunts.count { $0.gaveUp }) given up, of \(summary.hunts.count)")
+            for hunt in summary.hunts {
+                let outcome = hunt.found ? style.good("found") : hunt.gaveUp ? "gave up" : "in progress"
+                print(
+                    "  \((hunt.experiment ?? "(not revealed yet)").padding(toLength: 60, withPad: " ", startingAt: 0)) \(outcome)"
+                )
+            }
         }
         print(
             style.dim(

@@ -26,18 +26,31 @@ struct ProgressStore: Sendable {
     }
 
     /// One practice exercise: what the learner did, for `handbook progress`.
+    ///
+    /// `startedAt`, `checks`, `passedAt`, `secondsToPass`, `hintsShown` and
+    /// `gaveUp` describe the current attempt (`practice start --reset` begins
+    /// a new one); `attempts`, `passes`, `bestSecondsToPass` and `giveUps`
+    /// add up every attempt, so starting over never erases a pass.
     struct ExerciseProgress: Codable, Equatable, Sendable {
         var startedAt: Date?
-        /// `practice check` runs.
+        /// `practice check` runs in this attempt.
         var checks = 0
-        /// The first passing check.
+        /// The first passing check of this attempt.
         var passedAt: Date?
-        /// From the (last) start to the first pass.
+        /// From this attempt's start to its first pass.
         var secondsToPass: Int?
-        /// How many hint tiers were revealed.
+        /// How many hint tiers were revealed in this attempt.
         var hintsShown = 0
-        /// Whether the solution was shown before a pass.
+        /// Whether the solution was shown before a pass in this attempt.
         var gaveUp = false
+        /// `practice start` runs, the first one included.
+        var attempts = 0
+        /// Attempts that passed.
+        var passes = 0
+        /// The fastest pass over every attempt.
+        var bestSecondsToPass: Int?
+        /// Attempts that ended with `practice solution --give-up`.
+        var giveUps = 0
 
         init(
             startedAt: Date? = nil, checks: Int = 0, passedAt: Date? = nil, secondsToPass: Int? = nil,
@@ -61,23 +74,77 @@ struct ProgressStore: Sendable {
             secondsToPass = try container.decodeIfPresent(Int.self, forKey: .secondsToPass)
             hintsShown = try container.decodeIfPresent(Int.self, forKey: .hintsShown) ?? 0
             gaveUp = try container.decodeIfPresent(Bool.self, forKey: .gaveUp) ?? false
+            attempts = try container.decodeIfPresent(Int.self, forKey: .attempts) ?? (startedAt == nil ? 0 : 1)
+            passes = try container.decodeIfPresent(Int.self, forKey: .passes) ?? (passedAt == nil ? 0 : 1)
+            bestSecondsToPass = try container.decodeIfPresent(Int.self, forKey: .bestSecondsToPass) ?? secondsToPass
+            giveUps = try container.decodeIfPresent(Int.self, forKey: .giveUps) ?? (gaveUp ? 1 : 0)
+        }
+
+        /// A new attempt: its own clock, checks, hints and pass. The totals stay.
+        mutating func beginAttempt(at date: Date) {
+            attempts += 1
+            startedAt = date
+            checks = 0
+            passedAt = nil
+            secondsToPass = nil
+            hintsShown = 0
+            gaveUp = false
+        }
+
+        /// Records a passing check; only the first pass of an attempt counts.
+        mutating func recordPass(at date: Date) {
+            guard passedAt == nil else { return }
+            passedAt = date
+            passes += 1
+            secondsToPass = startedAt.map { Int(date.timeIntervalSince($0)) }
+            if let seconds = secondsToPass { bestSecondsToPass = min(bestSecondsToPass ?? seconds, seconds) }
+        }
+    }
+
+    /// One bug hunt (`handbook hunt`), keyed by a digest of the experiment it
+    /// planted, so the file does not give the bug away.
+    struct HuntProgress: Codable, Equatable, Sendable {
+        /// The experiment's id, once revealed (a pass or a give-up).
+        var experiment: String?
+        var startedAt: Date?
+        var checks = 0
+        /// When the lesson's tests first passed again.
+        var foundAt: Date?
+        /// Revealed with `hunt check --give-up` before a pass.
+        var gaveUp = false
+
+        init(startedAt: Date? = nil) { self.startedAt = startedAt }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            experiment = try container.decodeIfPresent(String.self, forKey: .experiment)
+            startedAt = try container.decodeIfPresent(Date.self, forKey: .startedAt)
+            checks = try container.decodeIfPresent(Int.self, forKey: .checks) ?? 0
+            foundAt = try container.decodeIfPresent(Date.self, forKey: .foundAt)
+            gaveUp = try container.decodeIfPresent(Bool.self, forKey: .gaveUp) ?? false
         }
     }
 
     struct Document: Codable, Equatable, Sendable {
         var lessons: [String: LessonProgress] = [:]
         var exercises: [String: ExerciseProgress] = [:]
+        var hunts: [String: HuntProgress] = [:]
 
-        init(lessons: [String: LessonProgress] = [:], exercises: [String: ExerciseProgress] = [:]) {
+        init(
+            lessons: [String: LessonProgress] = [:], exercises: [String: ExerciseProgress] = [:],
+            hunts: [String: HuntProgress] = [:]
+        ) {
             self.lessons = lessons
             self.exercises = exercises
+            self.hunts = hunts
         }
 
-        /// Files written before exercises existed have no `exercises` key.
+        /// Files written before exercises (or hunts) existed lack those keys.
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             lessons = try container.decodeIfPresent([String: LessonProgress].self, forKey: .lessons) ?? [:]
             exercises = try container.decodeIfPresent([String: ExerciseProgress].self, forKey: .exercises) ?? [:]
+            hunts = try container.decodeIfPresent([String: HuntProgress].self, forKey: .hunts) ?? [:]
         }
     }
 

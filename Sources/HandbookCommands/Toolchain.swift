@@ -51,6 +51,18 @@ enum TestOutput {
         return (passed, failed)
     }
 
+    /// The test ids of a `swift test list` listing that `filter` selects,
+    /// read as `swift test --filter` reads it: a regular expression that
+    /// matches anywhere in the id (`Suite`, `Suite/test()`, `A|B`).
+    static func tests(in listing: String, matching filter: String) -> [String] {
+        guard let pattern = try? NSRegularExpression(pattern: filter) else { return [] }
+        return listing.split(separator: "\n").map(String.init).filter { line in
+            // Ids are `Module.Suite/test(…)`; build chatter has spaces or brackets first.
+            !line.hasPrefix("[") && line.contains("/")
+                && pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+        }
+    }
+
     /// The lines a learner needs to see when something broke: failed
     /// expectations, compiler errors, trap messages.
     static func failureLines(in output: String, limit: Int = 12) -> [String] {

@@ -78,7 +78,7 @@ public enum MeetingRoomsII {
         var rooms = 0
         var nextEnd = 0  // ends[..<nextEnd] have finished and handed their rooms back
         for start in starts {
-            // nextEnd <= starts already processed < ends.count, so ends[nextEnd] is in bounds, so ends[nextEnd] is in bounds.
+            // nextEnd <= starts already processed < ends.count, so ends[nextEnd] is in bounds.
             if ends[nextEnd] <= start {
                 nextEnd += 1  // reuse the room of the meeting that ended first
             } else {

@@ -61,6 +61,47 @@ struct ChildProcessTests {
         #expect(isRunning(orphan))  // it really was still there
     }
 
+    @Test("Ctrl-C stops the child's whole process group, and the command ends with exit code 130")
+    func interruptStopsTheChildGroup() async throws {
+        // In a process of its own: the handler and its flag are process-wide.
+        let result = try await #require(processExitsWith: .exitCode(130), observing: [\.standardOutputContent]) {
+            Interrupts.install()
+            let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-sigint-\(getpid())")
+            defer { try? FileManager.default.removeItem(at: pidFile) }
+            // The user presses Ctrl-C once the grandchild runs (its pid file exists).
+            Thread.detachNewThread {
+                while !FileManager.default.fileExists(atPath: pidFile.path) { usleep(1_000) }
+                kill(getpid(), SIGINT)
+            }
+            let script =
+                "sleep 30 & echo $! > '\(pidFile.path).tmp' && mv '\(pidFile.path).tmp' '\(pidFile.path)'; wait"
+            do {
+                _ = try ChildProcess.run(
+                    URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: URL(fileURLWithPath: "/"))
+            } catch HandbookError.interrupted {
+                print((try? String(contentsOf: pidFile, encoding: .utf8)) ?? "", terminator: "")
+                exit(130)
+            } catch {}
+            exit(1)
+        }
+        let output = String(decoding: result.standardOutputContent, as: UTF8.self)
+        let sleeper = try #require(pid_t(output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        // SIGKILL was sent before the exit; wait for the kernel to finish it.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while isRunning(sleeper), ContinuousClock.now < deadline { usleep(1_000) }
+        #expect(!isRunning(sleeper), "the grandchild outlived Ctrl-C")
+    }
+
+    @Test("an interrupted wait between checks ends at once with the interrupt error")
+    func interruptEndsTheWatchSleep() async {
+        await #expect(processExitsWith: .exitCode(130)) {
+            Interrupts.install()
+            kill(getpid(), SIGINT)
+            do { try Interrupts.sleep(seconds: 30) } catch HandbookError.interrupted { exit(130) } catch {}
+            exit(1)
+        }
+    }
+
     @Test("at the deadline the whole process group is killed")
     func timeoutKillsTheGroup() throws {
         let fifo = try FIFO()

@@ -75,10 +75,15 @@ struct PracticeTests {
                 ["AsyncAlgorithms", "strictMemorySafety"]
             ),
             ("HandbookInternals", ["AsyncAlgorithms"], ["PropertyBased", "HANDBOOK_INTERNAL_CHECKS"]),
-            ("HandbookAdvanced", ["strictMemorySafety"], ["PropertyBased", "AsyncAlgorithms"]),
+            (
+                "HandbookAdvanced", ["strictMemorySafety", "PropertyBased"],
+                ["AsyncAlgorithms", "HANDBOOK_INTERNAL_CHECKS"]
+            ),
+            ("HandbookBasics", [], ["PropertyBased", "AsyncAlgorithms", "strictMemorySafety"]),
         ])
     func manifestMatchesTheRootSettings(module: String, present: [String], absent: [String]) throws {
-        let manifest = PracticeWorkspace.manifest(for: module)
+        let manifest = PracticeWorkspace.manifest(
+            for: module, testImports: PracticeWorkspace.testImports(of: module, in: workspace))
         for text in present { #expect(manifest.contains(text), "\(module) needs \(text)") }
         for text in absent { #expect(!manifest.contains(text), "\(module) must not have \(text)") }
         let root = try workspace.read("Package.swift")
