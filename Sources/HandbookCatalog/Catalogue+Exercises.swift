@@ -24,7 +24,7 @@ extension Catalogue {
                 smallest j, then the smallest i; nil when there is none. O(n) expected time. Extreme values \
                 (Int.min, Int.max) must not trap: the complement target - number may not fit in Int. Then \
                 write indicesTrappingOnOverflow, the same algorithm with a plain target - number: the pitfall \
-                the tests show trapping.
+                the tests show trapping. (indicesByBruteForce is the tests' oracle: do not call it.)
                 """,
             difficulty: .easy, minutes: 15,
             hints: [
@@ -39,7 +39,9 @@ extension Catalogue {
             blanks: ["public static func isValid(_ text: String) -> Bool"],
             prompt: """
                 Return whether every bracket in text, of the kinds (), [] and {}, is closed by its own kind in \
-                the right order. Every other character (letters, combining marks) is ignored. O(n) time.
+                the right order. Iterate Characters, not scalars: every other Character is ignored, including a \
+                bracket followed by a combining mark ("(\\u{301}" is one Character that is not "("), so \
+                "(\\u{301})" is invalid. O(n) time. Do not call isValidByRepeatedRemoval, the tests' oracle.
                 """,
             difficulty: .easy, minutes: 10,
             hints: [
@@ -55,7 +57,8 @@ extension Catalogue {
             prompt: """
                 Merge overlapping or touching closed intervals (1...3 and 3...5 touch). Return disjoint \
                 intervals sorted by lowerBound that cover exactly the input's points; [] for no input. \
-                O(n log n). The full Int range must work: do not compute end + 1.
+                O(n log n). The full Int range must work: do not compute end + 1. (mergeByRepeatedPairing is the \
+                tests' oracle: do not call it.)
                 """,
             difficulty: .medium, minutes: 20,
             hints: [
@@ -69,8 +72,9 @@ extension Catalogue {
             blanks: ["public static func count(in grid: [[Character]]) -> Int"],
             prompt: """
                 Count the islands: groups of "1" cells joined horizontally or vertically; any other character \
-                is water. Do not change the grid. O(m·n). A 1,000 × 1,000 all-land grid must not overflow the \
-                stack: no recursion.
+                is water. Do not change the grid. O(m·n). A 1 × 200,000 row of land must not overflow the \
+                stack: no recursion. Rows of different lengths are a programmer error and must trap \
+                (checkedWidth(of:) is provided). Do not call countBySinking or countRecursively, the tests' oracles.
                 """,
             difficulty: .medium, minutes: 25,
             hints: [
@@ -84,8 +88,9 @@ extension Catalogue {
             blanks: ["public static func twoPointers(_ heights: [Int]) -> Int"],
             prompt: """
                 Return the water trapped between bars of the given heights, with two pointers: O(n) time and \
-                O(1) extra space. Negative heights are allowed; the sum traps only when the answer itself does \
-                not fit in Int.
+                O(1) extra space. Negative heights are allowed; the running sum traps exactly when the answer \
+                itself does not fit in Int (the tests expect [Int.max, 0, 0, Int.max] to trap). Do not call \
+                prefixMaxima, the O(n)-space method the tests compare against.
                 """,
             difficulty: .hard, minutes: 30,
             hints: [
@@ -124,13 +129,15 @@ extension Catalogue {
             prompt: """
                 Group the words that are anagrams of each other. Groups come in order of first appearance and \
                 words keep their input order within a group. Anagrams are judged by Characters, so "café" \
-                (precomposed) and "face\\u{301}" group together.
+                (precomposed) and "face\\u{301}" group together. (groupByPairwiseComparison is the tests' \
+                oracle: do not call it.)
                 """,
             difficulty: .medium, minutes: 20,
             hints: [
                 "Two anagrams have the same key; which key does not depend on Unicode normalisation?",
-                "Key: String(word.sorted()) over Characters. Keep a [key: group index] dictionary plus an "
-                    + "array of groups for a deterministic order.",
+                "Key: the sorted [Character] array itself, in a [[Character]: Int] from key to group index, "
+                    + "never String(word.sorted()): a String re-segments sorted neighbours (a combining accent "
+                    + "joins the letter before it). Keep an array of groups for a deterministic order.",
             ]),
         Exercise(
             id: "best-time-to-buy-and-sell-stock",
@@ -139,7 +146,8 @@ extension Catalogue {
             blanks: ["public static func maxProfit(_ prices: [Int]) -> Int"],
             prompt: """
                 The largest profit from one buy followed by one later sell, or 0 when no sale makes money. \
-                Prices are non-negative. O(n) time, O(1) space.
+                A negative price is a programmer error: trap with a message containing "cannot be negative, got \
+                <price>" (a test reads it). O(n) time, O(1) space.
                 """,
             difficulty: .easy, minutes: 10,
             hints: [
@@ -188,7 +196,9 @@ extension Catalogue {
             blanks: ["public static func topK(_ nums: [Int], k: Int) -> [Int]"],
             prompt: """
                 The k most frequent values, most frequent first; equal counts ordered by first appearance in \
-                nums. Returns min(k, distinct values) values; k >= 0 is a precondition. O(n) time.
+                nums. Returns min(k, distinct values) values; a negative k traps with a message containing "k \
+                must not be negative, got <k>" (a test reads it). O(n) time. Do not call topKBySorting, the \
+                tests' oracle.
                 """,
             difficulty: .medium, minutes: 20,
             hints: [
@@ -236,7 +246,8 @@ extension Catalogue {
                 so that a seed reproduces a run. Throw Failure.invalidK(k:count:) unless 1 <= k <= numbers.count \
                 (an empty array included). Work on a copy, since the caller's array must not be reordered; Int.min \
                 and Int.max are ordinary values, and even a generator that always picks the first element of the \
-                range must give the right answer on sorted input.
+                range must give the right answer on sorted input. Do not call usingHeap, the second method the \
+                tests compare against.
                 """,
             difficulty: .medium, minutes: 25,
             hints: [

@@ -72,7 +72,7 @@ extension Catalogue {
                 Write the pure transitions of CircuitBreaker.StateMachine: admit(at:), onSuccess(_:duration:at:), \
                 onFailure(_:duration:at:) and onIgnored(_:) (the short overloads and the actor delegate to them). \
                 admit: closed allows .call(generation:); open rejects with .open(retryAfter:) (the time left) \
-                until its deadline, then hands out the single probe (startProbe(at:) is provided); half-open \
+                while now < until, then (from now >= until, the deadline itself included) hands out the single probe (startProbe(at:) is provided); half-open \
                 rejects with .halfOpenProbeInFlight unless no probe is in flight or the probe is probeTimeout old. \
                 Outcomes whose permit is from an older generation are ignored (the state's didSet bumps the \
                 generation on every change except closed to closed). In closed, a success resets the count and a \
@@ -114,8 +114,8 @@ extension Catalogue {
                 Retrier.run(until:using:retryIf:_:). The ceiling before retry i (0 is the wait after the first \
                 failure) is min(maxDelay, baseDelay x 2^i), without overflow even for i = 1,000,000. The delay is \
                 full jitter: uniform over 0...ceiling to the nanosecond, drawn from the given generator \
-                (wholeNanoseconds(in:) is provided). run throws DeadlineExceededError if the deadline has already \
-                passed, calls the operation with the 1-based attempt number, and rethrows its error unchanged when \
+                (wholeNanoseconds(in:) is provided). run throws DeadlineExceededError when clock.now >= deadline (a \
+                deadline equal to now has passed), without calling the operation; it calls the operation with the 1-based attempt number, and rethrows its error unchanged when \
                 attempts run out or retryIf rejects it; otherwise it draws exactly one delay(forRetry: attempt - \
                 1), rethrows instead if now + delay would reach the deadline, and sleeps on the injected clock. \
                 Cancellation during a backoff ends with CancellationError and no further attempt; the tests check \
@@ -123,7 +123,8 @@ extension Catalogue {
                 """,
             difficulty: .medium, minutes: 25,
             hints: [
-                "Doubling has to stop at the cap (and when the base is zero): what would base x 2^70 do?",
+                "Doubling must stop at the cap (and when the base is zero): what is 1 << 70 in Swift (a "
+                    + "smart shift gives 0), and what does doubling a Duration a million times do?",
                 "backoffCeiling: start at baseDelay and double at most retry times, breaking once the ceiling "
                     + "is zero or reaches maxDelay; return min(ceiling, maxDelay). delay: "
                     + ".nanoseconds(Int64.random(in: 0...Self.wholeNanoseconds(in: ceiling), using: &random)).",
@@ -253,7 +254,10 @@ extension Catalogue {
                 disconnect, where the stream is finished with SlowSubscriberDisconnected and the subscriber \
                 removed and reported disconnected; terminated removes it. Every subscribe and removal is reported \
                 to observer (.subscribed, .unsubscribed); closeTopic finishes every stream of the topic, reports \
-                each as unsubscribed and forgets the topic; remove drops an emptied topic.
+                each as unsubscribed and forgets the topic. remove takes the subscriber out (dropping an emptied \
+                topic), finishes its stream with continuation.finish() and reports .unsubscribed: cancel() must \
+                end the consumer's for-await loop. Under disconnect, call finish(throwing:) before remove, whose \
+                plain finish() would otherwise end the stream without the error.
                 """,
             difficulty: .hard, minutes: 35,
             hints: [
