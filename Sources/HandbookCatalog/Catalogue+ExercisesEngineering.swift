@@ -526,6 +526,298 @@ extension Catalogue {
                     + "highest: highestToken) }; highestToken = token. Equal tokens pass: the current holder writes "
                     + "many times.",
             ]),
+        Exercise(
+            id: "optimistic-concurrency",
+            lesson: "system-design.optimistic-concurrency",
+            file: "Sources/HandbookSystemDesign/OptimisticConcurrency.swift",
+            blanks: [
+                "public func update(_ id: String, to value: Value, expecting expectation: Expectation) throws(WriteConflict)",
+                """
+                public static func update<Repository: VersionedRepository>(
+                        _ id: String,
+                        in repository: Repository,
+                        maxAttempts: Int,
+                        _ transform: (Repository.Value) throws -> Repository.Value
+                    ) async throws -> Versioned<Repository.Value>
+                """,
+                "public var expectation: Expectation",
+                """
+                public func put(_ id: String, ifMatch: String?, value: Repository.Value) async throws
+                            -> Response<Repository.Value>
+                """,
+            ],
+            prompt: """
+                Write InMemoryTable.update(_:to:expecting:), the retry loop \
+                OptimisticConcurrency.update(_:in:maxAttempts:_:), IfMatch.expectation and \
+                ConditionalEndpoint.put(_:ifMatch:value:). The table's update is one atomic step: it throws \
+                WriteConflict.notFound(id:) for a missing row (checked first), .versionMismatch(current: the row's \
+                version) when the expectation does not admit that version (Expectation.admits is provided), and \
+                otherwise stores the value at version + 1 and returns the new row. The loop makes exactly one read \
+                and one update expecting .version(the version read) per attempt and no other repository call (a \
+                scripted interleaving checks the call sequence): a missing row throws notFound, a versionMismatch \
+                re-reads and calls transform again, any other error propagates, and after maxAttempts conflicts it \
+                throws RetriesExhausted(attempts: maxAttempts, currentVersion: the version the last conflict \
+                reported). expectation is .exists for * and, for a tag list, .anyOf the versions of its strong \
+                tags only (EntityTag.version is nil for tags such as "v01"); IfMatch.isSatisfied(by:) is the \
+                tests' oracle for it: do not call it. put answers 428 with no If-Match and 400 when it does not \
+                parse, then makes ONE repository update with condition.expectation (no read-then-check): 404 on \
+                notFound (even for *), 412 with entityTag .version(current) on a mismatch (an empty list matches \
+                nothing), else 200 with the new row's entityTag and value. updateLastWriterWins is the pitfall the \
+                tests contrast with: leave it as it is.
+                """,
+            difficulty: .medium, minutes: 25,
+            hints: [
+                "Which single call has to carry the version you read, so that no other write can land between "
+                    + "the check and the write?",
+                "Loop maxAttempts times: read (nil -> throw WriteConflict.notFound), transform, then return "
+                    + "the result of update(id, to: next, expecting: .version(current.version)); catch only "
+                    + "WriteConflict.versionMismatch(let now), remember now and go round again. put wraps its "
+                    + "single update call in catches for WriteConflict.notFound and "
+                    + "WriteConflict.versionMismatch(let current).",
+                "case .tags(let tags): .anyOf(Set(tags.filter { !$0.isWeak }.compactMap(\\.version)))",
+            ]),
+        Exercise(
+            id: "middleware",
+            lesson: "patterns.middleware",
+            file: "Sources/HandbookPatterns/Middleware.swift",
+            blanks: [
+                "public static func chain(_ layers: [Layer], around handler: @escaping Handler) -> Handler",
+                "public static func logging<C: Clock<Duration>>(to sink: @escaping LogSink, clock: C) -> Layer",
+                "public static func authentication() -> Layer",
+                "public static func requireRole(_ role: Role) -> Layer",
+                "public static func errorMapping() -> Layer",
+            ],
+            prompt: """
+                Write Middleware.chain(_:around:) and four layers: logging(to:clock:), authentication(), \
+                requireRole(_:) and errorMapping(). A Layer turns the next Handler into a new one; chain([a, b], \
+                around: h) must behave as a(b(h)), the first layer outermost, and an empty list returns the \
+                handler itself (compose, provided, calls chain). logging sends exactly "START <method> <path>" to \
+                the sink before calling next, then "END <method> <path> <status> <ms>ms" with the time elapsed on \
+                the injected clock (milliseconds(_:) is provided), or on a throw "ERROR <method> <path>: <error>" \
+                (the error interpolated with \\(error)) and then rethrows the same error, so an outer mapper still \
+                sees it. authentication reads the "Authorization" header as a Role raw value; without a valid one \
+                it returns PlainResponse(status: 401, body: "unauthorized") and never calls next, otherwise it \
+                stores the role under RoleKey in a copy of the context it passes inward (an outer layer must never \
+                see it). requireRole returns 403 with body "forbidden" unless the context's RoleKey value equals \
+                the role. errorMapping turns an HTTPFailure into a response with its status and its message as the \
+                body, rethrows CancellationError, and answers any other error with 500 "internal server error". \
+                requestID(generate:) is provided as a worked example of a layer.
+                """,
+            difficulty: .medium, minutes: 20,
+            hints: [
+                "If chain([a, b], around: h) must be a(b(h)), which layer has to wrap the handler first?",
+                "Fold the list from its end, each step wrapping what has been built so far. Every layer has "
+                    + "the shape { next in { request, context in ... } }: run code before and after try await "
+                    + "next(request, context), or return a response without calling next to short-circuit.",
+                "layers.reversed().reduce(handler) { next, layer in layer(next) }",
+            ]),
+        Exercise(
+            id: "retry-budget",
+            lesson: "system-design.retry-budget",
+            file: "Sources/HandbookSystemDesign/RetryBudget.swift",
+            blanks: [
+                "public mutating func recordRequest(at elapsed: Duration)",
+                "public mutating func tryRetry(at elapsed: Duration) -> Bool",
+                "public func counts(at elapsed: Duration) -> (requests: Int, retries: Int)",
+                "private mutating func slot(for epoch: Int) -> Int",
+                "public func timeout(for hop: Hop) -> Duration?",
+                """
+                public func run<T>(
+                        maxAttempts: Int,
+                        hop: RequestDeadline.Hop = RequestDeadline.Hop(),
+                        isRetryable: (any Error) -> Bool = { _ in true },
+                        _ operation: (Attempt) async throws -> T
+                    ) async throws -> T
+                """,
+            ],
+            prompt: """
+                Write the budget's sliding window, RetryBudget.Window's recordRequest(at:), tryRetry(at:), \
+                counts(at:) and private slot(for:), then RequestDeadline.timeout(for:) and \
+                RetryBudget.run(maxAttempts:hop:isRetryable:_:). The window is a ring of policy.slots slots: epoch \
+                e (Self.epoch(of:policy:) is provided) lives in slot e % slots, which is emptied first when it \
+                still holds an older epoch; counts sums the requests and retries of the slots whose epoch is \
+                greater than the current epoch minus slots (with a 10 s window of 10 slots, what was recorded at 0 \
+                s still counts at 9 s and no longer at 10 s). tryRetry grants and records a retry only while the \
+                live retries are below policy.allowance(requests:) of the live requests. timeout(for:) is \
+                remaining minus the hop's safetyMargin, or nil unless that is both >= minimumTime and > 0. run, \
+                for attempts 1...maxAttempts: try Task.checkCancellation(); if RequestDeadline.current is bound, \
+                take the attempt's timeout from it or throw RetryError.deadlineExceeded(attempts: attempts made so \
+                far, lastError:); only then count a first attempt with recordRequest() or withdraw a retry with \
+                tryRetry(), throwing .budgetExhausted(attempts:lastError:) when refused; call \
+                operation(Attempt(number:timeout:)); on failure throw CancellationError if the task is cancelled, \
+                rethrow a non-retryable error unchanged, else keep it and go on; after the last attempt throw \
+                .attemptsExhausted(attempts: maxAttempts, lastError:). The tests check exact counts: 5 retries for \
+                50 requests at 10 %, a refused 4th attempt that spent no budget, the grpc-timeout headers sent \
+                across three hops, and 133 database calls for 100 requests through three budgeted layers.
+                """,
+            difficulty: .hard, minutes: 35,
+            hints: [
+                "maxAttempts bounds one request: what bounds the extra load the whole fleet sends to a dead "
+                    + "dependency, and why must a retry not raise the allowance the way a first attempt does?",
+                "Window: index = epoch % policy.slots, reset to Slot(epoch: epoch) when slots[index].epoch != "
+                    + "epoch; counts keeps the slots with epoch > now - policy.slots. In run the order is "
+                    + "cancellation, deadline, budget, call: a retry that cannot finish in time must not spend "
+                    + "budget.",
+                "if let deadline = RequestDeadline.current { guard let granted = deadline.timeout(for: hop) "
+                    + "else { throw RetryError.deadlineExceeded(attempts: number - 1, lastError: lastError) }; "
+                    + "timeout = granted }",
+            ]),
+        Exercise(
+            id: "transactional-outbox",
+            lesson: "system-design.transactional-outbox",
+            file: "Sources/HandbookSystemDesign/TransactionalOutbox.swift",
+            blanks: [
+                "public func place(_ orderID: String) async throws -> Message",
+                "public func update(_ orderID: String, to status: String) async throws -> Message",
+                "public func publishPending(limit: Int = 100) async throws -> Int",
+                "public func handle(_ message: Message) async throws -> HandleOutcome",
+                "public func drain(_ broker: Broker) async throws -> DrainReport",
+            ],
+            prompt: """
+                Write the outbox's producer, relay and idempotent consumer: OrderService.place(_:) and \
+                update(_:to:), Relay.publishPending(limit:), Consumer.handle(_:) and Consumer.drain(_:) (Database, \
+                Broker and the ServiceTables helpers enqueue(key:payload:), unsent(limit:) and markSent(_:) are \
+                provided). place sets orders[id] = "placed" and enqueues the event (key: the order id, payload \
+                "placed") in ONE database.transaction, throwing OrderError.alreadyExists(id) when the order \
+                exists; update does the same with the new status for an existing order, else throws \
+                OrderError.notFound(id); both return the enqueued Message. publishPending reads up to limit unsent \
+                rows in one transaction, then for each row, oldest first: crash(at: .relayBeforePublish(id)), \
+                broker.publish(row.message) (the row's own message and id), crash(at: .relayAfterPublish(id)), and \
+                only then markSent in a transaction of its own; it returns the number of rows read. handle checks \
+                the inbox (only under .inbox deduplication), applies the effect and inserts the message id, all in \
+                one transaction, returning .applied or .duplicate; a throwing effect leaves nothing recorded. \
+                drain receives until broker.receive() returns nil: a delivery whose handle throws counts a failure \
+                and is rejected; otherwise drain throws SimulatedCrash(point: .consumerBeforeAcknowledge(id)) if \
+                that crash point is set, then acknowledges and counts it as applied or duplicate.
+                """,
+            difficulty: .medium, minutes: 25,
+            hints: [
+                "A transaction body cannot await, so the publish can never share a transaction with the row. "
+                    + "In which order must 'publish' and 'mark sent' happen so that a crash between them duplicates "
+                    + "the event instead of losing it?",
+                "Relay: let batch = await database.transaction { $0.unsent(limit: limit) }, then per row "
+                    + "publish, and mark it sent in a separate transaction afterwards. Consumer: the inbox check, "
+                    + "the effect and inbox.insert go in one transaction closure, so they commit or roll back "
+                    + "together.",
+                "try await database.transaction { [effect, deduplication] tables in if deduplication == "
+                    + ".inbox, tables.inbox.contains(message.id) { return .duplicate }; try effect(&tables.state, "
+                    + "message); tables.inbox.insert(message.id); return .applied }",
+            ]),
+        Exercise(
+            id: "backpressure-and-load-shedding",
+            lesson: "system-design.backpressure-and-load-shedding",
+            file: "Sources/HandbookSystemDesign/BackpressureAndLoadShedding.swift",
+            blanks: [
+                "public nonisolated func run<T>(_ operation: () async throws -> T) async throws -> T",
+                "private func enter() async throws",
+                "private func leave()",
+                "private func expire(_ id: Int)",
+                "private func cancelWaiter(_ id: Int)",
+            ],
+            prompt: """
+                Write the Bulkhead actor's run(_:), enter(), leave(), expire(_:) and cancelWaiter(_:) (remove(_:) \
+                is provided, and statistics reads running, order.count, rejected and timedOut, so keep them \
+                current). enter admits at once (running += 1, onEvent .admitted) only when running < maxConcurrent \
+                and nobody is queued (no barging); otherwise, when a .bounded(length) queue already holds length \
+                waiters, it counts a rejection, reports .rejected and throws BulkheadError.queueFull(maxQueued: \
+                length) (.bounded(0) never queues); otherwise it parks in a checked continuation stored in waiters \
+                under a growing id appended to order, and reports .queued. Each arrival reports exactly one of \
+                .admitted, .queued and .rejected: a test waits for that count. With a queueTimeout, a queued \
+                waiter arms a timer Task that sleeps on the injected clock until now + queueTimeout and then \
+                expires it (the tests wait for these sleepers with clock.waitForSleepers); the timer is cancelled \
+                when the waiter leaves the queue any other way. leave hands the slot straight to the oldest waiter \
+                (resumed with running unchanged, reporting .dequeued), first timing out any waiter already at or \
+                past its deadline (clock.now >= deadline), and decrements running only when nobody is left to take \
+                it. expire and cancelWaiter act only on a waiter still queued: expire counts timedOut, reports \
+                .timedOut and resumes it with BulkheadError.queueTimeout(queueTimeout); cancelling a queued task \
+                reports .cancelled and resumes it with CancellationError at once, freeing its queue place. run \
+                releases the slot whether the operation returns or throws.
+                """,
+            difficulty: .hard, minutes: 35,
+            hints: [
+                "A waiter can be ended three ways (a freed slot, its timer, its task's cancellation), and "
+                    + "they race. How do you make sure exactly one of them resumes its continuation, exactly once?",
+                "Whoever removes the id from waiters owns the continuation; the others find nothing and "
+                    + "return. enter wraps withCheckedThrowingContinuation in withTaskCancellationHandler; onCancel "
+                    + "is not isolated to the actor, so it hops back with Task { await self.cancelWaiter(id) }. A "
+                    + "Task created inside the actor inherits its isolation, so the timer can call expire(id) "
+                    + "directly after its sleep.",
+                "leave: while let id = order.first { order.removeFirst(); guard let waiter = "
+                    + "waiters.removeValue(forKey: id) else { continue }; waiter.timer?.cancel(); if expired, time "
+                    + "it out and continue; otherwise resume it and return }; running -= 1",
+            ]),
+        Exercise(
+            id: "deadline-retry-orchestrator",
+            lesson: "system-design.deadline-retry-orchestrator",
+            file: "Sources/HandbookSystemDesign/DeadlineRetryOrchestrator.swift",
+            blanks: [
+                "public mutating func beginAttempt(elapsed: Duration) -> Step",
+                "public func afterFailure(elapsed: Duration, using random: inout some RandomNumberGenerator) -> Step",
+            ],
+            prompt: """
+                Write the pure decisions of DeadlineRetry.Schedule that the orchestrator's run loop follows: \
+                beginAttempt(elapsed:) and afterFailure(elapsed:using:). beginAttempt returns \
+                .stop(.deadlineExceeded) unless elapsed + policy.minimumAttemptTime < policy.overallTimeout \
+                (checked first: never at the deadline, and with the default zero minimum even 2 ms left will do), \
+                then .stop(.attemptsExhausted) once maxAttempts attempts have started; otherwise it increments \
+                attemptsStarted and grants Attempt(number: attemptsStarted, timeout: min(attemptTimeout, \
+                remaining), isLimitedByDeadline: remaining <= attemptTimeout), remaining being overallTimeout - \
+                elapsed. afterFailure changes nothing: .deadlineExceeded if elapsed >= overallTimeout, \
+                .attemptsExhausted if no attempt is left, else a delay below the ceiling \
+                policy.backoff(afterAttempt: attemptsStarted) (provided): the ceiling itself for Jitter.none, and \
+                for .full one draw of Schedule.uniform(upTo:using:) (provided) from the given generator, which the \
+                tests seed; it returns .backOff(delay) only if elapsed + delay + minimumAttemptTime < \
+                overallTimeout, else .deadlineExceeded, so a backoff that cannot be followed by a useful attempt \
+                is never slept. A property test simulates random policies and checks that no attempt outlives the \
+                deadline.
+                """,
+            difficulty: .medium, minutes: 20,
+            hints: [
+                "An attempt starts 25 ms into a 30 ms budget whose attemptTimeout is 20 ms: what timeout "
+                    + "should it get, and is it worth starting at all with 2 ms left when a round trip takes 20?",
+                "beginAttempt: guard the deadline (including minimumAttemptTime), guard the attempt count, "
+                    + "then count the attempt and clamp its timeout to the remaining time. afterFailure: the same "
+                    + "two kinds of guard, then pick the delay and check that the attempt after it could still "
+                    + "start.",
+                "guard elapsed + delay + policy.minimumAttemptTime < policy.overallTimeout else { return "
+                    + ".stop(.deadlineExceeded) }",
+            ]),
+        Exercise(
+            id: "service-layer",
+            lesson: "patterns.service-layer",
+            file: "Sources/HandbookPatterns/ServiceLayer.swift",
+            blanks: [
+                "public func register(name: String, email: String) async throws(UserServiceError) -> User",
+                "public func user(id: User.ID) async throws(UserServiceError) -> User",
+                "public static func validate(name: String, email: String) throws(UserServiceError) -> (name: String, email: String)",
+                "public static func isPlausibleEmail(_ email: String) -> Bool",
+                "static func translate(_ error: RepositoryError) -> UserServiceError",
+            ],
+            prompt: """
+                Write UserService's register(name:email:), user(id:), validate(name:email:), isPlausibleEmail(_:) \
+                and translate(_:). validate trims whitespace and newlines from both fields and lower-cases the \
+                email; if either is then empty it throws .missingFields with the names of all empty fields, in the \
+                order "name", "email"; next it throws .invalidEmail(the normalised email) unless isPlausibleEmail \
+                accepts it. An email is plausible with exactly one "@", a non-empty part before it, no whitespace \
+                anywhere, and a domain of at least two dot-separated labels, none empty ("john@localhost", \
+                "john@example." and "a@b..c" fail). register validates before any repository call, builds User(id: \
+                makeID(), name:, email:, createdAt: now()), makes exactly one repository call, create (no look-up \
+                first: the store's unique constraint decides, so of 10 concurrent registrations of one email \
+                exactly one succeeds), and returns the user. translate maps duplicateEmail to \
+                .alreadyExists(email:) and notFound to .notFound(id:), and wraps every other RepositoryError \
+                unchanged in .repository; user(id:) is one find with the same translation. A mock's call log \
+                checks which repository calls were made.
+                """,
+            difficulty: .easy, minutes: 15,
+            hints: [
+                "Why is 'look the email up, then create' wrong even when each call is correct, and who can "
+                    + "answer 'is this email taken?' atomically?",
+                "validate: trimmingCharacters(in: .whitespacesAndNewlines), then collect the missing names "
+                    + "from [(\"name\", name), (\"email\", email)]. register and user(id:): do throws(RepositoryError) "
+                    + "{ try await repository... } catch { throw Self.translate(error) }.",
+                "isPlausibleEmail: split on \"@\" and then the domain on \".\" with omittingEmptySubsequences: "
+                    + "false, so an empty part or label is seen rather than dropped.",
+            ]),
     ]
 
 }

@@ -148,6 +148,11 @@ struct Practice: ParsableCommand {
             abstract: "For maintainers and CI: every exercise's stub compiles and fails, its reference passes.")
         @Option(help: "Only exercises of this lesson module (HandbookLeetCode or leetcode).") var module: String?
 
+        /// Unbuffered, so CI shows each exercise as it is verified.
+        private func say(_ line: String) {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+
         func run() throws {
             try reporting {
                 Interrupts.install()
@@ -156,6 +161,7 @@ struct Practice: ParsableCommand {
                 let base = FileManager.default.temporaryDirectory
                     .appendingPathComponent(
                         "handbook-practice-verify-\(WorkspaceMirror.stableHash(workspace.root.path))")
+                try Practice.claim(base)
                 let selected = try module.map { name in try requireModule(name).name }
                 let exercises = Catalogue.exercises.filter { exercise in
                     selected == nil || Catalogue.lesson(id: exercise.lesson)?.module == selected
@@ -169,14 +175,14 @@ struct Practice: ParsableCommand {
                     let started = clock.now
                     let results = try Practice.verify(
                         group, module: module, in: base.appendingPathComponent(module), from: workspace,
-                        toolchain: toolchain, report: { print($0) })
+                        toolchain: toolchain, report: say)
                     failures += results.filter { !$0.ok }.map(\.id)
-                    print("\(module): \(group.count) exercises in \((clock.now - started).roundedSeconds)")
+                    say("\(module): \(group.count) exercises in \((clock.now - started).roundedSeconds)")
                 }
                 if !failures.isEmpty {
                     throw HandbookError.practice("not as expected: \(failures.joined(separator: ", "))")
                 }
-                print("All \(exercises.count) exercises: stubs compile and fail, references pass.")
+                say("All \(exercises.count) exercises: stubs compile and fail, references pass.")
             }
         }
     }
@@ -228,6 +234,22 @@ struct Practice: ParsableCommand {
         let onReference = try run(restore, filter: filters.uniquedInOrder().joined(separator: "|"))
         report("\(onReference.passed ? "ok  " : "BAD ") \(module) reference: \(onReference.summary)")
         return onReference.passed ? results : results.map { ($0.id, false) }
+    }
+
+    /// One verify at a time per checkout: two would rewrite each other's
+    /// files mid-build (seen here: a stub "did not compile" because the other
+    /// run was writing the file). A POSIX record lock, held until this
+    /// process exits, however it exits.
+    static func claim(_ base: URL) throws {
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let descriptor = open(base.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        var lock = flock()
+        lock.l_type = Int16(F_WRLCK)
+        lock.l_whence = Int16(SEEK_SET)  // l_start = l_len = 0: the whole file
+        guard descriptor >= 0, fcntl(descriptor, F_SETLK, &lock) == 0 else {
+            throw HandbookError.practice(
+                "another `practice verify` is using \(base.path); wait for it to finish, or stop it.")
+        }
     }
 
     /// Writes the files in a later second than any build that ran before.
