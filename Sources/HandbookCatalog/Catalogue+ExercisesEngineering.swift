@@ -601,11 +601,13 @@ extension Catalogue {
                 see it). requireRole returns 403 with body "forbidden" unless the context's RoleKey value equals \
                 the role. errorMapping turns an HTTPFailure into a response with its status and its message as the \
                 body, rethrows CancellationError, and answers any other error with 500 "internal server error". \
-                requestID(generate:) is provided as a worked example of a layer.
+                requestID(generate:) is provided as a worked example of a layer. The lesson's doc comment already \
+                names the fold for chain (reversed, then reduce); the real work is the four layers.
                 """,
             difficulty: .medium, minutes: 20,
             hints: [
-                "If chain([a, b], around: h) must be a(b(h)), which layer has to wrap the handler first?",
+                "Each layer is a (Handler) -> Handler: which of the four must not call next at all on some "
+                    + "requests, and which must see next's thrown error and still let it escape?",
                 "Fold the list from its end, each step wrapping what has been built so far. Every layer has "
                     + "the shape { next in { request, context in ... } }: run code before and after try await "
                     + "next(request, context), or return a response without calling next to short-circuit.",
@@ -647,8 +649,9 @@ extension Catalogue {
                 operation(Attempt(number:timeout:)); on failure throw CancellationError if the task is cancelled, \
                 rethrow a non-retryable error unchanged, else keep it and go on; after the last attempt throw \
                 .attemptsExhausted(attempts: maxAttempts, lastError:). The tests check exact counts: 5 retries for \
-                50 requests at 10 %, a refused 4th attempt that spent no budget, the grpc-timeout headers sent \
-                across three hops, and 133 database calls for 100 requests through three budgeted layers.
+                50 requests at 10 %, a refused 4th attempt that spent no budget, the grpc-timeout headers of a \
+                three-hop chain (990000u, then 780000u, and no call at all to the third hop, whose 470 ms is below \
+                its 500 ms minimum), and 133 database calls for 100 requests through three budgeted layers.
                 """,
             difficulty: .hard, minutes: 35,
             hints: [
@@ -677,7 +680,8 @@ extension Catalogue {
                 Write the outbox's producer, relay and idempotent consumer: OrderService.place(_:) and \
                 update(_:to:), Relay.publishPending(limit:), Consumer.handle(_:) and Consumer.drain(_:) (Database, \
                 Broker and the ServiceTables helpers enqueue(key:payload:), unsent(limit:) and markSent(_:) are \
-                provided). place sets orders[id] = "placed" and enqueues the event (key: the order id, payload \
+                provided; DualWrite.insertOrder, the pitfall kept for contrast, shows the order-row half of place's \
+                transaction: yours must add the outbox row to the same transaction). place sets orders[id] = "placed" and enqueues the event (key: the order id, payload \
                 "placed") in ONE database.transaction, throwing OrderError.alreadyExists(id) when the order \
                 exists; update does the same with the new status for an existing order, else throws \
                 OrderError.notFound(id); both return the enqueued Message. publishPending reads up to limit unsent \
@@ -763,7 +767,7 @@ extension Catalogue {
                 attemptsStarted and grants Attempt(number: attemptsStarted, timeout: min(attemptTimeout, \
                 remaining), isLimitedByDeadline: remaining <= attemptTimeout), remaining being overallTimeout - \
                 elapsed. afterFailure changes nothing: .deadlineExceeded if elapsed >= overallTimeout, \
-                .attemptsExhausted if no attempt is left, else a delay below the ceiling \
+                .attemptsExhausted if no attempt is left, else a delay of at most the ceiling \
                 policy.backoff(afterAttempt: attemptsStarted) (provided): the ceiling itself for Jitter.none, and \
                 for .full one draw of Schedule.uniform(upTo:using:) (provided) from the given generator, which the \
                 tests seed; it returns .backOff(delay) only if elapsed + delay + minimumAttemptTime < \
@@ -774,7 +778,8 @@ extension Catalogue {
             difficulty: .medium, minutes: 20,
             hints: [
                 "An attempt starts 25 ms into a 30 ms budget whose attemptTimeout is 20 ms: what timeout "
-                    + "should it get, and is it worth starting at all with 2 ms left when a round trip takes 20?",
+                    + "should it get? And with only 2 ms left, which policy field decides whether an attempt is "
+                    + "still worth starting?",
                 "beginAttempt: guard the deadline (including minimumAttemptTime), guard the attempt count, "
                     + "then count the attempt and clamp its timeout to the remaining time. afterFailure: the same "
                     + "two kinds of guard, then pick the delay and check that the attempt after it could still "

@@ -80,23 +80,17 @@ struct Practice: ParsableCommand {
             try reporting {
                 Interrupts.install()
                 let (exercise, practice, _) = try Practice.locate(id, dir: dir)
-                let toolchain = try Toolchain.locate()
-                let store = ProgressStore(file: ProgressStore.defaultFile())
-                var seen: Date?
-                while true {
-                    let modified = practice.learnerFileModified
-                    if seen == nil || modified != seen {
-                        seen = modified ?? Date()
-                        let report = try Practice.check(exercise, in: practice, toolchain: toolchain, store: store)
+                try Practice.watch(
+                    exercise, in: practice, toolchain: try Toolchain.locate(),
+                    store: ProgressStore(file: ProgressStore.defaultFile()),
+                    show: { report in
                         print("\u{1B}[2J\u{1B}[H", terminator: "")  // clear the screen
                         print(report.text)
-                        if report.passed { return }
-                        // A save during the check has a later time than the one
-                        // read before it, so it is checked next round, not lost.
-                        print("\nWatching \(practice.learnerFile.path) — save to re-check, Ctrl-C to stop.")
-                    }
-                    try Interrupts.sleep(seconds: Double(max(interval, 50)) / 1000)
-                }
+                        if !report.passed {
+                            print("\nWatching \(practice.learnerFile.path) — save to re-check, Ctrl-C to stop.")
+                        }
+                    },
+                    pause: { try Interrupts.sleep(seconds: Double(max(interval, 50)) / 1000) })
             }
         }
     }
@@ -234,6 +228,32 @@ struct Practice: ParsableCommand {
         let onReference = try run(restore, filter: filters.uniquedInOrder().joined(separator: "|"))
         report("\(onReference.passed ? "ok  " : "BAD ") \(module) reference: \(onReference.summary)")
         return onReference.passed ? results : results.map { ($0.id, false) }
+    }
+
+    /// The watch loop: a check now, then one after every save, until a pass.
+    /// `pause` waits between looks at the file (and throws on Ctrl-C).
+    ///
+    /// - Returns: the number of checks run.
+    @discardableResult
+    static func watch(
+        _ exercise: Exercise, in practice: PracticeWorkspace, toolchain: Toolchain, store: ProgressStore,
+        show: (Report) -> Void, pause: () throws -> Void
+    ) throws -> Int {
+        var seen: Date?
+        var checks = 0
+        while true {
+            let modified = practice.learnerFileModified
+            if checks == 0 || modified != seen {
+                // Read before the check: a save during it has a later time,
+                // so it is checked next round, not lost.
+                seen = modified
+                let report = try check(exercise, in: practice, toolchain: toolchain, store: store)
+                checks += 1
+                show(report)
+                if report.passed { return checks }
+            }
+            try pause()
+        }
     }
 
     /// One verify at a time per checkout: two would rewrite each other's
@@ -387,6 +407,7 @@ struct Practice: ParsableCommand {
             throw HandbookError.practice(
                 PracticeWorkspace.WorkspaceError.learnerFileMissing(practice.learnerFile.path).description)
         }
+        try practice.prepareBuild()
         // Build first with a long budget, then test with a short one: a loop
         // in the learner's code is reported as such within a minute, and the
         // test binary (which makes a process group of its own) is reaped.

@@ -54,6 +54,32 @@ struct PracticeWorkspace: Sendable {
     var testFilter: String { exercise.judgedBy ?? lesson.testFilter }
     var isStarted: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) }
 
+    /// Makes sure the coming build sees the learner's latest save.
+    ///
+    /// The incremental build compares modification times at one-second
+    /// resolution: a file saved within the second in which the previous
+    /// build started is taken as unchanged, and the old binary is tested
+    /// (a stale pass would be recorded as a pass). So each build records when
+    /// it started and a digest of the file; when the file has changed since
+    /// but its time falls in that second, it is touched in a later second.
+    func prepareBuild(now: () -> Date = Date.init) throws {
+        let stamp = buildFolder.appendingPathComponent("handbook-last-build")
+        let digest = WorkspaceMirror.stableHash(try String(contentsOf: learnerFile, encoding: .utf8))
+        if let record = try? String(contentsOf: stamp, encoding: .utf8) {
+            let fields = record.split(separator: " ")
+            if fields.count == 2, let lastStart = Double(fields[0]), String(fields[1]) != digest,
+                let modified = learnerFileModified,
+                modified.timeIntervalSince1970.rounded(.down) <= lastStart.rounded(.down)
+            {
+                let wait = lastStart.rounded(.down) + 1.05 - now().timeIntervalSince1970
+                if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+                try FileManager.default.setAttributes([.modificationDate: now()], ofItemAtPath: learnerFile.path)
+            }
+        }
+        try FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)
+        try Data("\(now().timeIntervalSince1970) \(digest)".utf8).write(to: stamp)
+    }
+
     /// Creates the workspace from `workspace`'s current sources, with the
     /// exercise's bodies blanked (or `learnerSource` in the learner's file,
     /// and `notes` instead of the exercise's prompt: a bug hunt).

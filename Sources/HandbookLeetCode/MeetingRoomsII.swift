@@ -29,8 +29,10 @@
 /// times).
 ///
 /// ## Common pitfalls
-/// - Comparing with `<=` (or sorting a start before an end at the same
-///   time): back-to-back meetings are counted as overlapping
+/// - Reusing a room only when an earlier meeting ended strictly before the
+///   start (`end < start` instead of `end <= start`), or sorting a start
+///   before an end at the same time: back-to-back meetings are counted as
+///   overlapping
 ///   (``minimumRoomsTreatingTouchingAsOverlap(_:)`` answers 2 for
 ///   `[1, 5), [5, 10)`).
 /// - Sorting meetings by start and comparing only neighbours: that answers

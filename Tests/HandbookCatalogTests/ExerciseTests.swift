@@ -29,6 +29,17 @@ struct ExerciseTests {
         }
     }
 
+    @Test("at least 60 exercises cover all four phases, and every Phase 4 lesson has one")
+    func coverage() {
+        #expect(Catalogue.exercises.count >= 60)
+        let practised = Set(Catalogue.exercises.map(\.lesson))
+        let phases = Set(Catalogue.lessons.filter { practised.contains($0.id) }.map(\.phase))
+        #expect(phases == [1, 2, 3, 4])
+        for lesson in Catalogue.lessons where lesson.phase == 4 {
+            #expect(practised.contains(lesson.id), "\(lesson.id) has no exercise")
+        }
+    }
+
     @Test("every declared blank occurs once in its source and is stubbed; the rest of the file is unchanged")
     func everyBlankMatchesItsSource() throws {
         for exercise in Catalogue.exercises {

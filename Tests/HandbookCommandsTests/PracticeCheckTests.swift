@@ -107,6 +107,47 @@ struct PracticeCheckTests {
         }
     }
 
+    @Test("watch checks at once, re-checks after a save (not before), and stops at the first pass")
+    func watchRechecksOnSave() throws {
+        let setup = try setUp()
+        defer { try? FileManager.default.removeItem(at: setup.base) }
+        var reports: [Practice.Report] = []
+        var pauses = 0
+        let checks = try Practice.watch(
+            setup.exercise, in: setup.practice, toolchain: Toolchain(swift: setup.swift.executable),
+            store: setup.store, show: { reports.append($0) },
+            pause: {
+                pauses += 1
+                // Two looks at an unchanged file, then the learner saves an answer.
+                if pauses == 3 { try Data("// my answer\n".utf8).write(to: setup.practice.learnerFile) }
+            })
+        #expect(checks == 2, "one check at the start, one after the save; none for the unchanged looks")
+        #expect(reports.map(\.passed) == [false, true])
+        #expect(pauses == 3)
+        #expect(setup.store.load().exercises["two-sum"]?.checks == 2)
+    }
+
+    @Test("a save in the same second as the last build is moved to a later second, so the build sees it")
+    func saveInTheBuildSecondIsTouched() throws {
+        let setup = try setUp()
+        defer { try? FileManager.default.removeItem(at: setup.base) }
+        let file = setup.practice.learnerFile.path
+        let buildStart = Date(timeIntervalSince1970: 2_000_000_000.2)
+        try setup.practice.prepareBuild(now: { buildStart })
+        // Saved 0.5 s into the second the build started in: the build's
+        // one-second comparison would take it as unchanged.
+        try Data("// my answer\n".utf8).write(to: setup.practice.learnerFile)
+        let save = Date(timeIntervalSince1970: 2_000_000_000.7)
+        try FileManager.default.setAttributes([.modificationDate: save], ofItemAtPath: file)
+        let later = Date(timeIntervalSince1970: 2_000_000_003)
+        try setup.practice.prepareBuild(now: { later })
+        #expect(setup.practice.learnerFileModified == later, "touched into a later second")
+        // Unchanged since that build: left alone, even within its second.
+        try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: file)
+        try setup.practice.prepareBuild(now: { later.addingTimeInterval(0.5) })
+        #expect(setup.practice.learnerFileModified == later)
+    }
+
     @Test("a deleted learner file or a missing workspace says what to do, and nothing is created")
     func missingFileOrWorkspace() throws {
         let setup = try setUp()

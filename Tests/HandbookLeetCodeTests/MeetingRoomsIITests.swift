@@ -34,7 +34,7 @@ struct MeetingRoomsIITests {
         #expect(Lesson.minimumRooms(Self.meetings(pairs)) == expected)
     }
 
-    @Test("back-to-back meetings share a room; the <= pitfall opens a second one")
+    @Test("back-to-back meetings share a room; reusing only when end < start opens a second one")
     func backToBackShareARoom() {
         let chain = Self.meetings([(1, 5), (5, 10), (10, 15)])
         #expect(Lesson.minimumRooms(chain) == 1)
