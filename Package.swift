@@ -120,7 +120,11 @@ let package = Package(
             ),
             .testTarget(
                 name: "HandbookCommandsTests",
-                dependencies: ["HandbookCommands", "HandbookCatalog", "HandbookTestSupport"],
+                dependencies: [
+                    "HandbookCommands", "HandbookCatalog", "HandbookTestSupport",
+                    // The review scheduler's properties are checked on random grade sequences.
+                    .product(name: "PropertyBased", package: "swift-property-based"),
+                ],
                 swiftSettings: upcomingFeatures
             ),
             .testTarget(

@@ -57,10 +57,19 @@ struct Progress: ParsableCommand {
         var checklist: [ChecklistItem]
         var exercises: [ExerciseState]
         var hunts: [HuntState]
+        /// Review cards: how many of the deck were seen, and how many are due now.
+        var review: ReviewState
+        struct ReviewState: Encodable {
+            var cards: Int
+            var seen: Int
+            var due: Int
+            var lapses: Int
+        }
     }
 
-    static func summary(of document: ProgressStore.Document, file: URL) -> Summary {
-        Summary(
+    static func summary(of document: ProgressStore.Document, file: URL, now: Date = Date()) -> Summary {
+        let seen = Catalogue.cards.filter { document.cards[$0.id] != nil }
+        return Summary(
             file: file.path,
             lessons: Catalogue.lessons.map { lesson in
                 let progress = document.lessons[lesson.id]
@@ -88,7 +97,11 @@ struct Progress: ParsableCommand {
                     .init(
                         experiment: hunt.experiment, checks: hunt.checks, found: hunt.foundAt != nil,
                         gaveUp: hunt.gaveUp)
-                })
+                },
+            review: .init(
+                cards: Catalogue.cards.count, seen: seen.count,
+                due: seen.count { ReviewSchedule.isDue(document.cards[$0.id], at: now) },
+                lapses: seen.reduce(0) { $0 + (document.cards[$1.id]?.lapses ?? 0) }))
     }
 
     func run() throws {
@@ -149,6 +162,10 @@ struct Progress: ParsableCommand {
             }
             print("  \(exercise.id.padding(toLength: 44, withPad: " ", startingAt: 0)) \(outcome)  \(extras)")
         }
+        print("")
+        print(
+            style.bold("Review") + "  \(summary.review.seen)/\(summary.review.cards) cards seen, "
+                + "\(summary.review.due) due now, \(summary.review.lapses) lapses (`handbook review`)")
         if !summary.hunts.isEmpty {
             print("")
             print(

@@ -129,22 +129,26 @@ struct ProgressStore: Sendable {
         var lessons: [String: LessonProgress] = [:]
         var exercises: [String: ExerciseProgress] = [:]
         var hunts: [String: HuntProgress] = [:]
+        /// Review cards' schedules, by card id.
+        var cards: [String: ReviewSchedule.State] = [:]
 
         init(
             lessons: [String: LessonProgress] = [:], exercises: [String: ExerciseProgress] = [:],
-            hunts: [String: HuntProgress] = [:]
+            hunts: [String: HuntProgress] = [:], cards: [String: ReviewSchedule.State] = [:]
         ) {
             self.lessons = lessons
             self.exercises = exercises
             self.hunts = hunts
+            self.cards = cards
         }
 
-        /// Files written before exercises (or hunts) existed lack those keys.
+        /// Files written before exercises (or hunts, or cards) existed lack those keys.
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             lessons = try container.decodeIfPresent([String: LessonProgress].self, forKey: .lessons) ?? [:]
             exercises = try container.decodeIfPresent([String: ExerciseProgress].self, forKey: .exercises) ?? [:]
             hunts = try container.decodeIfPresent([String: HuntProgress].self, forKey: .hunts) ?? [:]
+            cards = try container.decodeIfPresent([String: ReviewSchedule.State].self, forKey: .cards) ?? [:]
         }
     }
 

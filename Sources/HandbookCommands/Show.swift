@@ -49,6 +49,21 @@ struct Show: ParsableCommand {
                 out.append("    then run: swift test --filter '\(experiment.caughtBy)'")
                 out.append(experiment.teaches.wrapped(width: 96).indented(by: 4))
             }
+            let exercises = Catalogue.exercises.filter { $0.lesson == lesson.id }
+            if !exercises.isEmpty {
+                out += ["", style.accent("Practise it")]
+                out += exercises.map {
+                    "  swift run handbook practice start \($0.id)  (\($0.difficulty.rawValue), \($0.minutes) min)"
+                }
+            }
+            let cards = Catalogue.cards.filter { $0.lesson == lesson.id }
+            if !cards.isEmpty {
+                out += [
+                    "",
+                    style.accent("Remember it (\(cards.count) review cards: handbook review --lesson \(lesson.id))"),
+                ]
+                out += cards.map { "  · " + ($0.question.split(separator: "\n").first.map(String.init) ?? "") }
+            }
             print(out.joined(separator: "\n"))
         }
     }
