@@ -14,7 +14,7 @@ public struct Handbook: ParsableCommand {
         discussion: "Run with no arguments for the learning path.",
         subcommands: [
             LearningPath.self, List.self, Show.self, TestLesson.self, Break.self, Experiments.self,
-            Progress.self, Practice.self, Hunt.self, Review.self, Readme.self,
+            Progress.self, Practice.self, Hunt.self, Mock.self, Review.self, Plan.self, Readme.self,
         ],
         defaultSubcommand: LearningPath.self
     )

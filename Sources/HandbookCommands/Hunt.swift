@@ -109,11 +109,7 @@ struct Hunt: ParsableCommand {
     /// number of candidates. The same seed and scope give the same bug.
     static func pick(_ state: State) throws -> (Lesson, Experiment) {
         let candidates = try candidates(lesson: state.lesson, phase: state.phase)
-        var mixed = state.seed &+ 0x9E37_79B9_7F4A_7C15
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        mixed ^= mixed >> 31
-        return candidates[Int(mixed % UInt64(candidates.count))]
+        return candidates[SeededPick.index(seed: state.seed, count: candidates.count)]
     }
 
     /// `source` with the experiment's edit applied.

@@ -8,15 +8,50 @@ struct List: ParsableCommand {
 
     @Flag(help: "Print the catalogue as JSON: {\"lessons\": [...]}.")
     var json = false
+    @Option(help: "Only lessons of this phase (1-4).") var phase: Int?
+    @Option(help: "Only lessons of this difficulty: easy, medium or hard.") var difficulty: String?
+    @Option(help: "Only lessons of this priority: essential, recommended or deep-dive.") var priority: String?
 
     func run() throws {
-        if json {
-            print(try CatalogueJSON.encode(Catalogue.lessons))
-            return
+        try reporting {
+            let lessons = try List.filter(phase: phase, difficulty: difficulty, priority: priority)
+            if json {
+                print(try CatalogueJSON.encode(lessons))
+                return
+            }
+            let width = lessons.map(\.id.count).max() ?? 0
+            for lesson in lessons {
+                let facts = Catalogue.facts[lesson.id].map {
+                    "  [\($0.difficulty.rawValue), \($0.studyMinutes) min, \($0.priority.rawValue)]"
+                }
+                print(
+                    "\(lesson.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(lesson.title)\(facts ?? "")")
+            }
         }
-        let width = Catalogue.lessons.map(\.id.count).max() ?? 0
-        for lesson in Catalogue.lessons {
-            print("\(lesson.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(lesson.title)")
+    }
+
+    /// The lessons that match every given filter, in learning-path order.
+    /// - Throws: ``HandbookError/badArguments(_:)`` for a value that names nothing.
+    static func filter(phase: Int?, difficulty: String?, priority: String?) throws -> [Lesson] {
+        if let phase, !(1...4).contains(phase) {
+            throw HandbookError.badArguments("no phase \(phase): phases are 1 to 4")
+        }
+        let level = try difficulty.map { name in
+            guard let found = LessonFacts.Difficulty(rawValue: name) else {
+                throw HandbookError.badArguments("no difficulty '\(name)': use easy, medium or hard")
+            }
+            return found
+        }
+        let rank = try priority.map { name in
+            guard let found = LessonFacts.Priority(rawValue: name) else {
+                throw HandbookError.badArguments("no priority '\(name)': use essential, recommended or deep-dive")
+            }
+            return found
+        }
+        return Catalogue.lessons.filter { lesson in
+            let facts = Catalogue.facts[lesson.id]
+            return (phase == nil || lesson.phase == phase) && (level == nil || facts?.difficulty == level)
+                && (rank == nil || facts?.priority == rank)
         }
     }
 }

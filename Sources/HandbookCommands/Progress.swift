@@ -59,6 +59,7 @@ struct Progress: ParsableCommand {
         var hunts: [HuntState]
         /// Review cards: how many of the deck were seen, and how many are due now.
         var review: ReviewState
+        var mocks: [ProgressStore.MockResult]
         struct ReviewState: Encodable {
             var cards: Int
             var seen: Int
@@ -101,7 +102,8 @@ struct Progress: ParsableCommand {
             review: .init(
                 cards: Catalogue.cards.count, seen: seen.count,
                 due: seen.count { ReviewSchedule.isDue(document.cards[$0.id], at: now) },
-                lapses: seen.reduce(0) { $0 + (document.cards[$1.id]?.lapses ?? 0) }))
+                lapses: seen.reduce(0) { $0 + (document.cards[$1.id]?.lapses ?? 0) }),
+            mocks: document.mocks)
     }
 
     func run() throws {
@@ -166,6 +168,20 @@ struct Progress: ParsableCommand {
         print(
             style.bold("Review") + "  \(summary.review.seen)/\(summary.review.cards) cards seen, "
                 + "\(summary.review.due) due now, \(summary.review.lapses) lapses (`handbook review`)")
+        if !summary.mocks.isEmpty {
+            let coding = summary.mocks.filter { $0.kind == "coding" }
+            print(
+                style.bold("Mock interviews")
+                    + "  \(coding.count { $0.passed == true })/\(coding.count) coding passed, "
+                    + "\(summary.mocks.count - coding.count) design")
+            for mock in summary.mocks.suffix(5) {
+                let outcome =
+                    mock.kind == "design" ? "design" : (mock.passed == true ? style.good("passed") : "not passed")
+                print(
+                    "  \(mock.item.padding(toLength: 44, withPad: " ", startingAt: 0)) \(outcome)  \(mock.secondsUsed / 60) of \(mock.minutes) min"
+                )
+            }
+        }
         if !summary.hunts.isEmpty {
             print("")
             print(

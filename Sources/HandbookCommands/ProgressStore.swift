@@ -125,12 +125,30 @@ struct ProgressStore: Sendable {
         }
     }
 
+    /// One finished mock interview.
+    struct MockResult: Codable, Equatable, Sendable {
+        /// "coding" or "design".
+        var kind: String
+        /// The exercise or design question id.
+        var item: String
+        var startedAt: Date
+        var endedAt: Date
+        /// Coding mocks only.
+        var passed: Bool?
+        var secondsUsed: Int
+        var minutes: Int
+        var complexity: String?
+        var edgeCases: String?
+    }
+
     struct Document: Codable, Equatable, Sendable {
         var lessons: [String: LessonProgress] = [:]
         var exercises: [String: ExerciseProgress] = [:]
         var hunts: [String: HuntProgress] = [:]
         /// Review cards' schedules, by card id.
         var cards: [String: ReviewSchedule.State] = [:]
+        /// Finished mock interviews, oldest first.
+        var mocks: [MockResult] = []
 
         init(
             lessons: [String: LessonProgress] = [:], exercises: [String: ExerciseProgress] = [:],
@@ -149,6 +167,7 @@ struct ProgressStore: Sendable {
             exercises = try container.decodeIfPresent([String: ExerciseProgress].self, forKey: .exercises) ?? [:]
             hunts = try container.decodeIfPresent([String: HuntProgress].self, forKey: .hunts) ?? [:]
             cards = try container.decodeIfPresent([String: ReviewSchedule.State].self, forKey: .cards) ?? [:]
+            mocks = try container.decodeIfPresent([MockResult].self, forKey: .mocks) ?? []
         }
     }
 

@@ -27,11 +27,22 @@ struct Show: ParsableCommand {
             var out = [
                 style.bold("\(lesson.title)  \(style.dim("[\(lesson.id) · \(lesson.module) · phase \(lesson.phase)]"))")
             ]
+            if let facts = Catalogue.facts[lesson.id] {
+                out.append(
+                    style.dim(
+                        "\(facts.difficulty.rawValue) · about \(facts.studyMinutes) min · \(facts.priority.rawValue)"))
+            }
             if !text.summary.isEmpty { out += ["", text.summary] }
             if !lesson.seedTopics.isEmpty { out += ["", "Seed topics: \(lesson.seedTopics.joined(separator: "; "))"] }
             for heading in LessonText.shownSections {
                 guard let body = text.section(heading) else { continue }
                 out += ["", style.accent(heading), body.indented(by: 2)]
+            }
+            if let complexity = Catalogue.facts[lesson.id]?.complexity, !complexity.isEmpty {
+                out += ["", style.accent("Complexity, as the code documents it")]
+                out += complexity.map { entry in
+                    "  \(entry.operation): \(entry.time)" + (entry.space.map { ", space \($0)" } ?? "")
+                }
             }
             out += ["", style.accent("Files")]
             out += lesson.sources.map { "  read:  \($0)" } + lesson.tests.map { "  tests: \($0)" }
