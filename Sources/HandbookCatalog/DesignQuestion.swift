@@ -1,6 +1,7 @@
-/// A system-design mock interview question, built on the Phase 3 lessons and
-/// the capstone service: the question, then a reference outline revealed at
-/// the end, each part pointing at the lessons and service files that answer it.
+/// A system-design mock interview question, built mostly on the Phase 3
+/// lessons and the capstone service: the question, then a reference outline
+/// revealed at the end, each part naming the lessons that teach it and,
+/// where the service implements it, the service files.
 public struct DesignQuestion: Codable, Hashable, Sendable {
     /// One part of a good answer.
     public struct Part: Codable, Hashable, Sendable {
@@ -62,11 +63,19 @@ extension Catalogue {
                         "system-design.deadline-retry-orchestrator", "patterns.retry-with-backoff",
                         "patterns.circuit-breaker",
                     ],
-                    files: ["Service/Sources/HandbookService/RequestDeadline.swift"]),
+                    files: [
+                        "Service/Sources/HandbookService/RequestDeadline.swift",
+                        "Service/Sources/HandbookService/OrderService.swift",
+                    ]),
                 .init(
-                    point: "Concurrent updates to one order guarded by a version (optimistic concurrency, "
-                        + "If-Match), not by last-writer-wins.",
-                    lessons: ["system-design.optimistic-concurrency"]),
+                    point: "Concurrent writers of one order (a saga attempt and recovery) fenced by a lease "
+                        + "token, never last-writer-wins; client edits of shared rows (stock) carry a version as "
+                        + "ETag and If-Match.",
+                    lessons: ["system-design.fencing-tokens", "system-design.optimistic-concurrency"],
+                    files: [
+                        "Service/Sources/HandbookService/OrderStore.swift",
+                        "Service/Sources/HandbookService/InventoryRoutes.swift",
+                    ]),
                 .init(
                     point: "Events about the order written in the same transaction as the order (an outbox), "
                         + "so a crash cannot publish one without the other.",
@@ -82,18 +91,21 @@ extension Catalogue {
             outline: [
                 .init(
                     point: "The algorithm and its trade-off: a token bucket allows bursts up to its capacity; a "
-                        + "sliding window bounds any window exactly; a fixed window is cheapest but doubles at "
-                        + "the boundary.",
+                        + "sliding log bounds every window exactly at up to limit entries per key; a sliding "
+                        + "counter keeps three numbers but approximates; a fixed window is cheapest but admits up "
+                        + "to twice the limit across a boundary.",
                     lessons: ["system-design.token-bucket-rate-limiter", "system-design.sliding-window-rate-limiter"]),
                 .init(
                     point: "Identity decided by the server (a token's principal, else the peer address; a "
-                        + "forwarded header only from a trusted proxy), never chosen by the client.",
+                        + "forwarded header only from a trusted proxy), never chosen by the client. The service's "
+                        + "ClientIdentity is the worked answer; the middleware lesson shows where such a layer "
+                        + "sits.",
                     lessons: ["patterns.middleware"],
                     files: ["Service/Sources/HandbookService/ClientIdentity.swift"]),
                 .init(
-                    point: "Shared state: the count in one store all instances use, updated atomically (the "
-                        + "service keeps a fixed window per client in a SQL table).",
-                    lessons: ["system-design.token-bucket-rate-limiter"],
+                    point: "Shared state: the count in one store all instances use, updated atomically (with "
+                        + "PostgreSQL the service keeps a fixed window per client in a SQL table).",
+                    lessons: ["system-design.token-bucket-rate-limiter", "system-design.sliding-window-rate-limiter"],
                     files: ["Service/Sources/HandbookService/SQLRateLimiter.swift"]),
                 .init(
                     point: "Overload beyond the limiter: bounded concurrency and queueing with a deadline, "
@@ -120,11 +132,15 @@ extension Catalogue {
                     lessons: ["system-design.single-flight"],
                     files: ["Service/Sources/HandbookService/Coalescer.swift"]),
                 .init(
-                    point: "Staleness: writes invalidate or version the entry; say how stale a read may be.",
-                    lessons: ["system-design.optimistic-concurrency"]),
+                    point: "Staleness: writes invalidate the entry (with a versioned fill, so a slow reader "
+                        + "cannot put back an old value); say how stale a read may be. The service caches only "
+                        + "final orders, which never change.",
+                    lessons: ["system-design.ttl-cache"],
+                    files: ["Service/Sources/HandbookService/OrderCache.swift"]),
                 .init(
                     point: "Lookups of ids that do not exist answered without the store (a Bloom filter: no "
-                        + "false negatives, a tunable false-positive rate).",
+                        + "false negatives, a tunable false-positive rate; with several instances every filter "
+                        + "must see every instance's inserts).",
                     lessons: ["system-design.bloom-filter"]),
             ]),
         DesignQuestion(
@@ -136,8 +152,12 @@ extension Catalogue {
             minutes: 30,
             outline: [
                 .init(
-                    point: "Liveness answers only \"is this process stuck?\"; readiness answers \"send me "
-                        + "traffic?\" and fails during warm-up, a dependency outage and the drain.",
+                    point: "Liveness answers only \"is this process stuck?\" and never checks the database (a "
+                        + "shared outage would restart every instance at once). Readiness answers \"send me "
+                        + "traffic?\": false during warm-up, when this instance alone has lost a dependency, and "
+                        + "from the first moment of the drain; when the database every instance shares is down, "
+                        + "stay in rotation and answer fast errors. (The service's /ready turns 503 only for the "
+                        + "drain.)",
                     lessons: ["system-design.liveness-and-readiness"],
                     files: ["Service/Sources/HandbookService/ServiceApplication.swift"]),
                 .init(
@@ -167,12 +187,13 @@ extension Catalogue {
                 .init(
                     point: "Across instances: publish through a shared channel (the service bridges PostgreSQL "
                         + "LISTEN/NOTIFY); to never lose an event, write it in the transaction that changes the "
-                        + "order (an outbox).",
+                        + "order (an outbox). The service does not: it notifies after the order commits and only "
+                        + "logs a failed publish, so an event can be lost (LISTEN/NOTIFY is at-most-once).",
                     lessons: ["system-design.transactional-outbox"],
                     files: ["Service/Sources/HandbookService/OrderEvents.swift"]),
                 .init(
-                    point: "Catching up after a disconnect: keyset pagination over the event log with a signed "
-                        + "cursor, not offsets.",
+                    point: "Catching up after a disconnect: keyset pagination over an event log with a signed "
+                        + "cursor, not offsets (the service has no replay).",
                     lessons: ["system-design.pagination", "system-design.cursor-signing"]),
             ]),
     ]

@@ -95,7 +95,8 @@ struct Review: ParsableCommand {
             write("(Enter: show the answer; q: stop)")
             guard let reply = read(), reply.lowercased() != "q" else { break }
             write("A: \(card.answer)")
-            write("Proved by: swift test --filter '\(card.test)'")
+            // The filter is a regular expression: `scenario(_:)` unescaped matches nothing.
+            write("Proved by: swift test --filter '\(NSRegularExpression.escapedPattern(for: card.test))'")
             var grade: ReviewSchedule.Grade?
             while grade == nil {
                 write("Grade: 1 again · 2 hard · 3 good · 4 easy (q: stop)")

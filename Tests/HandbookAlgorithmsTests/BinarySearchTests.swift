@@ -156,4 +156,21 @@ struct BinarySearchTests {
             #expect(root * root <= n && (root + 1) * (root + 1) > n)
         }
     }
+
+    /// The documented O(log n), measured: the count halves every step.
+    @Test(
+        "partitioningIndex calls the predicate at most ⌊log2 n⌋ + 1 times, wherever the partition falls",
+        arguments: [0, 1, 2, 3, 7, 8, 1_000, 1 << 20])
+    func predicateCallsAreLogarithmic(count: Int) {
+        let bound = Int.bitWidth - count.leadingZeroBitCount  // ⌊log2 n⌋ + 1, and 0 for n = 0
+        for split in Set([0, count / 3, count / 2, count]) {
+            var calls = 0
+            let index = Lesson.partitioningIndex(in: 0..<count) { element in
+                calls += 1
+                return element >= split
+            }
+            #expect(index == split)
+            #expect(calls <= bound, "n = \(count), split at \(split): \(calls) calls")
+        }
+    }
 }

@@ -142,4 +142,38 @@ struct SortingTests {
             }
         }
     }
+
+    /// The documented costs, measured in comparisons: merge sort's n log n
+    /// in every case, insertion sort's n on sorted input and n²/2 reversed.
+    @Test("merge sort: at most n⌈log2 n⌉ comparisons; insertion sort: n − 1 sorted, n(n − 1)/2 reversed")
+    func comparisonCounts() {
+        for count in [2, 10, 1_000, 4_096] {
+            let ceilingLog = Int.bitWidth - (count - 1).leadingZeroBitCount  // ⌈log2 n⌉ for n ≥ 2
+            for input in [
+                Array(0..<count), Array((0..<count).reversed()), Array((0..<count).map { ($0 * 7_919) % count }),
+            ] {
+                var comparisons = 0
+                let sorted = Lesson.mergeSorted(input) { a, b in
+                    comparisons += 1
+                    return a < b
+                }
+                #expect(sorted == input.sorted())
+                #expect(comparisons <= count * ceilingLog, "n = \(count): \(comparisons)")
+            }
+            var ascending = Array(0..<count)
+            var onSorted = 0
+            Lesson.insertionSort(&ascending) { a, b in
+                onSorted += 1
+                return a < b
+            }
+            #expect(onSorted == count - 1)
+            var descending = Array((0..<count).reversed())
+            var onReversed = 0
+            Lesson.insertionSort(&descending) { a, b in
+                onReversed += 1
+                return a < b
+            }
+            #expect(onReversed == count * (count - 1) / 2)
+        }
+    }
 }

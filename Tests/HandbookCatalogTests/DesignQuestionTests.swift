@@ -6,7 +6,7 @@ import Testing
 /// The system-design mock questions point at real lessons and files.
 @Suite("Design questions")
 struct DesignQuestionTests {
-    @Test("every outline part names existing lessons and service files")
+    @Test("every outline part names existing lessons, and any service file it names exists")
     func referencesExist() {
         #expect(Catalogue.designQuestions.count >= 3)
         let root = PackagePaths.root

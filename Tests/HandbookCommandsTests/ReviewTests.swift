@@ -97,6 +97,32 @@ struct ReviewTests {
         #expect(saved[cards[1].id]?.intervalDays == 1)
         #expect(output.filter { $0.hasPrefix("Q: ") }.count == 3, "the forgotten card was asked again")
         #expect(output.contains { $0.contains("Proved by: swift test --filter") })
+        // A runnable filter: the parentheses of a test id are escaped, or the regex matches nothing.
+        let shown = try #require(output.first { $0.hasPrefix("Proved by:") })
+        let pattern = String(shown.split(separator: "'")[1])
+        let regex = try NSRegularExpression(pattern: pattern)
+        #expect(
+            regex.firstMatch(in: cards[0].test, range: NSRange(cards[0].test.startIndex..., in: cards[0].test)) != nil)
+    }
+
+    @Test("a corrupt progress file is kept as a backup at the first grade, never silently replaced")
+    func corruptStoreIsBackedUp() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-review-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let store = ProgressStore(file: base.appendingPathComponent("progress.json"))
+        let garbage = Data("{ not json".utf8)
+        try garbage.write(to: store.file)
+        var input = ["", "3"][...]
+        let graded = try Review.ask(
+            Array(Catalogue.cards.prefix(1)), store: store, now: { start }, read: { input.popFirst() },
+            write: { _ in })
+        #expect(graded == 1)
+        #expect(store.load().cards[Catalogue.cards[0].id]?.streak == 1)
+        let backups = try FileManager.default.contentsOfDirectory(atPath: base.path)
+            .filter { $0.hasPrefix("progress.json.unreadable-") }
+        #expect(backups.count == 1)
+        #expect(try Data(contentsOf: base.appendingPathComponent(backups[0])) == garbage)
     }
 
     @Test("the Anki export has a header Anki reads and every card, read back field by field")
