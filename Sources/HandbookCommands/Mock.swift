@@ -252,13 +252,8 @@ struct Mock: ParsableCommand {
         let seconds = Int(now.timeIntervalSince(state.startedAt))
         let used = "\(seconds / 60) min \(seconds % 60) s of \(state.minutes) min"
         // The learner's work is moved aside, never deleted: `mock-ended-<time>[-n]`.
-        let base = "mock-ended-\(Int(now.timeIntervalSince1970))"
-        var aside = root.deletingLastPathComponent().appendingPathComponent(base)
-        var counter = 1
-        while FileManager.default.fileExists(atPath: aside.path) {
-            counter += 1
-            aside = root.deletingLastPathComponent().appendingPathComponent("\(base)-\(counter)")
-        }
+        let aside = ProgressStore.unusedPath(
+            in: root.deletingLastPathComponent(), named: "mock-ended-\(Int(now.timeIntervalSince1970))")
         try FileManager.default.moveItem(at: root, to: aside)
         ProgressStore.saving {
             try store.update { document in

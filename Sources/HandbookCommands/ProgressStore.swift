@@ -273,12 +273,18 @@ struct ProgressStore: Sendable {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let base = "\(file.lastPathComponent).unreadable-\(formatter.string(from: now))"
-        var candidate = file.deletingLastPathComponent().appendingPathComponent(base)
+        return unusedPath(
+            in: file.deletingLastPathComponent(),
+            named: "\(file.lastPathComponent).unreadable-\(formatter.string(from: now))")
+    }
+
+    /// `<directory>/<name>`, or `<name>-2`, `-3`, … : the first that does not exist.
+    static func unusedPath(in directory: URL, named name: String) -> URL {
+        var candidate = directory.appendingPathComponent(name)
         var counter = 1
         while FileManager.default.fileExists(atPath: candidate.path) {
             counter += 1
-            candidate = file.deletingLastPathComponent().appendingPathComponent("\(base)-\(counter)")
+            candidate = directory.appendingPathComponent("\(name)-\(counter)")
         }
         return candidate
     }
