@@ -56,6 +56,8 @@
 /// - Depth: quicksort recurses into the smaller part and loops on the larger,
 ///   so its depth is at most log₂ n on every input (sorted, reversed and
 ///   all-equal included); merge sort's depth is log₂ n; the rest are loops.
+///   ``introSort(_:by:)`` recurses the same way and stops partitioning after
+///   2⌊log₂ n⌋ + 2 levels; ``mergeSort(_:by:)`` halves to depth log₂ n.
 ///
 /// ## Go → Swift
 /// Go's `sorting.go` sorts `[]int` in place and its
@@ -110,12 +112,14 @@ public enum Sorting {
     /// Every algorithm of the lesson, for tables and benchmarks.
     public enum Algorithm: String, CaseIterable, Sendable, CustomStringConvertible {
         case quick, lomutoQuick, merge, heap, insertion, selection, bubble
+        /// The production versions: introsort and the one-buffer merge sort.
+        case intro, bufferedMerge
 
         /// Whether equal elements keep their relative order.
         public var isStable: Bool {
             switch self {
-            case .merge, .insertion, .bubble: true
-            case .quick, .lomutoQuick, .heap, .selection: false
+            case .merge, .insertion, .bubble, .bufferedMerge: true
+            case .quick, .lomutoQuick, .heap, .selection, .intro: false
             }
         }
 
@@ -133,6 +137,8 @@ public enum Sorting {
             case .insertion: Sorting.insertionSort(&result, by: areInIncreasingOrder)
             case .selection: Sorting.selectionSort(&result, by: areInIncreasingOrder)
             case .bubble: Sorting.bubbleSort(&result, by: areInIncreasingOrder)
+            case .intro: Sorting.introSort(&result, by: areInIncreasingOrder)
+            case .bufferedMerge: Sorting.mergeSort(&result, by: areInIncreasingOrder)
             }
             return result
         }
@@ -371,6 +377,224 @@ public enum Sorting {
             }
             unsortedEnd -= 1
         }
+    }
+
+    // MARK: Production versions
+
+    /// Ranges this short are finished by insertion sort: for a few elements
+    /// its tight loop beats another level of partitioning or merging.
+    public static var insertionSortCutoff: Int { 16 }
+
+    /// Introsort: the quicksort to ship. Same partitioning idea as
+    /// ``quickSort(_:using:by:)``, with the three changes that make it fast
+    /// *and* O(n log n) in the worst case:
+    /// - the pivot is the median of three elements (first, middle, last), or
+    ///   of three such medians (Tukey's ninther) above 128 elements: no
+    ///   random numbers, and sorted or reversed input splits evenly;
+    /// - Hoare's two-pointer partition, one comparison per element per side,
+    ///   stopping on elements equal to the pivot so all-equal input splits in
+    ///   half instead of degrading;
+    /// - ranges of ``insertionSortCutoff`` or fewer are left to insertion sort;
+    /// - a depth limit of 2⌊log₂ n⌋ + 2 partitions: a range that is still
+    ///   being split past it is heapsorted. A deterministic pivot rule has
+    ///   inputs that defeat it (McIlroy's adversary builds one on the fly,
+    ///   and the tests run it); the limit turns their O(n²) into O(n log n).
+    ///
+    /// Works on the array's buffer directly: no bounds checks and no
+    /// copy-on-write checks inside the loops.
+    /// - Complexity: O(n log n) worst case, in place, O(log n) stack. Not stable.
+    public static func introSort<T>(_ elements: inout [T], by areInIncreasingOrder: (T, T) -> Bool) {
+        let count = elements.count
+        guard count > 1 else { return }
+        let depthLimit = 2 * (Int.bitWidth - 1 - count.leadingZeroBitCount) + 2
+        elements.withUnsafeMutableBufferPointer { buffer in
+            introSort(buffer, buffer.startIndex, buffer.endIndex, depthLimit: depthLimit, by: areInIncreasingOrder)
+        }
+    }
+
+    /// `elements` in ascending order, by introsort.
+    public static func introSort<T: Comparable>(_ elements: inout [T]) {
+        introSort(&elements, by: <)
+    }
+
+    private static func introSort<T>(
+        _ buffer: UnsafeMutableBufferPointer<T>, _ low: Int, _ high: Int, depthLimit: Int,
+        by less: (T, T) -> Bool
+    ) {
+        var low = low
+        var high = high
+        var depth = depthLimit
+        while high - low > insertionSortCutoff {
+            if depth == 0 {
+                heapSort(buffer, low, high, by: less)
+                return
+            }
+            depth -= 1
+            let split = hoarePartition(buffer, low, high, pivot: medianIndex(buffer, low, high, by: less), by: less)
+            // The pivot is final at `split`; recurse on the smaller side, loop on the larger.
+            if split - low < high - split {
+                introSort(buffer, low, split, depthLimit: depth, by: less)
+                low = split + 1
+            } else {
+                introSort(buffer, split + 1, high, depthLimit: depth, by: less)
+                high = split
+            }
+        }
+        insertionSort(buffer, low, high, by: less)
+    }
+
+    /// The index of the median of the elements at `a`, `b` and `c`.
+    private static func median<T>(
+        _ buffer: UnsafeMutableBufferPointer<T>, _ a: Int, _ b: Int, _ c: Int, by less: (T, T) -> Bool
+    ) -> Int {
+        if less(buffer[b], buffer[a]) {
+            if less(buffer[c], buffer[b]) { return b }  // c < b < a
+            return less(buffer[c], buffer[a]) ? c : a
+        }
+        if less(buffer[c], buffer[a]) { return a }  // c < a <= b
+        return less(buffer[c], buffer[b]) ? c : b
+    }
+
+    /// Median of three for short ranges, Tukey's ninther for long ones.
+    private static func medianIndex<T>(
+        _ buffer: UnsafeMutableBufferPointer<T>, _ low: Int, _ high: Int, by less: (T, T) -> Bool
+    ) -> Int {
+        let last = high - 1
+        let middle = low + (high - low) / 2
+        guard high - low > 128 else { return median(buffer, low, middle, last, by: less) }
+        let step = (high - low) / 8
+        return median(
+            buffer,
+            median(buffer, low, low + step, low + 2 * step, by: less),
+            median(buffer, middle - step, middle, middle + step, by: less),
+            median(buffer, last - 2 * step, last - step, last, by: less),
+            by: less)
+    }
+
+    /// Hoare's partition around the element at `pivot`: moves it to `low`,
+    /// scans inwards from both ends swapping pairs on the wrong side, and
+    /// puts the pivot at its final index, which it returns. Both scans stop
+    /// on elements equal to the pivot, so equal keys are spread over both
+    /// sides (a Lomuto partition would put them all on one).
+    private static func hoarePartition<T>(
+        _ buffer: UnsafeMutableBufferPointer<T>, _ low: Int, _ high: Int, pivot: Int, by less: (T, T) -> Bool
+    ) -> Int {
+        buffer.swapAt(low, pivot)
+        let pivotValue = buffer[low]
+        var i = low
+        var j = high
+        while true {
+            repeat { i += 1 } while i < high && less(buffer[i], pivotValue)
+            // Stops at `low` at the latest: the pivot is not less than itself.
+            repeat { j -= 1 } while less(pivotValue, buffer[j])
+            if i >= j { break }
+            buffer.swapAt(i, j)
+        }
+        buffer.swapAt(low, j)
+        return j
+    }
+
+    private static func insertionSort<T>(
+        _ buffer: UnsafeMutableBufferPointer<T>, _ low: Int, _ high: Int, by less: (T, T) -> Bool
+    ) {
+        guard high - low > 1 else { return }
+        for next in (low + 1)..<high {
+            let element = buffer[next]
+            var gap = next
+            while gap > low && less(element, buffer[gap - 1]) {
+                buffer[gap] = buffer[gap - 1]
+                gap -= 1
+            }
+            buffer[gap] = element
+        }
+    }
+
+    /// Heapsort of `low..<high`: introsort's fallback once the depth limit is hit.
+    private static func heapSort<T>(
+        _ buffer: UnsafeMutableBufferPointer<T>, _ low: Int, _ high: Int, by less: (T, T) -> Bool
+    ) {
+        let count = high - low
+        func siftDown(_ start: Int, _ end: Int) {
+            var parent = start
+            while true {
+                let left = 2 * parent + 1
+                guard left < end else { return }
+                var largest = parent
+                if less(buffer[low + largest], buffer[low + left]) { largest = left }
+                if left + 1 < end && less(buffer[low + largest], buffer[low + left + 1]) { largest = left + 1 }
+                if largest == parent { return }
+                buffer.swapAt(low + parent, low + largest)
+                parent = largest
+            }
+        }
+        for parent in stride(from: count / 2 - 1, through: 0, by: -1) { siftDown(parent, count) }
+        for end in stride(from: count - 1, to: 0, by: -1) {
+            buffer.swapAt(low, low + end)
+            siftDown(0, end)
+        }
+    }
+
+    /// Merge sort to ship: stable and O(n log n) like ``mergeSorted(_:by:)``,
+    /// but in place with **one** scratch buffer of ⌈n/2⌉ elements allocated
+    /// up front, where the lesson version allocates a new array per merge
+    /// and per leaf (2M allocations for 1M elements). Each merge moves only
+    /// the left run into the scratch buffer and merges it with the right run
+    /// back into the array: the write position never overtakes the unread
+    /// part of the right run. Two cheap shortcuts: runs of
+    /// ``insertionSortCutoff`` or fewer are insertion-sorted, and a merge whose
+    /// two runs are already in order (left's last ≤ right's first) is skipped,
+    /// so sorted input costs O(n).
+    /// - Complexity: O(n log n) comparisons, O(n) extra space in one
+    ///   allocation. Stable.
+    public static func mergeSort<T>(_ elements: inout [T], by areInIncreasingOrder: (T, T) -> Bool) {
+        let count = elements.count
+        guard count > 1 else { return }
+        let scratch = UnsafeMutablePointer<T>.allocate(capacity: (count + 1) / 2)
+        defer { scratch.deallocate() }
+        elements.withUnsafeMutableBufferPointer { buffer in
+            mergeSort(buffer, buffer.startIndex, buffer.endIndex, scratch: scratch, by: areInIncreasingOrder)
+        }
+    }
+
+    /// `elements` in ascending order, by the one-buffer merge sort.
+    public static func mergeSort<T: Comparable>(_ elements: inout [T]) {
+        mergeSort(&elements, by: <)
+    }
+
+    private static func mergeSort<T>(
+        _ buffer: UnsafeMutableBufferPointer<T>, _ low: Int, _ high: Int, scratch: UnsafeMutablePointer<T>,
+        by less: (T, T) -> Bool
+    ) {
+        guard high - low > insertionSortCutoff else {
+            insertionSort(buffer, low, high, by: less)
+            return
+        }
+        let middle = low + (high - low) / 2
+        mergeSort(buffer, low, middle, scratch: scratch, by: less)
+        mergeSort(buffer, middle, high, scratch: scratch, by: less)
+        // Already in order: nothing to merge.
+        guard less(buffer[middle], buffer[middle - 1]) else { return }
+        guard let base = buffer.baseAddress else { return }
+        let leftCount = middle - low
+        // From here the slots [write, right) hold no value: the left run has
+        // moved to the scratch buffer, and each step fills one slot.
+        scratch.moveInitialize(from: base + low, count: leftCount)
+        var left = 0
+        var right = middle
+        var write = low
+        while left < leftCount && right < high {
+            // Take from the right only when it is strictly smaller: ties keep the left first (stable).
+            if less(base[right], scratch[left]) {
+                (base + write).moveInitialize(from: base + right, count: 1)
+                right += 1
+            } else {
+                (base + write).moveInitialize(from: scratch + left, count: 1)
+                left += 1
+            }
+            write += 1
+        }
+        // What is left of the right run is already in place; the left run's rest fills the gap before it.
+        (base + write).moveInitialize(from: scratch + left, count: leftCount - left)
     }
 
     // MARK: Quickselect

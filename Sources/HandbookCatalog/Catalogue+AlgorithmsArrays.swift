@@ -142,6 +142,29 @@ extension Catalogue {
             seedTopics: ["algo: Sorting"],
             experiments: [
                 Experiment(
+                    id: "sorting.introsort-without-a-depth-limit",
+                    file: "Sources/HandbookAlgorithms/Sorting.swift",
+                    original: "if depth == 0 {",
+                    replacement: "if depth == Int.min {",
+                    caughtBy: "HandbookAlgorithmsTests.SortingTests/introSortSurvivesTheKillerAdversary",
+                    teaches: """
+                        A deterministic pivot rule (median of three, ninther) has inputs that defeat it, and \
+                        McIlroy's adversary builds one while the sort runs: without the depth limit that hands \
+                        the range to heapsort, introsort is a quicksort again and makes millions of comparisons \
+                        on 4,096 elements instead of tens of thousands.
+                        """),
+                Experiment(
+                    id: "sorting.buffered-merge-takes-right-on-ties",
+                    file: "Sources/HandbookAlgorithms/Sorting.swift",
+                    original: "if less(base[right], scratch[left]) {",
+                    replacement: "if !less(scratch[left], base[right]) {",
+                    caughtBy: "HandbookAlgorithmsTests.SortingTests/bufferedMergeSortIsStable",
+                    teaches: """
+                        The one-buffer merge must take from the right run only when it is strictly smaller. \
+                        Taking it on ties too still sorts, but equal keys swap order, and only arrays longer \
+                        than the insertion-sort cutoff reach the merge: short tests cannot see it.
+                        """),
+                Experiment(
                     id: "sorting.merge-tie-break-takes-right",
                     file: "Sources/HandbookAlgorithms/Sorting.swift",
                     original: "if areInIncreasingOrder(right[j], left[i]) {",

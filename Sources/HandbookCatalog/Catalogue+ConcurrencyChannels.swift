@@ -46,6 +46,17 @@ extension Catalogue {
             questions: ["Explain the difference between buffered and unbuffered channels"],
             experiments: [
                 Experiment(
+                    id: "bounded-channel.fast-path-ignores-cancellation",
+                    file: "Sources/HandbookConcurrency/BoundedChannel.swift",
+                    original: "$0.machine.sendWithoutWaiting(element, isCancelled: Task.isCancelled)",
+                    replacement: "$0.machine.sendWithoutWaiting(element, isCancelled: false)",
+                    caughtBy: "HandbookConcurrencyTests.BoundedChannelTests/cancelledTaskNeitherSendsNorReceives",
+                    teaches: """
+                        A fast path must keep every rule of the slow one. Skip the cancellation check because \
+                        the buffer has room, and a cancelled task's value is delivered: the fast channel now \
+                        behaves differently from the readable one exactly when nothing has to wait.
+                        """),
+                Experiment(
                     id: "bounded-channel.never-suspend-when-full",
                     file: "Sources/HandbookConcurrency/BoundedChannel.swift",
                     original: "if buffer.count < capacity {",

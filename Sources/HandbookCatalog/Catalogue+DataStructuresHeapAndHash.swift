@@ -37,11 +37,29 @@ extension Catalogue {
             id: "ds.hash-map",
             phase: 4,
             module: "HandbookDataStructures",
-            title: "Chained hash map: Hasher, buckets, resizing at load factor 3/4, the Hashable contract",
-            sources: ["Sources/HandbookDataStructures/ChainedHashMap.swift"],
-            tests: ["Tests/HandbookDataStructuresTests/ChainedHashMapTests.swift"],
+            title: "Hash maps: chaining, then open addressing; Hasher, load factor 3/4, the Hashable contract",
+            sources: [
+                "Sources/HandbookDataStructures/ChainedHashMap.swift",
+                "Sources/HandbookDataStructures/OpenAddressingHashMap.swift",
+            ],
+            tests: [
+                "Tests/HandbookDataStructuresTests/ChainedHashMapTests.swift",
+                "Tests/HandbookDataStructuresTests/OpenAddressingHashMapTests.swift",
+            ],
             seedTopics: ["ds: HashMap"],
             experiments: [
+                Experiment(
+                    id: "hash-map.open-addressing-delete-leaves-a-hole",
+                    file: "Sources/HandbookDataStructures/OpenAddressingHashMap.swift",
+                    original: "while let entry = slots[next] {",
+                    replacement: "while false, let entry = slots[next] {",
+                    caughtBy:
+                        "HandbookDataStructuresTests.OpenAddressingHashMapTests/removalInsideAProbeRunKeepsLaterKeys",
+                    teaches: """
+                        With open addressing a lookup stops at the first empty slot. Delete by simply emptying \
+                        the slot (no backward shift, no tombstone) and every key further along the same probe \
+                        run becomes unreachable: still stored, never found.
+                        """),
                 Experiment(
                     id: "hash-map.resize-keeps-old-bucket-indices",
                     file: "Sources/HandbookDataStructures/ChainedHashMap.swift",

@@ -11,6 +11,17 @@ extension Catalogue {
             checklist: ["LRU Cache - Can you build a thread-safe LRU cache?"],
             experiments: [
                 Experiment(
+                    id: "lru-cache.allocate-on-every-miss",
+                    file: "Sources/HandbookDataStructures/LRUCache.swift",
+                    original: "            node = oldest\n",
+                    replacement: "            node = Node(key: key, value: value)\n            nodesAllocated += 1\n",
+                    caughtBy: "HandbookDataStructuresTests.LRUCacheNodeReuseTests/missesOnAFullCacheAllocateNothing",
+                    teaches: """
+                        Every miss on a full cache evicts one node and needs one: reuse the evicted node and \
+                        a miss allocates nothing. Allocate a fresh one instead and the cache makes one heap \
+                        allocation (and one free) per miss, which the benchmark's malloc count shows.
+                        """),
+                Experiment(
                     id: "lru-cache.forget-move-to-front-on-get",
                     file: "Sources/HandbookDataStructures/LRUCache.swift",
                     original: "moveToFront(node)  // a read is a use: the reason `get` needs an exclusive lock",

@@ -42,6 +42,18 @@ extension Catalogue {
             seedTopics: ["ds: Queue"],
             experiments: [
                 Experiment(
+                    id: "queue.fast-deinit-skips-the-first-run",
+                    file: "Sources/HandbookDataStructures/RingBufferQueue.swift",
+                    original: "(elements + head).deinitialize(count: firstRun)",
+                    replacement: "_ = firstRun",
+                    caughtBy:
+                        "HandbookDataStructuresTests.FastRingBufferQueueTests/deinitReleasesExactlyTheLiveElements",
+                    teaches: """
+                        The fast queue's slots are raw memory, not `Element?`: nothing frees them unless deinit \
+                        deinitializes exactly the live ones, in both runs of a wrapped ring. Skip the run from \
+                        head to the end and those elements leak silently; the test counts their deinits.
+                        """),
+                Experiment(
                     id: "queue.skip-copy-on-write",
                     file: "Sources/HandbookDataStructures/RingBufferQueue.swift",
                     original: "if !isKnownUniquelyReferenced(&storage) {",

@@ -6,11 +6,25 @@ extension Catalogue {
             module: "HandbookSystemDesign",
             title: "Token bucket rate limiter: a pure value-type bucket, keyed limiters and the RateLimiter contract",
             sources: ["Sources/HandbookSystemDesign/TokenBucketRateLimiter.swift"],
-            tests: ["Tests/HandbookSystemDesignTests/TokenBucketRateLimiterTests.swift"],
+            tests: [
+                "Tests/HandbookSystemDesignTests/TokenBucketRateLimiterTests.swift",
+                "Tests/HandbookSystemDesignTests/NanosecondTokenBucketTests.swift",
+            ],
             seedTopics: ["system_design: Rate Limiter"],
             checklist: ["Rate Limiter - Can you implement token bucket algorithm?"],
             questions: ["Implement a rate limiter"],
             experiments: [
+                Experiment(
+                    id: "token-bucket.nanoseconds-wrapping-multiply",
+                    file: "Sources/HandbookSystemDesign/TokenBucketRateLimiter.swift",
+                    original: "let (earned, earnedOverflow) = elapsed.multipliedReportingOverflow(by: tokensPerPeriod)",
+                    replacement: "let (earned, earnedOverflow) = (elapsed &* tokensPerPeriod, false)",
+                    caughtBy: "HandbookSystemDesignTests.NanosecondTokenBucketTests/longIdleDoesNotOverflow",
+                    teaches: """
+                        Integer nanoseconds are fast but finite: elapsed time × tokens per period overflows \
+                        after a long idle, and wrapping arithmetic turns "full" into a small or negative credit. \
+                        2⁶² ns × 4 wraps to exactly 0, and the idle key is refused instead of refilled.
+                        """),
                 Experiment(
                     id: "token-bucket-rate-limiter.remove-refill-clamp",
                     file: "Sources/HandbookSystemDesign/TokenBucketRateLimiter.swift",

@@ -345,6 +345,55 @@ extension BoundedChannel {
             return .suspended
         }
 
+        /// What a send that must not wait can do: hand over, buffer, fail,
+        /// or report that it would have to wait (and change nothing).
+        public enum ImmediateSendAction {
+            case resumeReceiver(Receiver)
+            case buffered
+            case rejectFinished
+            case rejectCancelled
+            case wouldWait
+        }
+
+        /// What a receive that must not wait can do.
+        public enum ImmediateReceiveAction {
+            case element(Element, resumeSender: Sender?)
+            case finished
+            case cancelled
+            case wouldWait
+        }
+
+        /// ``send(_:id:sender:isCancelled:)`` for a caller that has no
+        /// continuation yet: the same decisions, except that instead of
+        /// parking it returns `.wouldWait` and leaves the state unchanged.
+        /// ``FastBoundedChannel`` tries this first and creates a continuation
+        /// only on `.wouldWait`.
+        public mutating func sendWithoutWaiting(_ element: Element, isCancelled: Bool) -> ImmediateSendAction {
+            defer { checkInvariants() }
+            if isFinished { return .rejectFinished }
+            if isCancelled { return .rejectCancelled }
+            if let waiting = receivers.popFirst() { return .resumeReceiver(waiting.receiver) }
+            guard buffer.count >= capacity else {
+                buffer.append(element)
+                return .buffered
+            }
+            return .wouldWait
+        }
+
+        /// ``receive(id:receiver:isCancelled:)`` without a continuation:
+        /// `.wouldWait` instead of parking, state unchanged.
+        public mutating func receiveWithoutWaiting(isCancelled: Bool) -> ImmediateReceiveAction {
+            defer { checkInvariants() }
+            if isCancelled { return .cancelled }
+            if let element = buffer.popFirst() {
+                guard let waiting = senders.popFirst() else { return .element(element, resumeSender: nil) }
+                buffer.append(waiting.element)
+                return .element(element, resumeSender: waiting.sender)
+            }
+            if let waiting = senders.popFirst() { return .element(waiting.element, resumeSender: waiting.sender) }
+            return isFinished ? .finished : .wouldWait
+        }
+
         /// Removes a parked sender; its element is dropped from the channel.
         ///
         /// - Returns: the sender to fail with `CancellationError`, or `nil` if it
@@ -442,3 +491,190 @@ extension BoundedChannel {
 
 extension BoundedChannel.StateMachine: Sendable where Sender: Sendable, Receiver: Sendable {}
 extension BoundedChannel.FIFO: Sendable where Item: Sendable {}
+
+// MARK: - The production version: a fast path that does not suspend
+
+/// ``BoundedChannel`` with the two changes its *Performance, measured*
+/// section names, on the same ``BoundedChannel/StateMachine``:
+/// - **A fast path.** `send` and `receive` first try, under the lock,
+///   to complete without waiting (``BoundedChannel/StateMachine/sendWithoutWaiting(_:isCancelled:)``):
+///   a buffered send, a hand-over to a parked receiver, a receive from the
+///   buffer. That path creates no continuation, installs no cancellation
+///   handler and allocates nothing; only an operation that really has to
+///   wait goes the slow way, which re-checks under the lock.
+/// - **`withUnsafeContinuation` on the slow path.** A checked continuation
+///   is a heap object that detects a double or missing resume; the state
+///   machine already guarantees exactly one resume per parked waiter (it
+///   hands each out once: on a match, a cancellation or `finish`), which the
+///   same tests as ``BoundedChannel``'s check.
+///
+/// What remains per message is the suspension itself: a waiter parks its
+/// task, and the resume enqueues it on the cooperative pool to run again,
+/// often on the other core. A rendezvous (capacity 0) pays that on nearly
+/// every message; a buffered channel only when it runs full or empty.
+public final class FastBoundedChannel<Element: Sendable>: Sendable {
+    typealias Machine = BoundedChannel<Element>.StateMachine<
+        UnsafeContinuation<Void, any Error>, UnsafeContinuation<Element?, Never>
+    >
+
+    private struct Shared {
+        var machine: Machine
+        var waits: [(senders: Bool, count: Int, continuation: UnsafeContinuation<Void, Never>)] = []
+
+        /// The waits that the current number of parked senders or receivers satisfies.
+        mutating func takeSatisfiedWaits() -> [UnsafeContinuation<Void, Never>] {
+            guard !waits.isEmpty else { return [] }
+            let (senders, receivers) = (machine.suspendedSenderCount, machine.suspendedReceiverCount)
+            var ready: [UnsafeContinuation<Void, Never>] = []
+            waits.removeAll { wait in
+                guard (wait.senders ? senders : receivers) >= wait.count else { return false }
+                ready.append(wait.continuation)
+                return true
+            }
+            return ready
+        }
+    }
+
+    private let shared: BoundedChannel<Element>.LockedState<Shared>
+    private let nextID = Atomic(0)
+
+    /// How many values can wait in the buffer; 0 is a rendezvous channel.
+    public let capacity: Int
+
+    /// A channel that buffers up to `capacity` values.
+    /// - Precondition: `capacity >= 0`.
+    public init(capacity: Int) {
+        precondition(capacity >= 0, "FastBoundedChannel capacity must be >= 0, got \(capacity)")
+        self.capacity = capacity
+        self.shared = BoundedChannel<Element>.LockedState(Shared(machine: Machine(capacity: capacity)))
+    }
+
+    /// Sends `element`, suspending only while the buffer is full and no
+    /// receiver waits. Same contract as ``BoundedChannel/send(_:)``.
+    /// - Throws: ``BoundedChannelError/finished`` after `finish()`;
+    ///   `CancellationError` if the task is cancelled before the value is
+    ///   taken (it is then never delivered).
+    public func send(_ element: Element) async throws {
+        let immediate = shared.withLock { $0.machine.sendWithoutWaiting(element, isCancelled: Task.isCancelled) }
+        switch immediate {
+        case .resumeReceiver(let receiver): receiver.resume(returning: element)
+        case .buffered: return
+        case .rejectFinished: throw BoundedChannelError.finished
+        case .rejectCancelled: throw CancellationError()
+        case .wouldWait: try await sendWaiting(element)
+        }
+    }
+
+    private func sendWaiting(_ element: Element) async throws {
+        let id = nextID.add(1, ordering: .relaxed).newValue
+        try await withTaskCancellationHandler {
+            try await withUnsafeThrowingContinuation { (sender: UnsafeContinuation<Void, any Error>) in
+                let (action, ready) = shared.withLock { shared in
+                    let action = shared.machine.send(element, id: id, sender: sender, isCancelled: Task.isCancelled)
+                    return (action, shared.takeSatisfiedWaits())
+                }
+                switch action {
+                case .resumeReceiver(let receiver):
+                    receiver.resume(returning: element)
+                    sender.resume()
+                case .buffered: sender.resume()
+                case .suspended: break
+                case .rejectFinished: sender.resume(throwing: BoundedChannelError.finished)
+                case .rejectCancelled: sender.resume(throwing: CancellationError())
+                }
+                for wait in ready { wait.resume() }
+            }
+        } onCancel: {
+            shared.withLock { $0.machine.cancelSender(id: id) }?.resume(throwing: CancellationError())
+        }
+    }
+
+    /// The next value, or `nil` once the channel is finished and drained (or
+    /// the task is cancelled while waiting). Same contract as
+    /// ``BoundedChannel/receive()``.
+    public func receive() async -> Element? {
+        let immediate = shared.withLock { $0.machine.receiveWithoutWaiting(isCancelled: Task.isCancelled) }
+        switch immediate {
+        case .element(let element, let sender):
+            sender?.resume()
+            return element
+        case .finished, .cancelled: return nil
+        case .wouldWait: return await receiveWaiting()
+        }
+    }
+
+    private func receiveWaiting() async -> Element? {
+        let id = nextID.add(1, ordering: .relaxed).newValue
+        return await withTaskCancellationHandler {
+            await withUnsafeContinuation { (receiver: UnsafeContinuation<Element?, Never>) in
+                let (action, ready) = shared.withLock { shared in
+                    let action = shared.machine.receive(id: id, receiver: receiver, isCancelled: Task.isCancelled)
+                    return (action, shared.takeSatisfiedWaits())
+                }
+                switch action {
+                case .element(let element, let sender):
+                    sender?.resume()
+                    receiver.resume(returning: element)
+                case .suspended: break
+                case .finished, .cancelled: receiver.resume(returning: nil)
+                }
+                for wait in ready { wait.resume() }
+            }
+        } onCancel: {
+            shared.withLock { $0.machine.cancelReceiver(id: id) }?.resume(returning: nil)
+        }
+    }
+
+    /// Closes the channel: parked senders throw, parked receivers get `nil`,
+    /// buffered values can still be received. Calling it again does nothing.
+    public func finish() {
+        let (senders, receivers, waits) = shared.withLock { shared in
+            let (senders, receivers) = shared.machine.finish()
+            let waits = shared.waits.map(\.continuation)
+            shared.waits = []
+            return (senders, receivers, waits)
+        }
+        for sender in senders { sender.resume(throwing: BoundedChannelError.finished) }
+        for receiver in receivers { receiver.resume(returning: nil) }
+        for wait in waits { wait.resume() }
+    }
+
+    /// Returns once at least `count` senders are parked (or the channel is
+    /// finished): explicit synchronisation for tests, instead of sleeping.
+    public func waitForSuspendedSenders(count: Int) async {
+        await waitFor(senders: true, count: count)
+    }
+
+    /// Returns once at least `count` receivers are parked (or the channel is finished).
+    public func waitForSuspendedReceivers(count: Int) async {
+        await waitFor(senders: false, count: count)
+    }
+
+    private func waitFor(senders: Bool, count: Int) async {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+            let ready = shared.withLock { shared in
+                let machine = shared.machine
+                let parked = senders ? machine.suspendedSenderCount : machine.suspendedReceiverCount
+                if machine.isFinished || parked >= count { return true }
+                shared.waits.append((senders, count, continuation))
+                return false
+            }
+            if ready { continuation.resume() }
+        }
+    }
+}
+
+extension FastBoundedChannel: AsyncSequence {
+    /// Receives until the channel is finished and drained.
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let channel: FastBoundedChannel
+
+        public mutating func next() async -> Element? {
+            await channel.receive()
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(channel: self)
+    }
+}

@@ -103,7 +103,7 @@ public final class LRUCache<Key: Hashable, Value> {
 
     /// An entry. It stores its key so that evicting it can delete the map entry.
     final class Node: Link {
-        let key: Key
+        var key: Key
         var value: Value
 
         init(key: Key, value: Value) {
@@ -136,6 +136,12 @@ public final class LRUCache<Key: Hashable, Value> {
     /// The number of entries. Complexity: O(1).
     public var count: Int { nodes.count }
 
+    /// How many nodes this cache has ever allocated. A miss on a full cache
+    /// reuses the evicted node, so only filling up allocates: `capacity`
+    /// nodes for any number of misses, plus one per slot that
+    /// `removeValue(forKey:)` frees and a later miss refills. Educational.
+    public private(set) var nodesAllocated = 0
+
     /// Whether the cache is empty. Complexity: O(1).
     public var isEmpty: Bool { nodes.isEmpty }
 
@@ -164,15 +170,24 @@ public final class LRUCache<Key: Hashable, Value> {
             checkInvariantsIfEnabled()
             return nil
         }
-        let node = Node(key: key, value: value)
-        nodes[key] = node
-        insertAtFront(node)
         var evicted: (key: Key, value: Value)?
-        if nodes.count > capacity, let oldest = tail.previous as? Node {
+        let node: Node
+        if nodes.count == capacity, let oldest = tail.previous as? Node {
+            // Full: the least recently used node leaves the list and the
+            // dictionary, then carries the new entry. Reusing it makes a miss
+            // on a full cache allocate nothing.
             unlink(oldest)
             nodes[oldest.key] = nil
             evicted = (oldest.key, oldest.value)
+            oldest.key = key
+            oldest.value = value
+            node = oldest
+        } else {
+            node = Node(key: key, value: value)
+            nodesAllocated += 1
         }
+        nodes[key] = node
+        insertAtFront(node)
         checkInvariantsIfEnabled()
         return evicted
     }

@@ -45,7 +45,9 @@
 /// - Overflow: `(head + offset) % capacity` stays below `2 × capacity`;
 ///   growth doubles a capacity that memory bounds long before `Int.max`.
 ///   `init(maximumCount:)` allocates its slots up front, so a huge maximum
-///   fails as an allocation, not as arithmetic.
+///   fails as an allocation, not as arithmetic. ``FastRingBufferQueue``
+///   wraps with `& (capacity − 1)` on a power-of-two capacity: `head + count`
+///   stays below `2 × capacity` there too.
 /// - Unicode: elements are generic.
 /// - Depth: no recursion.
 ///
@@ -304,5 +306,263 @@ extension RingBufferQueue: CustomStringConvertible {
     /// Front to back: `RingBufferQueue(front <- [1, 2, 3])`.
     public var description: String {
         "RingBufferQueue(front <- \(Array(self)))"
+    }
+}
+
+// MARK: - The production version
+
+/// The same FIFO queue built to keep up with swift-collections' `Deque`: the
+/// interview answer above is the one to write on a whiteboard; this is the
+/// one to ship when you cannot take the dependency.
+///
+/// ```swift
+/// var queue = FastRingBufferQueue<Int>()
+/// queue.append(1); queue.append(2)
+/// queue.popFirst()                    // 1
+/// queue.capacity                      // 8: always a power of two
+/// ```
+///
+/// Three changes from ``RingBufferQueue``, each measured by `./compare`:
+/// - **One allocation, no exclusivity checks.** The header (capacity, head,
+///   count) and the slots live in one `ManagedBuffer`, and every access goes
+///   through its pointers. A class's stored `var` (the lesson version's
+///   `slots`) is checked for overlapping access at run time on every write;
+///   a pointer is not.
+/// - **A mask instead of `%`.** The capacity is a power of two, so wrapping
+///   is `index & (capacity - 1)`: one AND instead of an integer division.
+/// - **Uninitialized slots instead of `Element?`.** A slot outside the
+///   `count` elements from `head` holds no value at all: `append` initializes
+///   it, `popFirst` *moves* the element out (which is what frees a dequeued
+///   object), and `deinit` deinitializes exactly the occupied slots. The
+///   price: the type must track which slots are live itself, and a mistake
+///   there leaks or double-frees instead of failing an `Optional` check.
+///
+/// Growable only; ``RingBufferQueue`` keeps the bounded (Go `CircularQueue`)
+/// variant. The operations are named like `Deque`'s (`append`,
+/// `popFirst`), so either can stand in for the other.
+///
+/// - Invariant: `capacity` is 0 or a power of two and the allocation holds at
+///   least that many slots; `0 <= count <= capacity`; `head < capacity` (0
+///   when the capacity is 0); exactly the slots `(head + i) & (capacity - 1)`
+///   for `i < count` are initialized. `_checkInvariants()` checks all but the
+///   last, which uninitialized memory cannot show; the tests check it
+///   through deinit counts.
+public struct FastRingBufferQueue<Element> {
+    @usableFromInline
+    internal struct Header {
+        var capacity: Int
+        var head: Int
+        var count: Int
+    }
+
+    @usableFromInline
+    internal final class Storage: ManagedBuffer<Header, Element> {
+        /// A buffer of exactly `capacity` logical slots (0 or a power of two).
+        static func make(capacity: Int) -> Storage {
+            let buffer = Storage.create(minimumCapacity: capacity) { _ in
+                Header(capacity: capacity, head: 0, count: 0)
+            }
+            // `create` returns the static type ManagedBuffer; the object is a Storage.
+            return unsafeDowncast(buffer, to: Storage.self)
+        }
+
+        deinit {
+            // Only the live slots hold values: deinitializing any other slot
+            // would release garbage.
+            withUnsafeMutablePointers { header, elements in
+                let (capacity, head, count) = (header.pointee.capacity, header.pointee.head, header.pointee.count)
+                let firstRun = Swift.min(count, capacity - head)
+                (elements + head).deinitialize(count: firstRun)
+                elements.deinitialize(count: count - firstRun)
+            }
+        }
+    }
+
+    @usableFromInline internal var storage: Storage
+
+    /// An empty queue; the first append allocates 8 slots.
+    /// - Complexity: O(1).
+    public init() {
+        storage = Storage.make(capacity: 0)
+    }
+
+    /// A queue holding `elements`, the first one at the front.
+    /// - Complexity: O(n).
+    public init(_ elements: some Sequence<Element>) {
+        self.init()
+        for element in elements { append(element) }
+    }
+
+    /// The number of queued elements.
+    /// - Complexity: O(1).
+    public var count: Int { storage.header.count }
+
+    /// Whether the queue is empty.
+    /// - Complexity: O(1).
+    public var isEmpty: Bool { storage.header.count == 0 }
+
+    /// The number of slots: 0 or a power of two.
+    /// - Complexity: O(1).
+    public var capacity: Int { storage.header.capacity }
+
+    /// The front element, or `nil` when empty.
+    /// - Complexity: O(1).
+    public var first: Element? {
+        isEmpty ? nil : element(atOffset: 0)
+    }
+
+    /// The back element, or `nil` when empty.
+    /// - Complexity: O(1).
+    public var last: Element? {
+        isEmpty ? nil : element(atOffset: count - 1)
+    }
+
+    /// Adds `element` at the back.
+    /// - Complexity: amortized O(1): a full ring doubles (an O(n) move that n
+    ///   cheap appends pay for); O(n) once if the storage is shared with a copy.
+    public mutating func append(_ element: Element) {
+        let header = storage.header
+        let isUnique = isKnownUniquelyReferenced(&storage)
+        if header.count == header.capacity {
+            reallocate(capacity: Swift.max(8, header.capacity * 2))
+        } else if !isUnique {
+            reallocate(capacity: header.capacity)
+        }
+        storage.withUnsafeMutablePointers { header, elements in
+            let slot = (header.pointee.head &+ header.pointee.count) & (header.pointee.capacity &- 1)
+            (elements + slot).initialize(to: element)
+            header.pointee.count &+= 1
+        }
+        checkInvariantsInDebug()
+    }
+
+    /// Removes and returns the front element, or `nil` when the queue is empty.
+    /// - Complexity: O(1) (O(n) once if the storage is shared with a copy).
+    @discardableResult
+    public mutating func popFirst() -> Element? {
+        guard storage.header.count > 0 else { return nil }
+        let isUnique = isKnownUniquelyReferenced(&storage)
+        if !isUnique {
+            reallocate(capacity: storage.header.capacity)
+        }
+        let element = storage.withUnsafeMutablePointers { header, elements in
+            let head = header.pointee.head
+            header.pointee.head = (head &+ 1) & (header.pointee.capacity &- 1)
+            header.pointee.count &-= 1
+            // Moving, not copying, leaves the slot uninitialized: the queue
+            // no longer holds a reference to a dequeued object.
+            return (elements + head).move()
+        }
+        checkInvariantsInDebug()
+        return element
+    }
+
+    /// Removes every element, keeping the capacity.
+    /// - Complexity: O(n).
+    public mutating func removeAll() {
+        while popFirst() != nil {}
+        storage.header.head = 0
+    }
+
+    /// Whether `self` and `other` share one buffer (after a copy, until either
+    /// side mutates). Educational only.
+    public func sharesStorage(with other: Self) -> Bool {
+        storage === other.storage
+    }
+
+    /// Traps unless the invariants that the header can show hold: the
+    /// capacity is 0 or a power of two and fits the allocation, `count` fits
+    /// the capacity, `head` is a slot.
+    /// - Complexity: O(1).
+    public func _checkInvariants() {
+        let header = storage.header
+        precondition(
+            header.capacity >= 0 && header.capacity & (header.capacity &- 1) == 0,
+            "capacity \(header.capacity) is not 0 or a power of two")
+        precondition(storage.capacity >= header.capacity, "allocation smaller than capacity \(header.capacity)")
+        precondition(header.count >= 0 && header.count <= header.capacity, "count \(header.count) outside the ring")
+        precondition(
+            header.capacity == 0 ? header.head == 0 : (0..<header.capacity).contains(header.head),
+            "head \(header.head) outside the ring of \(header.capacity)")
+    }
+
+    // MARK: Helpers
+
+    private func element(atOffset offset: Int) -> Element {
+        storage.withUnsafeMutablePointers { header, elements in
+            elements[(header.pointee.head &+ offset) & (header.pointee.capacity &- 1)]
+        }
+    }
+
+    /// A new buffer of `newCapacity` slots holding the elements in logical
+    /// order from slot 0. A unique buffer's elements are *moved* (no retain,
+    /// and the old buffer's deinit then has nothing to release); a shared
+    /// one's are copied, because the other queue still owns them.
+    private mutating func reallocate(capacity newCapacity: Int) {
+        let isUnique = isKnownUniquelyReferenced(&storage)
+        let replacement = Storage.make(capacity: newCapacity)
+        storage.withUnsafeMutablePointers { header, elements in
+            replacement.withUnsafeMutablePointers { newHeader, newElements in
+                let (capacity, head, count) = (header.pointee.capacity, header.pointee.head, header.pointee.count)
+                let firstRun = Swift.min(count, capacity - head)
+                if isUnique {
+                    newElements.moveInitialize(from: elements + head, count: firstRun)
+                    (newElements + firstRun).moveInitialize(from: elements, count: count - firstRun)
+                    header.pointee.count = 0
+                } else {
+                    newElements.initialize(from: elements + head, count: firstRun)
+                    (newElements + firstRun).initialize(from: elements, count: count - firstRun)
+                }
+                newHeader.pointee.count = count
+            }
+        }
+        storage = replacement
+    }
+
+    @inline(__always)
+    private func checkInvariantsInDebug() {
+        #if HANDBOOK_INTERNAL_CHECKS
+            _checkInvariants()
+        #endif
+    }
+}
+
+extension FastRingBufferQueue: Sequence {
+    /// Iterates front to back; holds the storage it started with, so mutating
+    /// the queue meanwhile copies the buffer instead of disturbing it.
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline internal let storage: Storage
+        @usableFromInline internal var offset = 0
+
+        public mutating func next() -> Element? {
+            storage.withUnsafeMutablePointers { header, elements in
+                guard offset < header.pointee.count else { return nil }
+                defer { offset += 1 }
+                return elements[(header.pointee.head &+ offset) & (header.pointee.capacity &- 1)]
+            }
+        }
+    }
+
+    /// - Complexity: O(1).
+    public func makeIterator() -> Iterator {
+        Iterator(storage: storage)
+    }
+
+    /// - Complexity: O(1).
+    public var underestimatedCount: Int { count }
+}
+
+extension FastRingBufferQueue: ExpressibleByArrayLiteral {
+    /// `[1, 2, 3]` enqueues 1, then 2, then 3.
+    public init(arrayLiteral elements: Element...) {
+        self.init(elements)
+    }
+}
+
+extension FastRingBufferQueue: Equatable where Element: Equatable {
+    /// Equal when the elements are equal in order, whatever the head or capacity.
+    /// - Complexity: O(n).
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.count == rhs.count && lhs.elementsEqual(rhs)
     }
 }

@@ -53,11 +53,17 @@ struct SortingTests {
 
         // Exhaustively, over every key sequence of length <= 6 drawn from 0...2,
         // the stable algorithms never reorder ties and each unstable one does for some input.
+        // Introsort hands ranges this short to insertion sort, so it needs longer input (below).
         let inputs = Self.allKeySequences(maxLength: 6, keys: 0...2).map(Record.tagging)
-        for algorithm in Sorting.Algorithm.allCases {
+        for algorithm in Sorting.Algorithm.allCases where algorithm != .intro {
             let broken = inputs.filter { !Record.isStablySorted(algorithm.sorted($0) { $0.key < $1.key }) }
             #expect(broken.isEmpty == algorithm.isStable, "\(algorithm): \(broken.first ?? [])")
         }
+        let longer = (0..<20).map { seed in
+            var generator = SeededRandomNumberGenerator(seed: UInt64(seed))
+            return Record.tagging((0..<100).map { _ in Int.random(in: 0...2, using: &generator) })
+        }
+        #expect(longer.contains { !Record.isStablySorted(Sorting.Algorithm.intro.sorted($0) { $0.key < $1.key }) })
     }
 
     static func allKeySequences(maxLength: Int, keys: ClosedRange<Int>) -> [[Int]] {
@@ -175,5 +181,94 @@ struct SortingTests {
             }
             #expect(onReversed == count * (count - 1) / 2)
         }
+    }
+
+    // MARK: The production versions
+
+    @Test("introsort and the one-buffer merge sort match sorted() on 1,000 arrays up to 300 elements")
+    func productionSortsMatchTheStandardLibrary() async {
+        await propertyCheck(count: 1_000, input: Gen.int(in: -20...20).array(of: 0...300)) { numbers in
+            var intro = numbers
+            Lesson.introSort(&intro)
+            var merged = numbers
+            Lesson.mergeSort(&merged)
+            #expect(intro == numbers.sorted() && merged == numbers.sorted())
+        }
+    }
+
+    @Test("the one-buffer merge sort is stable past the insertion-sort cutoff (1,000 record arrays up to 300)")
+    func bufferedMergeSortIsStable() async {
+        await propertyCheck(count: 1_000, input: Gen.int(in: 0...4).array(of: 0...300)) { keys in
+            var records = Record.tagging(keys)
+            Lesson.mergeSort(&records) { $0.key < $1.key }
+            #expect(records == Record.tagging(keys).sorted { $0.key < $1.key })
+        }
+    }
+
+    @Test("sorted, reversed, all-equal and organ-pipe inputs of 10,000: both production sorts agree with sorted()")
+    func productionSortsOnStructuredInput() {
+        let count = 10_000
+        let inputs = [
+            Array(0..<count), Array((0..<count).reversed()), Array(repeating: 7, count: count),
+            Array(0..<count / 2) + Array((0..<count / 2).reversed()), (0..<count).map { $0 % 3 },
+        ]
+        for input in inputs {
+            var intro = input
+            Lesson.introSort(&intro)
+            var merged = input
+            Lesson.mergeSort(&merged)
+            #expect(intro == input.sorted() && merged == input.sorted())
+        }
+    }
+
+    /// McIlroy's "A Killer Adversary for Quicksort" (1999): the comparator
+    /// decides the values as the sort asks about them. Every element starts as
+    /// "gas" (larger than any decided value); comparing two gas elements
+    /// freezes one of them as the next smallest value, preferring the element
+    /// that looks like the pivot candidate. Any quicksort that picks its pivot
+    /// from a few elements is driven to O(n²) comparisons this way.
+    final class KillerAdversary {
+        private var values: [Int]
+        private let gas: Int
+        private var frozen = 0
+        private var candidate = 0
+        private(set) var comparisons = 0
+
+        init(count: Int) {
+            gas = count
+            values = Array(repeating: count, count: count)
+        }
+
+        func less(_ x: Int, _ y: Int) -> Bool {
+            comparisons += 1
+            if values[x] == gas && values[y] == gas {
+                if x == candidate { freeze(x) } else { freeze(y) }
+            }
+            if values[x] == gas {
+                candidate = x
+            } else if values[y] == gas {
+                candidate = y
+            }
+            return values[x] < values[y]
+        }
+
+        private func freeze(_ index: Int) {
+            values[index] = frozen
+            frozen += 1
+        }
+
+        func value(of index: Int) -> Int { values[index] }
+    }
+
+    @Test("against McIlroy's adversary introsort stays O(n log n): its depth limit hands the range to heapsort")
+    func introSortSurvivesTheKillerAdversary() {
+        let count = 4_096
+        let adversary = KillerAdversary(count: count)
+        var items = Array(0..<count)
+        Lesson.introSort(&items) { adversary.less($0, $1) }
+        let decided = items.map(adversary.value(of:))
+        #expect(decided == decided.sorted(), "the adversary's answers were consistent, so the result is sorted")
+        // n log2 n = 49,152. Quadratic behaviour would be millions.
+        #expect(adversary.comparisons <= 6 * count * 12, "\(adversary.comparisons) comparisons")
     }
 }

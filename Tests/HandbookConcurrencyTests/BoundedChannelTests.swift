@@ -98,7 +98,12 @@ struct BoundedChannelTests {
 
     @Test("with no consumer, exactly `capacity` sends complete and the next one parks", arguments: [0, 1, 3])
     func exactlyCapacitySendsCompleteBeforeAConsumer(capacity: Int) async throws {
-        let channel = BoundedChannel<Int>(capacity: capacity)
+        try await Self.exactlyCapacitySendsComplete(BoundedChannel<Int>(capacity: capacity))
+        try await Self.exactlyCapacitySendsComplete(FastBoundedChannel<Int>(capacity: capacity))
+    }
+
+    static func exactlyCapacitySendsComplete(_ channel: some TestableChannel) async throws {
+        let capacity = channel.capacity
         let log = EventLog<Transfer>()
         let producer = Task {
             for value in 0..<10 {
@@ -108,7 +113,7 @@ struct BoundedChannelTests {
             channel.finish()  // only reached if sends never wait: the waits below then return
         }
         await channel.waitForSuspendedSenders(count: 1)
-        #expect(Self.sentCount(log) == capacity)
+        #expect(Self.sentCount(log) == capacity, "\(type(of: channel))")
         var received: [Int] = []
         for await value in channel { received.append(value) }
         try await producer.value
@@ -119,7 +124,12 @@ struct BoundedChannelTests {
         "each receive lets exactly one more send complete; sent − received ≤ capacity + 1 throughout",
         arguments: [0, 1, 3])
     func leadIsBoundedByCapacityPlusOne(capacity: Int) async throws {
-        let channel = BoundedChannel<Int>(capacity: capacity)
+        try await Self.leadIsBounded(BoundedChannel<Int>(capacity: capacity))
+        try await Self.leadIsBounded(FastBoundedChannel<Int>(capacity: capacity))
+    }
+
+    static func leadIsBounded(_ channel: some TestableChannel) async throws {
+        let capacity = channel.capacity
         let log = EventLog<Transfer>()
         let producer = Task {
             for value in 0..<20 {
@@ -133,7 +143,7 @@ struct BoundedChannelTests {
             let value = try #require(await channel.receive())
             log.append(.received(value))
             await channel.waitForSuspendedSenders(count: 1)  // the producer ran until it parked again
-            #expect(Self.sentCount(log) == capacity + taken)
+            #expect(Self.sentCount(log) == capacity + taken, "\(type(of: channel))")
         }
         while let value = await channel.receive() { log.append(.received(value)) }
         try await producer.value
@@ -143,19 +153,24 @@ struct BoundedChannelTests {
 
     @Test("finish(): parked receivers get nil, a parked sender and later sends throw, buffered values drain")
     func finishSemantics() async throws {
-        let empty = BoundedChannel<Int>(capacity: 2)
+        try await Self.finishSemantics(BoundedChannel<Int>.self)
+        try await Self.finishSemantics(FastBoundedChannel<Int>.self)
+    }
+
+    static func finishSemantics<Channel: TestableChannel>(_: Channel.Type) async throws {
+        let empty = Channel(capacity: 2)
         let receiver = Task { await empty.receive() }
         await empty.waitForSuspendedReceivers(count: 1)
         empty.finish()
         #expect(await receiver.value == nil)
 
-        let rendezvous = BoundedChannel<Int>(capacity: 0)
+        let rendezvous = Channel(capacity: 0)
         let sender = Task { try await rendezvous.send(1) }
         await rendezvous.waitForSuspendedSenders(count: 1)
         rendezvous.finish()
         await #expect(throws: BoundedChannelError.finished) { try await sender.value }
 
-        let buffered = BoundedChannel<Int>(capacity: 2)
+        let buffered = Channel(capacity: 2)
         try await buffered.send(1)
         try await buffered.send(2)
         buffered.finish()
@@ -167,7 +182,12 @@ struct BoundedChannelTests {
 
     @Test("a cancelled waiting sender throws and its value is never delivered; a cancelled receiver takes nothing")
     func cancellationOfWaiters() async throws {
-        let channel = BoundedChannel<Int>(capacity: 1)
+        try await Self.cancellationOfWaiters(BoundedChannel<Int>.self)
+        try await Self.cancellationOfWaiters(FastBoundedChannel<Int>.self)
+    }
+
+    static func cancellationOfWaiters<Channel: TestableChannel>(_: Channel.Type) async throws {
+        let channel = Channel(capacity: 1)
         try await channel.send(0)
         let sender = Task { try await channel.send(1) }
         await channel.waitForSuspendedSenders(count: 1)
@@ -176,7 +196,7 @@ struct BoundedChannelTests {
         await #expect(throws: CancellationError.self) { try await sender.value }
         #expect(await channel.reduce(into: [Int]()) { $0.append($1) } == [0], "1 was withdrawn, never delivered")
 
-        let other = BoundedChannel<Int>(capacity: 0)
+        let other = Channel(capacity: 0)
         let receiver = Task { await other.receive() }
         await other.waitForSuspendedReceivers(count: 1)
         receiver.cancel()
@@ -185,6 +205,29 @@ struct BoundedChannelTests {
         let next = Task { await other.receive() }
         try await other.send(2)
         #expect(await next.value == 2)
+    }
+
+    @Test("a task cancelled before it sends or receives does neither, even when the buffer has room or a value")
+    func cancelledTaskNeitherSendsNorReceives() async throws {
+        try await Self.cancelledTaskNeitherSendsNorReceives(BoundedChannel<Int>.self)
+        try await Self.cancelledTaskNeitherSendsNorReceives(FastBoundedChannel<Int>.self)
+    }
+
+    static func cancelledTaskNeitherSendsNorReceives<Channel: TestableChannel>(_: Channel.Type) async throws {
+        let channel = Channel(capacity: 2)
+        let cancelledSend = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            try await channel.send(1)  // the buffer has room: only the cancellation can refuse it
+        }
+        await #expect(throws: CancellationError.self) { try await cancelledSend.value }
+        try await channel.send(2)
+        let cancelledReceive = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await channel.receive()  // 2 is buffered: only the cancellation can refuse it
+        }
+        #expect(await cancelledReceive.value == nil)
+        channel.finish()
+        #expect(await channel.reduce(into: [Int]()) { $0.append($1) } == [2], "1 never entered; 2 is still there")
     }
 
     /// Runs `producers` × `perProducer` sends and `consumers` receive loops
@@ -239,14 +282,18 @@ struct BoundedChannelTests {
     func multiProducerMultiConsumerExactlyOnce() async {
         await propertyCheck(count: 100, input: Gen.int(in: 1...4), Gen.int(in: 1...3), Gen.int(in: 0...3)) {
             producers, consumers, capacity in
-            let channel = BoundedChannel<Int>(capacity: capacity)
-            do {
-                let perConsumer = try await Self.deliver(
-                    through: channel, producers: producers, perProducer: 25, consumers: consumers,
-                    send: { try await channel.send($0) }, finish: { channel.finish() })
-                Self.expectExactlyOnce(perConsumer, producers: producers, perProducer: 25)
-            } catch {
-                Issue.record("unexpected error: \(error)")
+            let channels: [any TestableChannel] = [
+                BoundedChannel<Int>(capacity: capacity), FastBoundedChannel<Int>(capacity: capacity),
+            ]
+            for channel in channels {
+                do {
+                    let perConsumer = try await Self.deliver(
+                        through: channel, producers: producers, perProducer: 25, consumers: consumers,
+                        send: { try await channel.send($0) }, finish: { channel.finish() })
+                    Self.expectExactlyOnce(perConsumer, producers: producers, perProducer: 25)
+                } catch {
+                    Issue.record("unexpected error: \(error)")
+                }
             }
         }
     }
@@ -264,6 +311,12 @@ struct BoundedChannelTests {
             through: ours, producers: 3, perProducer: 50, consumers: 2,
             send: { try await ours.send($0) }, finish: { ours.finish() })
         Self.expectExactlyOnce(ourResult, producers: 3, perProducer: 50)
+
+        let fast = FastBoundedChannel<Int>(capacity: 0)
+        let fastResult = try await Self.deliver(
+            through: fast, producers: 3, perProducer: 50, consumers: 2,
+            send: { try await fast.send($0) }, finish: { fast.finish() })
+        Self.expectExactlyOnce(fastResult, producers: 3, perProducer: 50)
 
         // Both are rendezvous channels: one producer, one consumer, lead ≤ 1.
         for useReference in [true, false] {
@@ -296,3 +349,18 @@ struct BoundedChannelTests {
         #expect(String(decoding: result.standardErrorContent, as: UTF8.self).contains("capacity must be >= 0, got -1"))
     }
 }
+
+/// What the scenarios need from a channel: ``BoundedChannel`` and
+/// ``FastBoundedChannel`` both provide it, so the same tests judge both.
+protocol TestableChannel: AsyncSequence<Int, Never>, Sendable {
+    init(capacity: Int)
+    var capacity: Int { get }
+    func send(_ element: Int) async throws
+    func receive() async -> Int?
+    func finish()
+    func waitForSuspendedSenders(count: Int) async
+    func waitForSuspendedReceivers(count: Int) async
+}
+
+extension BoundedChannel: TestableChannel where Element == Int {}
+extension FastBoundedChannel: TestableChannel where Element == Int {}

@@ -376,3 +376,21 @@ protocol RecencyCache {
 
 extension LRUCache: RecencyCache where Key == Int, Value == Int {}
 extension ArenaLRUCache: RecencyCache where Key == Int, Value == Int {}
+
+@Suite("LRU cache: node reuse")
+struct LRUCacheNodeReuseTests {
+    @Test("a miss on a full cache reuses the evicted node: 1,000 misses through 3 slots allocate 3 nodes")
+    func missesOnAFullCacheAllocateNothing() {
+        let cache = LRUCache<Int, String>(capacity: 3)
+        for key in 0..<1_000 { cache.setValue("v\(key)", forKey: key) }
+        #expect(cache.nodesAllocated == 3)
+        #expect(cache.entries.map(\.key) == [997, 998, 999])
+        #expect(cache.value(forKey: 996) == nil, "the evicted key is gone, not pointing at its recycled node")
+        #expect(cache.value(forKey: 997) == "v997")
+        // A removal frees a slot; refilling it is the only other allocation.
+        cache.removeValue(forKey: 998)
+        cache.setValue("again", forKey: 5_000)
+        #expect(cache.nodesAllocated == 4)
+        cache._checkInvariants()
+    }
+}

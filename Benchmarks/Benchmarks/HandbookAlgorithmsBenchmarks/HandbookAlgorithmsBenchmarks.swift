@@ -5,8 +5,11 @@ import Benchmark
 import HandbookAlgorithms
 import HandbookBenchmarkSupport
 
-let unsorted10k = BenchmarkInput.randomInts(10_000)
-let unsorted1M = BenchmarkInput.randomInts(1_000_000)
+/// The sizes of the time-against-n chart (`./compare --charts`), 1k to 1M.
+let sortSizes: [(label: String, input: [Int])] = [
+    ("1k", BenchmarkInput.randomInts(1_000)), ("10k", BenchmarkInput.randomInts(10_000)),
+    ("100k", BenchmarkInput.randomInts(100_000)), ("1M", BenchmarkInput.randomInts(1_000_000)),
+]
 let sorted10k = BenchmarkInput.randomInts(10_000, below: 1 << 40).sorted()
 let sorted1M = BenchmarkInput.randomInts(1_000_000, below: 1 << 40).sorted()
 /// 1 000 lookups per iteration: half present, half (almost surely) absent.
@@ -44,6 +47,16 @@ func registerSorts(_ label: String, _ input: [Int]) {
         Sorting.heapSort(&elements, by: <)
         blackHole(elements)
     }
+    Benchmark("Sort \(label) Int · ours introSort") { benchmark in
+        var elements = uniqueCopy(input, benchmark)
+        Sorting.introSort(&elements)
+        blackHole(elements)
+    }
+    Benchmark("Sort \(label) Int · ours mergeSort (one scratch buffer)") { benchmark in
+        var elements = uniqueCopy(input, benchmark)
+        Sorting.mergeSort(&elements)
+        blackHole(elements)
+    }
     Benchmark("Sort \(label) Int · stdlib sort()") { benchmark in
         var elements = uniqueCopy(input, benchmark)
         elements.sort()
@@ -56,8 +69,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // MARK: Sorting.swift vs stdlib sort() (a modified timsort since Swift 5)
 
-    registerSorts("10k", unsorted10k)
-    registerSorts("1M", unsorted1M)
+    for (label, input) in sortSizes { registerSorts(label, input) }
 
     // MARK: BinarySearch.swift vs swift-algorithms and a linear scan
 

@@ -12,9 +12,20 @@ import HandbookConcurrency
 let messages = 100_000
 let roundTrips = 10_000
 
+/// The lesson's two channels: the readable `BoundedChannel` and the
+/// `FastBoundedChannel` (fast path, unsafe continuations).
+protocol LessonChannel: Sendable {
+    init(capacity: Int)
+    func send(_ element: Int) async throws
+    func receive() async -> Int?
+    func finish()
+}
+extension BoundedChannel: LessonChannel where Element == Int {}
+extension FastBoundedChannel: LessonChannel where Element == Int {}
+
 /// One producer sends `0..<messages`, then finishes; the caller drains.
-func throughput(capacity: Int) async -> Int {
-    let channel = BoundedChannel<Int>(capacity: capacity)
+func throughput<Channel: LessonChannel>(_: Channel.Type = BoundedChannel<Int>.self, capacity: Int) async -> Int {
+    let channel = Channel(capacity: capacity)
     async let produced: Void = {
         defer { channel.finish() }  // on every path, or the consumer waits for ever
         for value in 0..<messages {
@@ -53,9 +64,9 @@ func throughputAsyncStream() async -> Int {
 
 /// Ping-pong: a request goes one way and its reply the other, `roundTrips`
 /// times. Latency, not throughput: every message waits for the previous one.
-func pingPong(capacity: Int) async -> Int {
-    let requests = BoundedChannel<Int>(capacity: capacity)
-    let replies = BoundedChannel<Int>(capacity: capacity)
+func pingPong<Channel: LessonChannel>(_: Channel.Type = BoundedChannel<Int>.self, capacity: Int) async -> Int {
+    let requests = Channel(capacity: capacity)
+    let replies = Channel(capacity: capacity)
     async let echoed: Void = {
         defer { replies.finish() }
         while let value = await requests.receive() {
@@ -117,6 +128,12 @@ func channelBenchmarks() {
     Benchmark("Channel 100k messages · ours BoundedChannel (capacity 64)") { _ in
         blackHole(await throughput(capacity: 64))
     }
+    Benchmark("Channel 100k messages · ours FastBoundedChannel (capacity 0, rendezvous)") { _ in
+        blackHole(await throughput(FastBoundedChannel<Int>.self, capacity: 0))
+    }
+    Benchmark("Channel 100k messages · ours FastBoundedChannel (capacity 64)") { _ in
+        blackHole(await throughput(FastBoundedChannel<Int>.self, capacity: 64))
+    }
     Benchmark("Channel 100k messages · swift-async-algorithms AsyncChannel (rendezvous)") { _ in
         blackHole(await throughputAsyncChannel())
     }
@@ -128,6 +145,9 @@ func channelBenchmarks() {
 
     Benchmark("Ping-pong 10k round trips · ours BoundedChannel (capacity 0)") { _ in
         blackHole(await pingPong(capacity: 0))
+    }
+    Benchmark("Ping-pong 10k round trips · ours FastBoundedChannel (capacity 0)") { _ in
+        blackHole(await pingPong(FastBoundedChannel<Int>.self, capacity: 0))
     }
     Benchmark("Ping-pong 10k round trips · swift-async-algorithms AsyncChannel") { _ in
         blackHole(await pingPongAsyncChannel())

@@ -8,8 +8,9 @@ import HandbookDataStructures
 import HeapModule
 
 let heapInput = BenchmarkInput.randomInts(100_000)
-let queueCount = 100_000
-let mapKeys = BenchmarkInput.randomInts(100_000)
+/// The sizes of the time-against-n charts (`./compare --charts`), 1k to 1M.
+let sizes: [(label: String, count: Int)] = [("1k", 1_000), ("10k", 10_000), ("100k", 100_000), ("1M", 1_000_000)]
+let mapKeys = Dictionary(uniqueKeysWithValues: sizes.map { ($0.count, BenchmarkInput.randomInts($0.count)) })
 /// 100k LRU operations over 16k distinct keys with room for 8k: about half hit.
 let lruKeys = BenchmarkInput.randomInts(100_000, below: 16_384, seed: 7)
 let lruCapacity = 8_192
@@ -31,32 +32,49 @@ let benchmarks: @Sendable () -> Void = {
         while let value = heap.popMin() { blackHole(value) }
     }
 
-    // MARK: RingBufferQueue vs Deque (RingBufferQueue.swift)
+    // MARK: RingBufferQueue and FastRingBufferQueue vs Deque (RingBufferQueue.swift)
 
-    Benchmark("Queue enqueue+dequeue 100k · ours RingBufferQueue") { _ in
-        var queue = RingBufferQueue<Int>()
-        for value in 0..<queueCount { queue.enqueue(value) }
-        while let value = queue.dequeue() { blackHole(value) }
+    for (label, count) in sizes {
+        Benchmark("Queue enqueue+dequeue \(label) · ours RingBufferQueue") { _ in
+            var queue = RingBufferQueue<Int>()
+            for value in 0..<count { queue.enqueue(value) }
+            while let value = queue.dequeue() { blackHole(value) }
+        }
+
+        Benchmark("Queue enqueue+dequeue \(label) · ours FastRingBufferQueue") { _ in
+            var queue = FastRingBufferQueue<Int>()
+            for value in 0..<count { queue.append(value) }
+            while let value = queue.popFirst() { blackHole(value) }
+        }
+
+        Benchmark("Queue enqueue+dequeue \(label) · swift-collections Deque") { _ in
+            var queue = Deque<Int>()
+            for value in 0..<count { queue.append(value) }
+            while let value = queue.popFirst() { blackHole(value) }
+        }
     }
 
-    Benchmark("Queue enqueue+dequeue 100k · swift-collections Deque") { _ in
-        var queue = Deque<Int>()
-        for value in 0..<queueCount { queue.append(value) }
-        while let value = queue.popFirst() { blackHole(value) }
-    }
+    // MARK: ChainedHashMap and OpenAddressingHashMap vs Dictionary
 
-    // MARK: ChainedHashMap vs Dictionary (ChainedHashMap.swift)
+    for (label, count) in sizes {
+        let keys = mapKeys[count]!
+        Benchmark("HashMap insert+lookup \(label) · ours ChainedHashMap") { _ in
+            var map = ChainedHashMap<Int, Int>()
+            for key in keys { map[key] = key }
+            for key in keys { blackHole(map[key]) }
+        }
 
-    Benchmark("HashMap insert+lookup 100k · ours ChainedHashMap") { _ in
-        var map = ChainedHashMap<Int, Int>()
-        for key in mapKeys { map[key] = key }
-        for key in mapKeys { blackHole(map[key]) }
-    }
+        Benchmark("HashMap insert+lookup \(label) · ours OpenAddressingHashMap") { _ in
+            var map = OpenAddressingHashMap<Int, Int>()
+            for key in keys { map[key] = key }
+            for key in keys { blackHole(map[key]) }
+        }
 
-    Benchmark("HashMap insert+lookup 100k · stdlib Dictionary") { _ in
-        var map: [Int: Int] = [:]
-        for key in mapKeys { map[key] = key }
-        for key in mapKeys { blackHole(map[key]) }
+        Benchmark("HashMap insert+lookup \(label) · stdlib Dictionary") { _ in
+            var map: [Int: Int] = [:]
+            for key in keys { map[key] = key }
+            for key in keys { blackHole(map[key]) }
+        }
     }
 
     // MARK: LRUCache and ArenaLRUCache vs a bare Dictionary (LRUCache.swift)

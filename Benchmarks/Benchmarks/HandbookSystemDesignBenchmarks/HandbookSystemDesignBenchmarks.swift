@@ -12,6 +12,12 @@ let decisions = 10_000
 func roomyBucket() -> TokenBucket {
     try! TokenBucket(capacity: 1_000_000_000, refill: 1_000_000_000, per: .seconds(1))
 }
+func roomyNanosecondBucket() -> NanosecondTokenBucket {
+    try! NanosecondTokenBucket(capacity: 1_000_000_000, refill: 1_000_000_000, per: .seconds(1))
+}
+func nanosecondLimiter() -> NanosecondKeyedRateLimiter<ContinuousClock> {
+    try! NanosecondKeyedRateLimiter(template: roomyNanosecondBucket(), clock: ContinuousClock())
+}
 func lockedLimiter() -> LockedKeyedRateLimiter<TokenBucket, ContinuousClock> {
     try! LockedKeyedRateLimiter(template: roomyBucket(), clock: ContinuousClock())
 }
@@ -27,6 +33,22 @@ let benchmarks: @Sendable () -> Void = {
         for _ in 0..<decisions {
             now += .microseconds(1)
             blackHole(bucket.tryAcquire(cost: 1, at: now).isAllowed)
+        }
+    }
+
+    Benchmark("TokenBucket allow() ×10k uncontended · ours NanosecondTokenBucket value (no lock, no key)") { _ in
+        var bucket = roomyNanosecondBucket()
+        var now = 0
+        for _ in 0..<decisions {
+            now += 1_000
+            blackHole(bucket.tryAcquire(cost: 1, atNanoseconds: now))
+        }
+    }
+
+    Benchmark("TokenBucket allow() ×10k uncontended · ours NanosecondKeyedRateLimiter") { _ in
+        let limiter = nanosecondLimiter()
+        for _ in 0..<decisions {
+            blackHole(try! limiter.allow(key: "client-42"))
         }
     }
 
@@ -51,6 +73,15 @@ let benchmarks: @Sendable () -> Void = {
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
             for _ in 0..<(decisions / 2) {
                 blackHole(try! limiter.tryAcquire(key: "client-42").isAllowed)
+            }
+        }
+    }
+
+    Benchmark("TokenBucket allow() ×10k contended (2 threads) · ours NanosecondKeyedRateLimiter") { _ in
+        let limiter = nanosecondLimiter()
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            for _ in 0..<(decisions / 2) {
+                blackHole(try! limiter.allow(key: "client-42"))
             }
         }
     }
