@@ -485,8 +485,10 @@ public enum Sorting {
         var j = high
         while true {
             repeat { i += 1 } while i < high && less(buffer[i], pivotValue)
-            // Stops at `low` at the latest: the pivot is not less than itself.
-            repeat { j -= 1 } while less(pivotValue, buffer[j])
+            // A strict `<` stops at `low` anyway (the pivot is not less than
+            // itself); the bound keeps a `<=` passed by mistake inside the buffer,
+            // which has no bounds checks in a release build.
+            repeat { j -= 1 } while j > low && less(pivotValue, buffer[j])
             if i >= j { break }
             buffer.swapAt(i, j)
         }

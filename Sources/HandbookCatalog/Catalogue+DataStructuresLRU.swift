@@ -15,7 +15,7 @@ extension Catalogue {
                     file: "Sources/HandbookDataStructures/LRUCache.swift",
                     original: "            node = oldest\n",
                     replacement: "            node = Node(key: key, value: value)\n            nodesAllocated += 1\n",
-                    caughtBy: "HandbookDataStructuresTests.LRUCacheNodeReuseTests/missesOnAFullCacheAllocateNothing",
+                    caughtBy: "HandbookDataStructuresTests.LRUCacheTests/missesOnAFullCacheAllocateNothing",
                     teaches: """
                         Every miss on a full cache evicts one node and needs one: reuse the evicted node and \
                         a miss allocates nothing. Allocate a fresh one instead and the cache makes one heap \

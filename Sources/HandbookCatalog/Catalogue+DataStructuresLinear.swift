@@ -38,7 +38,10 @@ extension Catalogue {
             module: "HandbookDataStructures",
             title: "Queue (RingBufferQueue)",
             sources: ["Sources/HandbookDataStructures/RingBufferQueue.swift"],
-            tests: ["Tests/HandbookDataStructuresTests/RingBufferQueueTests.swift"],
+            tests: [
+                "Tests/HandbookDataStructuresTests/RingBufferQueueTests.swift",
+                "Tests/HandbookDataStructuresTests/FastRingBufferQueueTests.swift",
+            ],
             seedTopics: ["ds: Queue"],
             experiments: [
                 Experiment(

@@ -38,9 +38,13 @@ public enum Rendering {
             let source = lesson.sources[0].split(separator: "/").last.map(String.init) ?? lesson.sources[0]
             let topics = lesson.seedTopics.isEmpty ? "Swift extra" : lesson.seedTopics.joined(separator: "; ")
             let experiments = lesson.experiments.map { "`\($0.id)`" }.joined(separator: ", ")
+            // Several suites join with `|`: quoted for the shell, escaped for the table cell.
+            let filter =
+                lesson.tests.count > 1
+                ? "'" + lesson.testFilter.split(separator: "|").joined(separator: "\\|") + "'" : lesson.testFilter
             lines.append(
                 "| \(index + 1) | [\(lesson.title)](\(source)) | \(topics) | "
-                    + "`swift test --filter \(lesson.testFilter)` | \(experiments) |")
+                    + "`swift test --filter \(filter)` | \(experiments) |")
         }
         let exercises = Catalogue.exercises.filter { exercise in
             Catalogue.lesson(id: exercise.lesson)?.module == module.name

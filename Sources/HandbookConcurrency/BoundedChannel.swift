@@ -502,30 +502,39 @@ extension BoundedChannel.FIFO: Sendable where Item: Sendable {}
 ///   buffer. That path creates no continuation, installs no cancellation
 ///   handler and allocates nothing; only an operation that really has to
 ///   wait goes the slow way, which re-checks under the lock.
-/// - **`withUnsafeContinuation` on the slow path.** A checked continuation
-///   is a heap object that detects a double or missing resume; the state
-///   machine already guarantees exactly one resume per parked waiter (it
-///   hands each out once: on a match, a cancellation or `finish`), which the
-///   same tests as ``BoundedChannel``'s check.
+/// - **`withUnsafeContinuation` on the slow path, in release builds.** A
+///   checked continuation is a heap object that traps on a second resume and
+///   logs one that is never resumed. The state machine hands each parked
+///   waiter out exactly once (on a match, a cancellation or `finish`), so
+///   release builds skip the check and its allocation; debug builds, and so
+///   the tests, keep checked continuations, because with an unsafe one a
+///   double resume is undefined behaviour and a missing one only a hang.
 ///
 /// What remains per message is the suspension itself: a waiter parks its
 /// task, and the resume enqueues it on the cooperative pool to run again,
 /// often on the other core. A rendezvous (capacity 0) pays that on nearly
 /// every message; a buffered channel only when it runs full or empty.
 public final class FastBoundedChannel<Element: Sendable>: Sendable {
-    typealias Machine = BoundedChannel<Element>.StateMachine<
-        UnsafeContinuation<Void, any Error>, UnsafeContinuation<Element?, Never>
-    >
+    #if DEBUG
+        typealias SenderContinuation = CheckedContinuation<Void, any Error>
+        typealias ReceiverContinuation = CheckedContinuation<Element?, Never>
+        typealias WaitContinuation = CheckedContinuation<Void, Never>
+    #else
+        typealias SenderContinuation = UnsafeContinuation<Void, any Error>
+        typealias ReceiverContinuation = UnsafeContinuation<Element?, Never>
+        typealias WaitContinuation = UnsafeContinuation<Void, Never>
+    #endif
+    typealias Machine = BoundedChannel<Element>.StateMachine<SenderContinuation, ReceiverContinuation>
 
     private struct Shared {
         var machine: Machine
-        var waits: [(senders: Bool, count: Int, continuation: UnsafeContinuation<Void, Never>)] = []
+        var waits: [(senders: Bool, count: Int, continuation: WaitContinuation)] = []
 
         /// The waits that the current number of parked senders or receivers satisfies.
-        mutating func takeSatisfiedWaits() -> [UnsafeContinuation<Void, Never>] {
+        mutating func takeSatisfiedWaits() -> [WaitContinuation] {
             guard !waits.isEmpty else { return [] }
             let (senders, receivers) = (machine.suspendedSenderCount, machine.suspendedReceiverCount)
-            var ready: [UnsafeContinuation<Void, Never>] = []
+            var ready: [WaitContinuation] = []
             waits.removeAll { wait in
                 guard (wait.senders ? senders : receivers) >= wait.count else { return false }
                 ready.append(wait.continuation)
@@ -567,23 +576,28 @@ public final class FastBoundedChannel<Element: Sendable>: Sendable {
 
     private func sendWaiting(_ element: Element) async throws {
         let id = nextID.add(1, ordering: .relaxed).newValue
-        try await withTaskCancellationHandler {
-            try await withUnsafeThrowingContinuation { (sender: UnsafeContinuation<Void, any Error>) in
-                let (action, ready) = shared.withLock { shared in
-                    let action = shared.machine.send(element, id: id, sender: sender, isCancelled: Task.isCancelled)
-                    return (action, shared.takeSatisfiedWaits())
-                }
-                switch action {
-                case .resumeReceiver(let receiver):
-                    receiver.resume(returning: element)
-                    sender.resume()
-                case .buffered: sender.resume()
-                case .suspended: break
-                case .rejectFinished: sender.resume(throwing: BoundedChannelError.finished)
-                case .rejectCancelled: sender.resume(throwing: CancellationError())
-                }
-                for wait in ready { wait.resume() }
+        func park(_ sender: SenderContinuation) {
+            let (action, ready) = shared.withLock { shared in
+                let action = shared.machine.send(element, id: id, sender: sender, isCancelled: Task.isCancelled)
+                return (action, shared.takeSatisfiedWaits())
             }
+            switch action {
+            case .resumeReceiver(let receiver):
+                receiver.resume(returning: element)
+                sender.resume()
+            case .buffered: sender.resume()
+            case .suspended: break
+            case .rejectFinished: sender.resume(throwing: BoundedChannelError.finished)
+            case .rejectCancelled: sender.resume(throwing: CancellationError())
+            }
+            for wait in ready { wait.resume() }
+        }
+        try await withTaskCancellationHandler {
+            #if DEBUG
+                try await withCheckedThrowingContinuation(park)
+            #else
+                try await withUnsafeThrowingContinuation(park)
+            #endif
         } onCancel: {
             shared.withLock { $0.machine.cancelSender(id: id) }?.resume(throwing: CancellationError())
         }
@@ -605,21 +619,26 @@ public final class FastBoundedChannel<Element: Sendable>: Sendable {
 
     private func receiveWaiting() async -> Element? {
         let id = nextID.add(1, ordering: .relaxed).newValue
-        return await withTaskCancellationHandler {
-            await withUnsafeContinuation { (receiver: UnsafeContinuation<Element?, Never>) in
-                let (action, ready) = shared.withLock { shared in
-                    let action = shared.machine.receive(id: id, receiver: receiver, isCancelled: Task.isCancelled)
-                    return (action, shared.takeSatisfiedWaits())
-                }
-                switch action {
-                case .element(let element, let sender):
-                    sender?.resume()
-                    receiver.resume(returning: element)
-                case .suspended: break
-                case .finished, .cancelled: receiver.resume(returning: nil)
-                }
-                for wait in ready { wait.resume() }
+        func park(_ receiver: ReceiverContinuation) {
+            let (action, ready) = shared.withLock { shared in
+                let action = shared.machine.receive(id: id, receiver: receiver, isCancelled: Task.isCancelled)
+                return (action, shared.takeSatisfiedWaits())
             }
+            switch action {
+            case .element(let element, let sender):
+                sender?.resume()
+                receiver.resume(returning: element)
+            case .suspended: break
+            case .finished, .cancelled: receiver.resume(returning: nil)
+            }
+            for wait in ready { wait.resume() }
+        }
+        return await withTaskCancellationHandler {
+            #if DEBUG
+                await withCheckedContinuation(park)
+            #else
+                await withUnsafeContinuation(park)
+            #endif
         } onCancel: {
             shared.withLock { $0.machine.cancelReceiver(id: id) }?.resume(returning: nil)
         }
@@ -651,7 +670,7 @@ public final class FastBoundedChannel<Element: Sendable>: Sendable {
     }
 
     private func waitFor(senders: Bool, count: Int) async {
-        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+        func register(_ continuation: WaitContinuation) {
             let ready = shared.withLock { shared in
                 let machine = shared.machine
                 let parked = senders ? machine.suspendedSenderCount : machine.suspendedReceiverCount
@@ -661,6 +680,11 @@ public final class FastBoundedChannel<Element: Sendable>: Sendable {
             }
             if ready { continuation.resume() }
         }
+        #if DEBUG
+            await withCheckedContinuation(register)
+        #else
+            await withUnsafeContinuation(register)
+        #endif
     }
 }
 

@@ -326,8 +326,8 @@ extension RingBufferQueue: CustomStringConvertible {
 /// - **One allocation, no exclusivity checks.** The header (capacity, head,
 ///   count) and the slots live in one `ManagedBuffer`, and every access goes
 ///   through its pointers. A class's stored `var` (the lesson version's
-///   `slots`) is checked for overlapping access at run time on every write;
-///   a pointer is not.
+///   `slots`, and `ManagedBuffer.header` itself) is checked for overlapping
+///   access at run time on every read and write; a pointer is not.
 /// - **A mask instead of `%`.** The capacity is a power of two, so wrapping
 ///   is `index & (capacity - 1)`: one AND instead of an integer division.
 /// - **Uninitialized slots instead of `Element?`.** A slot outside the
@@ -367,20 +367,28 @@ public struct FastRingBufferQueue<Element> {
         }
 
         deinit {
-            // Only the live slots hold values: deinitializing any other slot
-            // would release garbage.
+            removeAllElements()
+        }
+
+        /// Deinitializes exactly the live slots, both runs of a wrapped ring
+        /// (deinitializing any other slot would release garbage), and leaves
+        /// the buffer empty.
+        func removeAllElements() {
             withUnsafeMutablePointers { header, elements in
                 let (capacity, head, count) = (header.pointee.capacity, header.pointee.head, header.pointee.count)
                 let firstRun = Swift.min(count, capacity - head)
                 (elements + head).deinitialize(count: firstRun)
                 elements.deinitialize(count: count - firstRun)
+                header.pointee.head = 0
+                header.pointee.count = 0
             }
         }
     }
 
     @usableFromInline internal var storage: Storage
 
-    /// An empty queue; the first append allocates 8 slots.
+    /// An empty queue: one allocation for the header, no slots yet; the
+    /// first append grows it to 8.
     /// - Complexity: O(1).
     public init() {
         storage = Storage.make(capacity: 0)
@@ -395,15 +403,15 @@ public struct FastRingBufferQueue<Element> {
 
     /// The number of queued elements.
     /// - Complexity: O(1).
-    public var count: Int { storage.header.count }
+    public var count: Int { header.count }
 
     /// Whether the queue is empty.
     /// - Complexity: O(1).
-    public var isEmpty: Bool { storage.header.count == 0 }
+    public var isEmpty: Bool { header.count == 0 }
 
     /// The number of slots: 0 or a power of two.
     /// - Complexity: O(1).
-    public var capacity: Int { storage.header.capacity }
+    public var capacity: Int { header.capacity }
 
     /// The front element, or `nil` when empty.
     /// - Complexity: O(1).
@@ -421,7 +429,7 @@ public struct FastRingBufferQueue<Element> {
     /// - Complexity: amortized O(1): a full ring doubles (an O(n) move that n
     ///   cheap appends pay for); O(n) once if the storage is shared with a copy.
     public mutating func append(_ element: Element) {
-        let header = storage.header
+        let header = self.header
         let isUnique = isKnownUniquelyReferenced(&storage)
         if header.count == header.capacity {
             reallocate(capacity: Swift.max(8, header.capacity * 2))
@@ -440,10 +448,11 @@ public struct FastRingBufferQueue<Element> {
     /// - Complexity: O(1) (O(n) once if the storage is shared with a copy).
     @discardableResult
     public mutating func popFirst() -> Element? {
-        guard storage.header.count > 0 else { return nil }
+        let header = self.header
+        guard header.count > 0 else { return nil }
         let isUnique = isKnownUniquelyReferenced(&storage)
         if !isUnique {
-            reallocate(capacity: storage.header.capacity)
+            reallocate(capacity: header.capacity)
         }
         let element = storage.withUnsafeMutablePointers { header, elements in
             let head = header.pointee.head
@@ -458,10 +467,15 @@ public struct FastRingBufferQueue<Element> {
     }
 
     /// Removes every element, keeping the capacity.
-    /// - Complexity: O(n).
+    /// - Complexity: O(n) to release the elements; O(1) when the storage is
+    ///   shared with a copy (the copy keeps them; this queue takes a new, empty
+    ///   buffer).
     public mutating func removeAll() {
-        while popFirst() != nil {}
-        storage.header.head = 0
+        guard isKnownUniquelyReferenced(&storage) else {
+            storage = Storage.make(capacity: header.capacity)
+            return
+        }
+        storage.removeAllElements()
     }
 
     /// Whether `self` and `other` share one buffer (after a copy, until either
@@ -475,7 +489,7 @@ public struct FastRingBufferQueue<Element> {
     /// the capacity, `head` is a slot.
     /// - Complexity: O(1).
     public func _checkInvariants() {
-        let header = storage.header
+        let header = self.header
         precondition(
             header.capacity >= 0 && header.capacity & (header.capacity &- 1) == 0,
             "capacity \(header.capacity) is not 0 or a power of two")
@@ -487,6 +501,13 @@ public struct FastRingBufferQueue<Element> {
     }
 
     // MARK: Helpers
+
+    /// The header, read through its pointer: `ManagedBuffer.header` is a
+    /// class stored property, so reading it directly costs a run-time
+    /// exclusivity check on every call.
+    private var header: Header {
+        storage.withUnsafeMutablePointerToHeader { $0.pointee }
+    }
 
     private func element(atOffset offset: Int) -> Element {
         storage.withUnsafeMutablePointers { header, elements in

@@ -272,3 +272,26 @@ struct SortingTests {
         #expect(adversary.comparisons <= 6 * count * 12, "\(adversary.comparisons) comparisons")
     }
 }
+
+extension SortingTests {
+    @Test("the production sorts move reference-counted elements correctly: Strings sort like sorted()")
+    func productionSortsOnStrings() {
+        var generator = SeededRandomNumberGenerator(seed: 5)
+        let words = (0..<2_000).map { _ in "word-\(Int.random(in: 0..<500, using: &generator))" }
+        var intro = words
+        Sorting.introSort(&intro)
+        var merged = words
+        Sorting.mergeSort(&merged)
+        #expect(intro == words.sorted() && merged == words.sorted())
+    }
+
+    @Test("a `<=` predicate (not a strict weak ordering) keeps introsort inside the array")
+    func introSortSurvivesLessOrEqual() {
+        // Without the bound on the right-to-left scan, equal elements let it run past the range's start.
+        var equal = Array(repeating: 7, count: 1_000)
+        Sorting.introSort(&equal, by: <=)
+        var mixed = (0..<1_000).map { $0 % 5 }
+        Sorting.introSort(&mixed, by: <=)
+        #expect(equal == Array(repeating: 7, count: 1_000) && mixed == (0..<1_000).map { $0 % 5 }.sorted())
+    }
+}

@@ -108,6 +108,11 @@ struct CatalogueConsistencyTests {
                     source.contains("struct \(name)") || source.contains("final class \(name)")
                         || source.contains("enum \(name)"),
                     "\(path) must declare a suite type named \(name)")
+                // A second top-level suite would not match the lesson's filter: its tests would never run.
+                let suites = source.split(separator: "\n").filter { $0.hasPrefix("@Suite") }
+                #expect(
+                    suites.count <= 1, "\(path) declares \(suites.count) top-level suites; the filter runs only \(name)"
+                )
             }
         }
     }

@@ -377,8 +377,7 @@ protocol RecencyCache {
 extension LRUCache: RecencyCache where Key == Int, Value == Int {}
 extension ArenaLRUCache: RecencyCache where Key == Int, Value == Int {}
 
-@Suite("LRU cache: node reuse")
-struct LRUCacheNodeReuseTests {
+extension LRUCacheTests {
     @Test("a miss on a full cache reuses the evicted node: 1,000 misses through 3 slots allocate 3 nodes")
     func missesOnAFullCacheAllocateNothing() {
         let cache = LRUCache<Int, String>(capacity: 3)

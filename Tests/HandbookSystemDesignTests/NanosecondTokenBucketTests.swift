@@ -61,24 +61,23 @@ struct NanosecondTokenBucketTests {
     /// The reference check: random configurations and schedules (gaps in whole
     /// nanoseconds, times that sometimes go backwards, random costs) through
     /// `TokenBucket` and `NanosecondTokenBucket`. Every decision must match.
-    /// `tokens × capacity < 10⁹` keeps clear of the reference's attosecond
-    /// truncation (see the type's documentation).
+    /// Periods are multiples of `tokens` nanoseconds, so `period / tokens` is
+    /// exact in both (see the type's documentation for the other rates).
     @Test("property: on 1,000 random schedules it decides exactly as the Duration TokenBucket does")
     func decidesLikeTheDurationReference() async {
         await propertyCheck(
-            count: 1_000, input: Gen.int(in: 1...1_000), Gen.int(in: 1...999), Gen.int(in: 1...10_000_000_000),
-            Gen.int(in: 0...1_000_000).array(of: 1...60)
-        ) { capacity, tokens, periodNanoseconds, codes in
+            count: 1_000, input: Gen.int(in: 1...1_000), Gen.int(in: 1...1_000), Gen.int(in: 1...10_000_000),
+            Gen.int(in: 0...1_000_000).array(of: 1...200)
+        ) { capacity, tokens, intervalNanoseconds, codes in
             do {
-                let period = Duration.nanoseconds(periodNanoseconds)
+                let period = Duration.nanoseconds(intervalNanoseconds * tokens)
                 var reference = try TokenBucket(capacity: capacity, refill: tokens, per: period)
                 var fast = try NanosecondTokenBucket(capacity: capacity, refill: tokens, per: period)
                 var now = 1_000_000
                 var mismatch: String?
                 for (step, code) in codes.enumerated() where mismatch == nil {
                     // Gaps scale with the refill interval so both full and empty buckets occur.
-                    let gap = (code % 1_000) * (periodNanoseconds / tokens + 1) / 100 - (code % 97 == 0 ? 5 : 0)
-                    now += gap
+                    now += (code % 1_000) * (intervalNanoseconds + 1) / 100 - (code % 97 == 0 ? 5 : 0)
                     let cost = code % capacity + 1
                     let expected = reference.tryAcquire(cost: cost, at: .nanoseconds(now)).isAllowed
                     if fast.tryAcquire(cost: cost, atNanoseconds: now) != expected {
@@ -90,6 +89,17 @@ struct NanosecondTokenBucketTests {
                 Issue.record("unexpected error \(error)")  // propertyCheck swallows thrown errors
             }
         }
+    }
+
+    @Test("the wait it reports is rounded up: at 3 per second, 333,333,334 ns, and one nanosecond less is too early")
+    func reportedWaitIsEnough() throws {
+        var bucket = try NanosecondTokenBucket(capacity: 3, refill: 3, per: .seconds(1))
+        let burst = bucket.tryAcquire(cost: 3, atNanoseconds: 0)
+        let wait = bucket.nanosecondsUntilAvailable()
+        var early = bucket
+        let tooEarly = early.tryAcquire(atNanoseconds: wait - 1)
+        let onTime = bucket.tryAcquire(atNanoseconds: wait)
+        #expect(burst && wait == 333_333_334 && !tooEarly && onTime)
     }
 
     @Test("the keyed limiter: keys are independent, time comes from the injected clock, idle keys are swept")
