@@ -66,11 +66,17 @@ import Synchronization
 /// run unspecialized. It allocates twice per message where `AsyncChannel`
 /// allocates nothing per message: every `send` and `receive` goes through
 /// `withCheckedContinuation`, whose misuse checks live in a small heap object,
-/// even when the buffer has room and nothing suspends. A fast path (take the
-/// lock, buffer or hand over, return without a continuation) would remove the
-/// allocation on the side that does not wait; `withUnsafeContinuation`, which
-/// `AsyncChannel` uses, would remove the one on the side that does, at the
-/// price of the misuse checks.
+/// even when the buffer has room and nothing suspends. ``FastBoundedChannel``
+/// (below) adds the fast path (take the lock, buffer or hand over, return
+/// without a continuation) and uses `withUnsafeContinuation` in release
+/// builds when it must wait. Over four runs, 100k messages: with a 64-slot
+/// buffer 99-118 ns a message against 740 ns-1.3 µs here (7.5-11x the
+/// throughput), rendezvous 410-480 ns against 1.0-1.6 µs (2.5-3.3x), a
+/// ping-pong round trip 0.82-1.6 µs against 2.2-4.0 µs (2.5-2.8x), and 21
+/// allocations per run against 200,030. What is left is the suspension
+/// itself: the buffered run rarely parks anyone, and the ~300 ns a message
+/// that rendezvous adds over it is one side parking and the other resuming
+/// it, a task switch through the cooperative pool, often onto the other core.
 public final class BoundedChannel<Element: Sendable>: Sendable {
     typealias Machine = StateMachine<CheckedContinuation<Void, any Error>, CheckedContinuation<Element?, Never>>
 

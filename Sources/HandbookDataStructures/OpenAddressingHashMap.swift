@@ -58,9 +58,13 @@
 ///   which the ¾ load factor guarantees exists.
 ///
 /// ## Performance, measured
-/// `cd Benchmarks && ./compare --target HandbookDataStructuresBenchmarks`
-/// (ranges in Benchmarks/README.md): against `Dictionary` at 100k inserts
-/// plus lookups. What changed from ``ChainedHashMap``:
+/// `cd Benchmarks && ./compare --target HandbookDataStructuresBenchmarks`, n
+/// inserts of random `Int` keys then n lookups, over four runs: 0.95-1.3x
+/// `Dictionary` at 1k keys, 0.85-1.1x at 100k, 0.87-1.12x at 1M, where
+/// ``ChainedHashMap`` takes 5.5-7.6x at 100k. From 100k to 1M keys both this
+/// map and `Dictionary` take about 25 times as long for 10 times the keys:
+/// the table outgrows the caches and most probes become cache misses. What
+/// changed from ``ChainedHashMap``:
 /// - **One allocation for the whole table** instead of one array per bucket:
 ///   100k inserts allocate 16 times (the first table, then 15 doublings),
 ///   not ~295k times.

@@ -268,8 +268,9 @@ struct SortingTests {
         Lesson.introSort(&items) { adversary.less($0, $1) }
         let decided = items.map(adversary.value(of:))
         #expect(decided == decided.sorted(), "the adversary's answers were consistent, so the result is sorted")
-        // n log2 n = 49,152. Quadratic behaviour would be millions.
-        #expect(adversary.comparisons <= 6 * count * 12, "\(adversary.comparisons) comparisons")
+        // n log2 n = 49,152. With the depth limit: 291,362 here, about a third of them the debug build's
+        // partition checks (they call the same comparator). Without it: millions.
+        #expect(adversary.comparisons <= 10 * count * 12, "\(adversary.comparisons) comparisons")
     }
 }
 
@@ -285,13 +286,17 @@ extension SortingTests {
         #expect(intro == words.sorted() && merged == words.sorted())
     }
 
-    @Test("a `<=` predicate (not a strict weak ordering) keeps introsort inside the array")
-    func introSortSurvivesLessOrEqual() {
-        // Without the bound on the right-to-left scan, equal elements let it run past the range's start.
-        var equal = Array(repeating: 7, count: 1_000)
-        Sorting.introSort(&equal, by: <=)
-        var mixed = (0..<1_000).map { $0 % 5 }
-        Sorting.introSort(&mixed, by: <=)
-        #expect(equal == Array(repeating: 7, count: 1_000) && mixed == (0..<1_000).map { $0 % 5 }.sorted())
+    @Test("a `<=` predicate is a programmer error: debug builds name it (release builds stay in bounds)")
+    func lessOrEqualIsNamedInDebugBuilds() async throws {
+        let result = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            var equal = Array(repeating: 7, count: 1_000)
+            Sorting.introSort(&equal, by: <=)
+        }
+        #expect(String(decoding: result.standardErrorContent, as: UTF8.self).contains("strict weak ordering"))
+        let merge = try await #require(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            var equal = Array(repeating: 7, count: 1_000)
+            Sorting.mergeSort(&equal, by: <=)
+        }
+        #expect(String(decoding: merge.standardErrorContent, as: UTF8.self).contains("strict weak ordering"))
     }
 }
