@@ -59,7 +59,7 @@ import Synchronization
 ///
 /// ## Performance, measured
 /// `cd Benchmarks && ./compare --target HandbookConcurrencyBenchmarks`: 100k
-/// messages through a rendezvous `BoundedChannel` take 0.3-0.7x the time of
+/// messages through a rendezvous `BoundedChannel` take 0.5-0.7x the time of
 /// swift-async-algorithms' `AsyncChannel` (the goal was at least 0.8x its
 /// throughput). Part of that lead may be the build: our module is compiled with
 /// `-cross-module-optimization`, `AsyncChannel`'s internals are not, so it may

@@ -77,7 +77,8 @@
 /// a lookup probes neighbouring slots without following a pointer and an insert
 /// allocates nothing until the table grows. Within 2x needs open addressing,
 /// a different design rather than a tweak: ``OpenAddressingHashMap``
-/// (OpenAddressingHashMap.swift) is that design, at 0.85-1.3x `Dictionary`.
+/// (OpenAddressingHashMap.swift) is that design, at 0.85-1.3x `Dictionary`
+/// at 1k, 100k and 1M keys (1.0-2.2x at 10k).
 public struct ChainedHashMap<Key: Hashable, Value> {
     /// One entry of a chain.
     public typealias Element = (key: Key, value: Value)

@@ -66,8 +66,8 @@ import Synchronization
 ///
 /// ## Performance, measured
 /// `cd Benchmarks && ./compare --target HandbookSystemDesignBenchmarks`: an
-/// uncontended `LockedKeyedRateLimiter.tryAcquire` takes 300-750 ns and the
-/// bare `TokenBucket` 190-480 ns, against a 60 ns goal. A profile puts the
+/// uncontended `LockedKeyedRateLimiter.tryAcquire` takes 290-510 ns and the
+/// bare `TokenBucket` 190-300 ns, against a 60 ns goal. A profile puts the
 /// time in exact time arithmetic: `Duration` is a 128-bit attosecond count, and
 /// the refill multiplies and divides `Duration`s (generic `Int128` code, then a
 /// conversion to `Double`); the keyed limiters also hash the `String` key and
@@ -76,7 +76,7 @@ import Synchronization
 /// `period / tokens` is rounded down to whole attoseconds, the one rounding
 /// there is). ``NanosecondTokenBucket`` (below) moves the hot path to integer
 /// nanoseconds: 2.7-5 ns per decision for the value alone, and 64-70 ns
-/// through ``NanosecondKeyedRateLimiter``, most of it hashing the `String`
+/// through ``NanosecondKeyedRateLimiter`` (70 in the saved run), most of it hashing the `String`
 /// key, finding it in the dictionary and reading the clock.
 public struct TokenBucket: RateLimitAlgorithmState, Codable, Hashable {
     /// The most tokens the bucket holds: the largest burst.
@@ -548,9 +548,10 @@ public final class LockedKeyedRateLimiter<State: RateLimitAlgorithmState, C: Clo
 /// For other rates (3 per second) `TokenBucket` truncates the interval to
 /// whole attoseconds, so each token costs it up to 1 attosecond *less* than
 /// the exact rate, and that difference adds up for as long as the bucket
-/// never fills. After enough back-to-back requests at the limit (on the
-/// order of 10⁹ / `tokensPerPeriod` tokens) `TokenBucket` can allow a
-/// request a nanosecond before this exact bucket does.
+/// never fills. After about 10⁹ / r back-to-back tokens at the limit, where
+/// r = (period in attoseconds) mod `tokensPerPeriod` (between 10⁹ /
+/// `tokensPerPeriod` and 10⁹ tokens; 10⁹ for 3 per second), `TokenBucket`
+/// can allow a request a nanosecond before this exact bucket does.
 public struct NanosecondTokenBucket: Sendable, Hashable {
     /// The most tokens the bucket holds: the largest burst.
     public let capacity: Int
@@ -674,12 +675,13 @@ public struct NanosecondTokenBucket: Sendable, Hashable {
 /// (``monotonicNanoseconds()``); the initializer that takes
 /// any `Clock<Duration>` (tests use a manual one) computes
 /// `epoch.duration(to: clock.now)` and splits the `Duration` into whole
-/// nanoseconds, which measured another 30 ns per call: the 128-bit
-/// attosecond count has to be divided.
+/// nanoseconds, which cost another 20-100 ns per call in these benchmark
+/// runs (a different clock, and the 128-bit attosecond count has to be
+/// divided).
 public final class NanosecondKeyedRateLimiter: Sendable {
-    /// What the lock guards. Kept inside the `Mutex` (not as stored `var`s of
-    /// the class, each access to which is checked for exclusivity at run
-    /// time), so the hot path pays only the lock.
+    /// What the lock guards. Kept inside the `Mutex`, not as stored `var`s of
+    /// the class (whose accesses are checked for exclusivity at run time
+    /// unless the optimizer proves no overlap).
     private struct State {
         var buckets: [String: NanosecondTokenBucket] = [:]
         var lastSweep: Int
