@@ -83,7 +83,8 @@
 /// - Invariant: `capacity` is a power of two, at least
 ///   ``minimumCapacity``; `count * 4 <= capacity * 3`; `count` slots are
 ///   occupied; every slot from a key's home slot to its own is occupied; no
-///   key appears twice. Debug builds check it after every mutation.
+///   key appears twice. Debug builds check the run each mutation touched
+///   (``_checkInvariants(aroundSlot:)``), and everything after a resize.
 public struct OpenAddressingHashMap<Key: Hashable, Value> {
     /// One entry.
     public typealias Element = (key: Key, value: Value)
@@ -157,16 +158,19 @@ public struct OpenAddressingHashMap<Key: Hashable, Value> {
             // it stored first (observable with keys that are equal but differ).
             let old = slots[slot]?.value
             slots[slot]?.value = value
-            checkInvariantsInDebug()
+            checkInvariantsInDebug(aroundSlot: slot)
             return old
         }
         if (count + 1) * 4 > slots.count * 3 {
             resize(to: slots.count * 2)
+            #if HANDBOOK_INTERNAL_CHECKS
+                _checkInvariants()  // O(capacity), like the resize itself
+            #endif
             slot = find(key).slot
         }
         slots[slot] = (key, value)
         count += 1
-        checkInvariantsInDebug()
+        checkInvariantsInDebug(aroundSlot: slot)
         return nil
     }
 
@@ -193,7 +197,8 @@ public struct OpenAddressingHashMap<Key: Hashable, Value> {
         }
         slots[hole] = nil
         count -= 1
-        checkInvariantsInDebug()
+        checkInvariantsInDebug(aroundSlot: slot)
+        checkInvariantsInDebug(aroundSlot: (hole &+ 1) & mask)
         return removed.value
     }
 
@@ -212,10 +217,41 @@ public struct OpenAddressingHashMap<Key: Hashable, Value> {
     }
 
     @inline(__always)
-    private func checkInvariantsInDebug() {
+    private func checkInvariantsInDebug(aroundSlot slot: Int) {
         #if HANDBOOK_INTERNAL_CHECKS
-            _checkInvariants()
+            _checkInvariants(aroundSlot: slot)
         #endif
+    }
+
+    /// The invariants one mutation can break: the global bounds, and the
+    /// probe run that holds `slot` (or, if `slot` is empty, the run right
+    /// after it): every entry of the run is reachable from its home slot
+    /// without crossing an empty one, and no key appears twice in it. Called
+    /// after every mutation in debug builds; a full check after each of
+    /// 10,000 inserts would be quadratic.
+    /// - Complexity: O(r²) for a run of r entries: O(1) with a good hash.
+    public func _checkInvariants(aroundSlot slot: Int) {
+        let capacity = slots.count
+        precondition(
+            capacity >= Self.minimumCapacity && capacity & (capacity - 1) == 0,
+            "capacity \(capacity) is not a power of two >= \(Self.minimumCapacity)")
+        precondition(count * 4 <= capacity * 3, "load factor \(count)/\(capacity) exceeds 3/4")
+        let mask = capacity - 1
+        // The load factor leaves an empty slot, so both walks end.
+        var start = slot & mask
+        if slots[start] == nil { start = (start + 1) & mask }
+        while slots[(start - 1) & mask] != nil { start = (start - 1) & mask }
+        var run: [Key] = []
+        var position = start
+        while let entry = slots[position] {
+            let entryHome = home(of: entry.key, mask: mask)
+            precondition(
+                (position - entryHome) & mask <= (position - start) & mask,
+                "key \(entry.key) in slot \(position) is cut off from its home slot \(entryHome)")
+            precondition(!run.contains(entry.key), "key \(entry.key) appears twice")
+            run.append(entry.key)
+            position = (position + 1) & mask
+        }
     }
 
     /// Traps unless the invariants listed on the type hold.
