@@ -3,7 +3,8 @@ import PackageDescription
 
 /// The Phase 3 capstone: the handbook's system-design lessons behind a real
 /// HTTP API (Hummingbird 2), on SQLite by default and PostgreSQL across
-/// instances, with graceful shutdown (swift-service-lifecycle).
+/// instances, with graceful shutdown (swift-service-lifecycle); and Phase 5's
+/// lessons (`HandbookServer`), which need the same packages.
 ///
 /// A separate package so the root `swift build` / `swift test` never compile
 /// SwiftNIO, Hummingbird or the database drivers. The lessons come from the
@@ -55,6 +56,31 @@ let package = Package(
                 "HandbookService",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Phase 5, Swift on the server: lessons that need the ecosystem's
+        // packages. Here, beside the service, SwiftNIO and friends are built
+        // once for both; the root package stays toolchain-only.
+        .target(
+            name: "HandbookServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HandbookServerTests",
+            dependencies: [
+                "HandbookServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -4,5 +4,5 @@ extension Catalogue {
     /// names the test that proves its answer.
     public static let cards: [ReviewCard] =
         foundationCards + concurrencyCards + runtimeCards + systemDesignCards + fundamentalsCards
-        + productionCards
+        + productionCards + serverCards
 }

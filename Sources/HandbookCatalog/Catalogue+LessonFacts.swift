@@ -512,5 +512,9 @@ extension Catalogue {
                 .init(operation: "twoPointers(_:)", time: "O(n)", space: "O(1) extra"),
                 .init(operation: "prefixMaxima(_:)", time: "O(n)", space: "O(n) extra"),
             ]),
+        "server.event-loops": LessonFacts(difficulty: .medium, studyMinutes: 45, priority: .essential),
+        "server.byte-buffer": LessonFacts(difficulty: .medium, studyMinutes: 35, priority: .recommended),
+        "server.structured-logging": LessonFacts(difficulty: .easy, studyMinutes: 30, priority: .recommended),
+        "server.graceful-shutdown": LessonFacts(difficulty: .medium, studyMinutes: 45, priority: .essential),
     ]
 }

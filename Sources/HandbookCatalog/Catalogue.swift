@@ -10,13 +10,33 @@ public enum Catalogue {
     public struct Module: Hashable, Sendable {
         /// The library target (`HandbookBasics`).
         public var name: String
+        /// The seed package it answers; for Phase 5, which the seed does not
+        /// have, ``Catalogue/serverPackage`` (``fromSeed`` is then false).
         public var seedPackage: Seed.Package
         /// A one-line summary of what the Swift module teaches.
         public var summary: String
+        /// The folder of the SwiftPM package that builds it, relative to the
+        /// repository root: `nil` for the root package (Phases 1-4, toolchain
+        /// only); `"Service"` for Phase 5, which shares the service's
+        /// dependencies so SwiftNIO and friends are built once.
+        public var package: String?
+
+        public init(name: String, seedPackage: Seed.Package, summary: String, package: String? = nil) {
+            self.name = name
+            self.seedPackage = seedPackage
+            self.summary = summary
+            self.package = package
+        }
 
         public var phase: Int { seedPackage.phase }
+        /// Whether the module answers one of the seed's packages.
+        public var fromSeed: Bool { Seed.packages.contains(seedPackage) }
+        /// Where its sources live, relative to the repository root.
+        public var sourcesDirectory: String { (package.map { "\($0)/" } ?? "") + "Sources/\(name)" }
+        /// Where its tests live, relative to the repository root.
+        public var testsDirectory: String { (package.map { "\($0)/" } ?? "") + "Tests/\(name)Tests" }
         /// The module's learning page, relative to the repository root.
-        public var readme: String { "Sources/\(name)/README.md" }
+        public var readme: String { "\(sourcesDirectory)/README.md" }
         /// The module word used as the lesson-id prefix (`basics`).
         public var idPrefix: String { seedPackage.name.replacingOccurrences(of: "_", with: "-") }
         /// `swift test --filter` expression for the whole module.
@@ -58,7 +78,36 @@ public enum Catalogue {
         Module(
             name: "HandbookLeetCode", seedPackage: seedPackage("leetcode"),
             summary: "Classic backend-interview problems, each with statement, complexity and examples"),
+        Module(
+            name: "HandbookServer", seedPackage: serverPackage,
+            summary: "SwiftNIO event loops and ByteBuffer, swift-log's rules, ServiceLifecycle and graceful shutdown",
+            package: "Service"),
     ]
+
+    /// Phase titles: the seed's four, then Phase 5, which the seed does not have.
+    public static let phases: [Int: String] = Seed.phases.merging([5: "Swift on the Server"]) { seed, _ in seed }
+
+    /// "1 to 5": for messages that reject a phase number.
+    public static var phaseRange: String { "\(phases.keys.min() ?? 1) to \(phases.keys.max() ?? 1)" }
+
+    /// Phase 5's topics. Not the seed's (the Go handbook has no such package):
+    /// what a Swift server engineer is asked and the seed cannot ask. Lessons
+    /// cite them like seed topics, as `"server: <topic>"`.
+    public static let serverPackage = Seed.Package(
+        name: "server", phase: 5, description: "Swift on the server (beyond the seed)",
+        topics: [
+            "Event loops and blocking", "EventLoopFuture and async", "ByteBuffer", "Structured logging",
+            "Service lifecycle and graceful shutdown",
+        ],
+        module: "HandbookServer")
+
+    /// The module that holds `lesson`.
+    public static func module(of lesson: Lesson) -> Module? {
+        modules.first { $0.name == lesson.module }
+    }
+
+    /// Every citable topic: the seed's and Phase 5's.
+    public static var allCitations: [String] { Seed.allCitations + serverPackage.citations }
 
     /// Every lesson, in learning-path order (module order, then lesson order).
     public static let lessons: [Lesson] =
@@ -79,6 +128,7 @@ public enum Catalogue {
         + dataStructureLRULessons
         + algorithmArrayLessons + algorithmRecursionAndGraphLessons
         + leetCodeFirstLessons + leetCodeSecondLessons
+        + serverLessons
 
     /// The lesson with this id, if any.
     public static func lesson(id: String) -> Lesson? {

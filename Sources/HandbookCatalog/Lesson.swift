@@ -61,6 +61,12 @@ public struct Lesson: Codable, Hashable, Sendable {
     }
 }
 
+extension Lesson {
+    /// The folder of the SwiftPM package that builds and tests the lesson,
+    /// relative to the repository root (`nil`: the root package).
+    public var package: String? { Catalogue.module(of: self)?.package }
+}
+
 /// A "break it" experiment: a catalogued edit to a lesson that a named test
 /// must catch.
 public struct Experiment: Codable, Hashable, Sendable {

@@ -11,15 +11,17 @@ public enum Rendering {
     public static func readmeMap() -> String {
         var lines: [String] = []
         for phase in Catalogue.modules.map(\.phase).uniqued() {
-            lines.append("### Phase \(phase): \(Seed.phases[phase] ?? "")")
+            lines.append("### Phase \(phase): \(Catalogue.phases[phase] ?? "")")
             lines.append("")
-            lines.append("| Module | Seed package | Seed topics | Lessons |")
+            let fromSeed = Catalogue.modules.contains { $0.phase == phase && $0.fromSeed }
+            lines.append("| Module | Seed package | \(fromSeed ? "Seed topics" : "Topics") | Lessons |")
             lines.append("|:--|:--|:--|:--|")
             for module in Catalogue.modules where module.phase == phase {
                 let lessons = Catalogue.lessons(in: module)
                 let links = lessons.map { "[\($0.title)](\($0.sources[0]))" }.joined(separator: " · ")
+                let seed = module.fromSeed ? "`\(module.seedPackage.name)/`" : "— (beyond the seed)"
                 lines.append(
-                    "| [`\(module.name)`](\(module.readme)) | `\(module.seedPackage.name)/` | "
+                    "| [`\(module.name)`](\(module.readme)) | \(seed) | "
                         + "\(module.seedPackage.topics.joined(separator: ", ")) | \(links) |")
             }
             lines.append("")
@@ -31,7 +33,7 @@ public enum Rendering {
     /// the README (which sits in `Sources/<Module>/`).
     public static func moduleMap(_ module: Catalogue.Module) -> String {
         var lines = [
-            "| # | Lesson | Seed topics | Run it | Break it |",
+            "| # | Lesson | \(module.fromSeed ? "Seed topics" : "Topics") | Run it | Break it |",
             "|:--|:--|:--|:--|:--|",
         ]
         for (index, lesson) in Catalogue.lessons(in: module).enumerated() {
@@ -44,7 +46,8 @@ public enum Rendering {
                 ? "'" + lesson.testFilter.split(separator: "|").joined(separator: "\\|") + "'" : lesson.testFilter
             lines.append(
                 "| \(index + 1) | [\(lesson.title)](\(source)) | \(topics) | "
-                    + "`swift test --filter \(filter)` | \(experiments) |")
+                    + "`\(module.package.map { "cd \($0) && " } ?? "")swift test --filter \(filter)` | \(experiments) |"
+            )
         }
         let exercises = Catalogue.exercises.filter { exercise in
             Catalogue.lesson(id: exercise.lesson)?.module == module.name

@@ -25,6 +25,9 @@ struct Break: ParsableCommand {
     @Option(help: "With --all: only this module (HandbookBasics or basics).")
     var module: String?
 
+    @Option(help: "With --all: only lessons of this phase (repeat it for several: --phase 1 --phase 2).")
+    var phase: [Int] = []
+
     @Option(help: "Seconds the tests may run before the experiment counts as a hang.")
     var timeout: Int = 150
 
@@ -36,7 +39,10 @@ struct Break: ParsableCommand {
 
     func validate() throws {
         if all == (experimentID != nil) { throw ValidationError("give one experiment id, or --all") }
-        if module != nil, !all { throw ValidationError("--module goes with --all") }
+        if module != nil || !phase.isEmpty, !all { throw ValidationError("--module and --phase go with --all") }
+        if let unknown = phase.first(where: { Catalogue.phases[$0] == nil }) {
+            throw ValidationError("no phase \(unknown): phases are \(Catalogue.phaseRange)")
+        }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
         if hangTimeout < 1 { throw ValidationError("--hang-timeout must be at least 1 second") }
     }
@@ -52,16 +58,14 @@ struct Break: ParsableCommand {
             if claim.leftoversKilled > 0 {
                 note("Stopped \(claim.leftoversKilled) process(es) an earlier run left in \(mirror.scratch.path).")
             }
-            let runner = ExperimentRunner(
+            let runners = Runners(
                 mirror: mirror, toolchain: try Toolchain.locate(),
-                hangTimeout: .seconds(timeout), expectedHangTimeout: .seconds(hangTimeout))
-            note("Building the scratch copy in \(mirror.cache.path) (the first time, this compiles everything)…")
-            try runner.prepare()
+                hangTimeout: .seconds(timeout), expectedHangTimeout: .seconds(hangTimeout), note: note)
             let progress = ProgressStore(file: ProgressStore.defaultFile())
             if all {
-                try runAll(targets, runner: runner, progress: progress)
+                try runAll(targets, runners: runners, progress: progress)
             } else if let (lesson, experiment) = targets.first {
-                try runOne(experiment, of: lesson, runner: runner, progress: progress)
+                try runOne(experiment, of: lesson, runner: runners.runner(for: lesson), progress: progress)
             }
         }
     }
@@ -76,7 +80,43 @@ struct Break: ParsableCommand {
             return [(found.lesson, found.experiment)]
         }
         let lessons = try module.map { try Catalogue.lessons(in: requireModule($0)) } ?? Catalogue.lessons
-        return lessons.flatMap { lesson in lesson.experiments.map { (lesson, $0) } }
+        return lessons.filter { phase.isEmpty || phase.contains($0.phase) }
+            .flatMap { lesson in lesson.experiments.map { (lesson, $0) } }
+    }
+
+    /// One runner per package, each built (``ExperimentRunner/prepare()``)
+    /// just before its first experiment: `--phase 1` never builds SwiftNIO.
+    final class Runners {
+        private let mirror: WorkspaceMirror
+        private let toolchain: Toolchain
+        private let hangTimeout: Duration
+        private let expectedHangTimeout: Duration
+        private let note: (String) -> Void
+        private var prepared: [String: ExperimentRunner] = [:]
+
+        init(
+            mirror: WorkspaceMirror, toolchain: Toolchain, hangTimeout: Duration, expectedHangTimeout: Duration,
+            note: @escaping (String) -> Void
+        ) {
+            self.mirror = mirror
+            self.toolchain = toolchain
+            self.hangTimeout = hangTimeout
+            self.expectedHangTimeout = expectedHangTimeout
+            self.note = note
+        }
+
+        func runner(for lesson: Lesson) throws -> ExperimentRunner {
+            let key = lesson.package ?? "."
+            if let runner = prepared[key] { return runner }
+            let runner = ExperimentRunner(
+                mirror: mirror, toolchain: toolchain, package: lesson.package, hangTimeout: hangTimeout,
+                expectedHangTimeout: expectedHangTimeout)
+            let what = lesson.package.map { "the \($0) package of the scratch copy" } ?? "the scratch copy"
+            note("Building \(what) in \(runner.scratch.path) (the first time, this compiles everything)…")
+            try runner.prepare()
+            prepared[key] = runner
+            return runner
+        }
     }
 
     private func runOne(
@@ -108,13 +148,13 @@ struct Break: ParsableCommand {
         }
     }
 
-    private func runAll(_ targets: [(Lesson, Experiment)], runner: ExperimentRunner, progress: ProgressStore) throws {
+    private func runAll(_ targets: [(Lesson, Experiment)], runners: Runners, progress: ProgressStore) throws {
         let style = Style.standardOutput
         let bar = ProgressBar(total: targets.count, enabled: !json && isatty(STDERR_FILENO) == 1)
         var reports: [ExperimentRunner.Report] = []
         for (index, (lesson, experiment)) in targets.enumerated() {
             bar.show(index, label: experiment.id)
-            let report = try runner.run(experiment, of: lesson)
+            let report = try runners.runner(for: lesson).run(experiment, of: lesson)
             reports.append(report)
             if report.behavedAsCatalogued {
                 ProgressStore.saving { try progress.recordBreak(lesson: lesson.id, experiment: experiment.id) }

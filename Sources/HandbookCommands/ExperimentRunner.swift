@@ -30,6 +30,10 @@ struct ExperimentRunner: Sendable {
 
     var mirror: WorkspaceMirror
     var toolchain: Toolchain
+    /// The package the experiments build in, relative to the repository root
+    /// (`nil`: the root package; `"Service"`: Phase 5). Each package builds
+    /// in a folder of its own in the mirror's cache.
+    var package: String? = nil
     /// How long the tests may run before the experiment counts as a hang.
     var hangTimeout: Duration = .seconds(150)
     /// The same limit for experiments catalogued as `.hangs`: their tests
@@ -41,9 +45,28 @@ struct ExperimentRunner: Sendable {
     /// first one in a new mirror compiles everything.
     var buildTimeout: Duration = .seconds(1200)
 
-    /// The package's test product: building only it skips the `handbook`
-    /// executable and its plugins, which no experiment's test needs.
+    /// The root package's test product: building only it skips the
+    /// `handbook` executable and its plugins, which no experiment's test needs.
     static let testProduct = "BackendInterviewHandbookPackageTests"
+
+    /// SwiftPM names a package's test product `<package name>PackageTests`.
+    static func testProduct(forPackageNamed name: String) -> String { "\(name)PackageTests" }
+
+    /// The package's folder in the mirror.
+    var packageSource: URL { package.map { mirror.source.appendingPathComponent($0) } ?? mirror.source }
+
+    /// The package's build folder in the mirror's cache.
+    var scratch: URL { package.map { mirror.cache.appendingPathComponent("scratch-\($0)") } ?? mirror.scratch }
+
+    /// The test product of the package the runner builds: read from its
+    /// manifest's `name:`, so renaming the package cannot silently break it.
+    var testProduct: String {
+        guard let package,
+            let manifest = try? mirror.workspace.read("\(package)/Package.swift"),
+            let match = manifest.firstMatch(of: /Package\(\s*name:\s*"([^"]+)"/)
+        else { return Self.testProduct }
+        return Self.testProduct(forPackageNamed: String(match.1))
+    }
 
     /// The time limit that applies to `experiment`'s test run.
     func timeout(for experiment: Experiment) -> Duration {
@@ -93,7 +116,7 @@ struct ExperimentRunner: Sendable {
     func prepare() throws {
         try mirror.sync()
         if let build = try? buildTestProduct(), build.exitCode == 0, !build.timedOut { return }
-        try? FileManager.default.removeItem(at: mirror.scratch)
+        try? FileManager.default.removeItem(at: scratch)
         let build = try buildTestProduct()
         if build.timedOut { throw HandbookError.scratchCopyDoesNotBuild(["no result after \(buildTimeout)"]) }
         if build.exitCode != 0 {
@@ -103,8 +126,8 @@ struct ExperimentRunner: Sendable {
 
     private func buildTestProduct() throws -> Toolchain.Outcome {
         try toolchain.run(
-            ["build", "--product", Self.testProduct, "--scratch-path", mirror.scratch.path], in: mirror.source,
-            timeout: buildTimeout, reaping: mirror.scratch)
+            ["build", "--product", testProduct, "--scratch-path", scratch.path], in: packageSource,
+            timeout: buildTimeout, reaping: scratch)
     }
 
     /// Runs the tests matching `filter` from the freshly built test binary.
@@ -114,15 +137,15 @@ struct ExperimentRunner: Sendable {
     /// binary is then a child of ours, in a process group the timeout kills.
     private func runTests(matching filter: String, timeout: Duration) throws -> Toolchain.Outcome {
         #if os(Linux)
-            let binary = mirror.scratch.appendingPathComponent("debug/\(Self.testProduct).xctest")
+            let binary = scratch.appendingPathComponent("debug/\(testProduct).xctest")
             if FileManager.default.isExecutableFile(atPath: binary.path) {
                 return try ChildProcess.run(
-                    binary, ["--testing-library", "swift-testing", "--filter", filter], in: mirror.source,
-                    environment: ["NO_COLOR": "1"], timeout: timeout, reaping: mirror.scratch)
+                    binary, ["--testing-library", "swift-testing", "--filter", filter], in: packageSource,
+                    environment: ["NO_COLOR": "1"], timeout: timeout, reaping: scratch)
             }
         #endif
         return try toolchain.run(
-            ["test", "--skip-build", "--filter", filter, "--scratch-path", mirror.scratch.path], in: mirror.source,
-            timeout: timeout, reaping: mirror.scratch)
+            ["test", "--skip-build", "--filter", filter, "--scratch-path", scratch.path], in: packageSource,
+            timeout: timeout, reaping: scratch)
     }
 }

@@ -22,7 +22,7 @@ struct Hunt: ParsableCommand {
             commandName: "start",
             abstract: "Plant a bug from a random experiment (of one lesson or phase) in a practice copy.")
         @Option(help: "Only this lesson's experiments.") var lesson: String?
-        @Option(help: "Only experiments of lessons in this phase (1-4).") var phase: Int?
+        @Option(help: "Only experiments of lessons in this phase (1-5).") var phase: Int?
         @Option(help: "Replay a hunt: the same seed and scope plant the same bug.") var seed: UInt64?
         @Flag(help: "Delete the current hunt, and what you changed in it, first.") var reset = false
         @Option(help: "Where workspaces live (default: .practice/ in the checkout).") var dir: String?
@@ -88,16 +88,26 @@ struct Hunt: ParsableCommand {
     /// lesson source, in catalogue order.
     static func candidates(lesson: String?, phase: Int?) throws -> [(Lesson, Experiment)] {
         if lesson != nil && phase != nil { throw HandbookError.badArguments("use --lesson or --phase, not both") }
-        if let phase, !(1...4).contains(phase) {
-            throw HandbookError.badArguments("no phase \(phase): phases are 1 to 4")
+        if let phase, Catalogue.phases[phase] == nil {
+            throw HandbookError.badArguments("no phase \(phase): phases are \(Catalogue.phaseRange)")
         }
         let lessons =
             try lesson.map { [try requireLesson($0)] }
             ?? Catalogue.lessons.filter { phase == nil || $0.phase == phase }
+        // A hunt's practice workspace is a small package on the toolchain
+        // alone; Phase 5 lessons need SwiftNIO and friends (minutes to build
+        // in every new workspace), so they are broken with `handbook break`.
+        if let server = lessons.first(where: { $0.package != nil }), lessons.allSatisfy({ $0.package != nil }) {
+            throw HandbookError.badArguments(
+                "bug hunts cover Phases 1-4; \(server.id) builds with the service's packages: "
+                    + "break its experiments instead (swift run handbook break <id>)")
+        }
         let found = lessons.flatMap { lesson in
-            lesson.experiments
-                .filter { $0.expect == .fails && lesson.sources.contains($0.file) }
-                .map { (lesson, $0) }
+            lesson.package != nil
+                ? []
+                : lesson.experiments
+                    .filter { $0.expect == .fails && lesson.sources.contains($0.file) }
+                    .map { (lesson, $0) }
         }
         if found.isEmpty {
             throw HandbookError.badArguments("no experiment in that scope can be planted as a hunt")

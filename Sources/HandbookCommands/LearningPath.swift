@@ -51,12 +51,12 @@ struct LearningPath: ParsableCommand {
         out.append("Study each lesson: read the file → run its tests → break it → modify it.")
         for phase in Catalogue.modules.map(\.phase).uniquedInOrder() {
             out.append("")
-            out.append(style.bold("Phase \(phase): \(Seed.phases[phase] ?? "")"))
+            out.append(style.bold("Phase \(phase): \(Catalogue.phases[phase] ?? "")"))
             for module in Catalogue.modules where module.phase == phase {
                 let lessons = Catalogue.lessons(in: module)
                 out.append("")
                 out.append(
-                    "  \(style.accent(module.name)) — \(module.summary)  \(style.dim("(seed: \(module.seedPackage.name)/)"))"
+                    "  \(style.accent(module.name)) — \(module.summary)  \(style.dim(module.fromSeed ? "(seed: \(module.seedPackage.name)/)" : "(beyond the seed)"))"
                 )
                 let width = lessons.map(\.id.count).max() ?? 0
                 for (index, lesson) in lessons.enumerated() {
@@ -66,7 +66,8 @@ struct LearningPath: ParsableCommand {
                         "    \(String(format: "%2d", index + 1)). \(padded)  \(lesson.title)  \(style.dim(count))")
                 }
                 out.append("    read:  \(module.readme)")
-                out.append("    run:   swift test --filter \(module.testFilter)")
+                let inPackage = module.package.map { "cd \($0) && " } ?? ""
+                out.append("    run:   \(inPackage)swift test --filter \(module.testFilter)")
             }
         }
         out.append("")

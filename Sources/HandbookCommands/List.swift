@@ -8,7 +8,7 @@ struct List: ParsableCommand {
 
     @Flag(help: "Print the catalogue as JSON: {\"lessons\": [...]}.")
     var json = false
-    @Option(help: "Only lessons of this phase (1-4).") var phase: Int?
+    @Option(help: "Only lessons of this phase (1-5).") var phase: Int?
     @Option(help: "Only lessons of this difficulty: easy, medium or hard.") var difficulty: String?
     @Option(help: "Only lessons of this priority: essential, recommended or deep-dive.") var priority: String?
 
@@ -33,8 +33,8 @@ struct List: ParsableCommand {
     /// The lessons that match every given filter, in learning-path order.
     /// - Throws: ``HandbookError/badArguments(_:)`` for a value that names nothing.
     static func filter(phase: Int?, difficulty: String?, priority: String?) throws -> [Lesson] {
-        if let phase, !(1...4).contains(phase) {
-            throw HandbookError.badArguments("no phase \(phase): phases are 1 to 4")
+        if let phase, Catalogue.phases[phase] == nil {
+            throw HandbookError.badArguments("no phase \(phase): phases are \(Catalogue.phaseRange)")
         }
         let level = try difficulty.map { name in
             guard let found = LessonFacts.Difficulty(rawValue: name) else {

@@ -18,7 +18,7 @@ struct Mock: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "start", abstract: "Start a mock: an unpassed exercise (or --design, a design question).")
         @Flag(help: "A system-design question instead of a coding exercise.") var design = false
-        @Option(help: "Only exercises of lessons in this phase (1-4).") var phase: Int?
+        @Option(help: "Only exercises of lessons in this phase (1-5).") var phase: Int?
         @Option(help: "Only exercises of this difficulty: easy, medium or hard.") var difficulty: String?
         @Option(help: "Replay a mock: the same seed and filters pick the same question.") var seed: UInt64?
         @Option(help: "The clock, in minutes (default: 45 for coding, the question's own for design).")
@@ -135,8 +135,8 @@ struct Mock: ParsableCommand {
     /// An exercise matching the filters and not excluded, chosen by the seed.
     static func pickExercise(seed: UInt64, phase: Int?, difficulty: String?, excluding: Set<String>) throws -> Exercise
     {
-        if let phase, !(1...4).contains(phase) {
-            throw HandbookError.badArguments("no phase \(phase): phases are 1 to 4")
+        if let phase, Catalogue.phases[phase] == nil {
+            throw HandbookError.badArguments("no phase \(phase): phases are \(Catalogue.phaseRange)")
         }
         let level = try difficulty.map { name in
             guard let found = Exercise.Difficulty(rawValue: name) else {

@@ -131,7 +131,7 @@ struct Progress: ParsableCommand {
         for phase in Catalogue.modules.map(\.phase).uniquedInOrder() {
             let lessons = summary.lessons.filter { $0.phase == phase }
             print(
-                style.bold("Phase \(phase): \(Seed.phases[phase] ?? "")")
+                style.bold("Phase \(phase): \(Catalogue.phases[phase] ?? "")")
                     + "  \(lessons.count { $0.done })/\(lessons.count) done")
             for lesson in lessons {
                 let tested =

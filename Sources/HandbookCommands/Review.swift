@@ -8,7 +8,7 @@ struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Review cards due today (spaced repetition), or export the deck for Anki.")
     @Option(help: "Only this lesson's cards.") var lesson: String?
-    @Option(help: "Only cards of lessons in this phase (1-4).") var phase: Int?
+    @Option(help: "Only cards of lessons in this phase (1-5).") var phase: Int?
     @Option(help: "At most this many cards never seen before.") var new = 10
     @Flag(help: "Print the session's cards as JSON instead of asking them.") var json = false
     @Option(help: "Write the selected cards in Anki's text import format to this file.") var export: String?
@@ -51,8 +51,8 @@ struct Review: ParsableCommand {
     /// Cards of one lesson, one phase, or all, in catalogue order.
     static func select(lesson: String?, phase: Int?) throws -> [ReviewCard] {
         if lesson != nil && phase != nil { throw HandbookError.badArguments("use --lesson or --phase, not both") }
-        if let phase, !(1...4).contains(phase) {
-            throw HandbookError.badArguments("no phase \(phase): phases are 1 to 4")
+        if let phase, Catalogue.phases[phase] == nil {
+            throw HandbookError.badArguments("no phase \(phase): phases are \(Catalogue.phaseRange)")
         }
         if let lesson {
             let found = try requireLesson(lesson)

@@ -46,9 +46,11 @@ struct Show: ParsableCommand {
             }
             out += ["", style.accent("Files")]
             out += lesson.sources.map { "  read:  \($0)" } + lesson.tests.map { "  tests: \($0)" }
+            let inPackage = lesson.package.map { "cd \($0) && " } ?? ""
             out += [
                 "", style.accent("Run it (\(workspace.testCount(of: lesson)) tests)"),
-                "  swift test --filter '\(lesson.testFilter)'",
+                "  \(inPackage)swift test --filter '\(lesson.testFilter)'",
+                "  (or: swift run handbook test \(lesson.id))",
             ]
             out += ["", style.accent("Break it")]
             for experiment in lesson.experiments {
@@ -57,7 +59,7 @@ struct Show: ParsableCommand {
                 out.append(experiment.original.indented(by: 6))
                 out.append("    with:")
                 out.append(experiment.replacement.isEmpty ? "      (nothing)" : experiment.replacement.indented(by: 6))
-                out.append("    then run: swift test --filter '\(experiment.caughtBy)'")
+                out.append("    then run: \(inPackage)swift test --filter '\(experiment.caughtBy)'")
                 out.append(experiment.teaches.wrapped(width: 96).indented(by: 4))
             }
             let exercises = Catalogue.exercises.filter { $0.lesson == lesson.id }

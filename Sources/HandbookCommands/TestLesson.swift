@@ -21,8 +21,10 @@ struct TestLesson: ParsableCommand {
             let workspace = try Workspace.locate()
             let toolchain = try Toolchain.locate()
             let style = Style.standardOutput
-            print(style.dim("$ swift test --filter '\(lesson.testFilter)'"))
-            let outcome = try toolchain.run(["test", "--filter", lesson.testFilter], in: workspace.root)
+            let inPackage = lesson.package.map { "cd \($0) && " } ?? ""
+            print(style.dim("$ \(inPackage)swift test --filter '\(lesson.testFilter)'"))
+            let directory = lesson.package.map { workspace.url($0) } ?? workspace.root
+            let outcome = try toolchain.run(["test", "--filter", lesson.testFilter], in: directory)
             if verbose { print(outcome.output) }
             let (passed, failed) = TestOutput.counts(in: outcome.output)
             let succeeded = outcome.exitCode == 0 && passed > 0

@@ -35,8 +35,9 @@ struct WorkspaceMirror: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var files: [String] = []
         while let path = enumerator.nextObject() as? String {
-            let first = path.split(separator: "/").first.map(String.init) ?? path
-            if first.hasPrefix(".build") || first == ".git" || first == ".swiftpm" {
+            // At any depth: Service/.build is a build folder too.
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if name.hasPrefix(".build") || name == ".git" || name == ".swiftpm" {
                 enumerator.skipDescendants()
                 continue
             }
@@ -81,7 +82,8 @@ struct WorkspaceMirror: Sendable {
                 guard manager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else {
                     continue
                 }
-                if !keep.contains(path), path != "Package.resolved" {
+                // (Any package's resolution: Service/Package.resolved too.)
+                if !keep.contains(path), !path.hasSuffix("Package.resolved") {
                     try manager.removeItem(atPath: full)
                     changes += 1
                 }
@@ -120,7 +122,8 @@ struct WorkspaceMirror: Sendable {
             throw HandbookError.mirrorInUse(cache.path)
         }
         let claim = Claim(descriptor: descriptor, path: path)
-        claim.leftoversKilled = ChildProcess.killProcesses(runningFrom: scratch)
+        // The whole cache: every package's build folder (scratch, scratch-Service).
+        claim.leftoversKilled = ChildProcess.killProcesses(runningFrom: cache)
         return claim
     }
 

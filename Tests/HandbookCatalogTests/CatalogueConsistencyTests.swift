@@ -10,6 +10,8 @@ struct CatalogueConsistencyTests {
     let workspace = Workspace(root: PackagePaths.root)
     /// Targets under Sources/ that are the handbook's tooling, not lessons.
     static let toolModules: Set<String> = ["HandbookCatalog", "HandbookCLI", "HandbookCommands"]
+    /// Targets under Service/Sources that are the capstone service, not lessons.
+    static let serviceModules: Set<String> = ["HandbookService", "HandbookServiceApp"]
 
     @Test("lesson ids are unique, kebab-case and prefixed by their module word")
     func lessonIDsAreWellFormed() {
@@ -33,11 +35,12 @@ struct CatalogueConsistencyTests {
             for path in lesson.sources + lesson.tests + lesson.experiments.map(\.file) {
                 #expect(workspace.fileExists(path), "\(lesson.id): no file at \(path)")
             }
+            guard let module = Catalogue.module(of: lesson) else { continue }
             for path in lesson.sources {
-                #expect(path.hasPrefix("Sources/\(lesson.module)/"), "\(lesson.id): \(path) is outside its module")
+                #expect(path.hasPrefix("\(module.sourcesDirectory)/"), "\(lesson.id): \(path) is outside its module")
             }
             for path in lesson.tests {
-                #expect(path.hasPrefix("Tests/\(lesson.module)Tests/"), "\(lesson.id): \(path) is outside its tests")
+                #expect(path.hasPrefix("\(module.testsDirectory)/"), "\(lesson.id): \(path) is outside its tests")
             }
         }
     }
@@ -46,7 +49,7 @@ struct CatalogueConsistencyTests {
     func everyLessonFileIsCatalogued() throws {
         let catalogued = Set(Catalogue.lessons.flatMap { $0.sources + $0.tests })
         for module in Catalogue.modules {
-            for directory in ["Sources/\(module.name)", "Tests/\(module.name)Tests"] {
+            for directory in [module.sourcesDirectory, module.testsDirectory] {
                 for file in try swiftFiles(in: directory) {
                     #expect(catalogued.contains(file), "\(file) is not named by any lesson in the catalogue")
                 }
@@ -59,7 +62,17 @@ struct CatalogueConsistencyTests {
         let sources = try FileManager.default.contentsOfDirectory(atPath: workspace.url("Sources").path)
         let lessonModules = Set(
             sources.filter { $0.hasPrefix("Handbook") && !Self.toolModules.contains($0) })
-        #expect(lessonModules == Set(Catalogue.modules.map(\.name)))
+        #expect(lessonModules == Set(Catalogue.modules.filter { $0.package == nil }.map(\.name)))
+        // Phase 5 lives in the service's package: every target there but the
+        // service itself (the capstone, not a lesson) is a lesson module.
+        let service = try FileManager.default.contentsOfDirectory(atPath: workspace.url("Service/Sources").path)
+        let serviceLessonModules = Set(service.filter { !Self.serviceModules.contains($0) })
+        #expect(serviceLessonModules == Set(Catalogue.modules.filter { $0.package == "Service" }.map(\.name)))
+        #expect(Set(Catalogue.modules.compactMap(\.package)) == ["Service"])
+        for module in Catalogue.modules {
+            #expect(module.fromSeed == (module.phase <= 4), "\(module.name): only Phase 5 is beyond the seed")
+            #expect((module.package == nil) == module.fromSeed, "\(module.name): Phases 1-4 are the root package's")
+        }
         for module in Catalogue.modules {
             #expect(!Catalogue.lessons(in: module).isEmpty, "\(module.name) has no lessons")
             #expect(workspace.fileExists(module.readme), "\(module.name) has no README at \(module.readme)")
@@ -143,7 +156,7 @@ struct CatalogueConsistencyTests {
 
     @Test("seed citations are verbatim, and every topic of a present module is covered")
     func seedTopicsAreCovered() {
-        let citations = Set(Seed.allCitations)
+        let citations = Set(Catalogue.allCitations)
         for lesson in Catalogue.lessons {
             for topic in lesson.seedTopics {
                 #expect(citations.contains(topic), "\(lesson.id): '\(topic)' is not in the seed")

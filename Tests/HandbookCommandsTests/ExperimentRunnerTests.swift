@@ -64,6 +64,30 @@ struct ExperimentRunnerTests {
         #expect(!FileManager.default.fileExists(atPath: marker.path))
     }
 
+    @Test("a nested package (Phase 5's Service/) builds in its own folder with its own test product")
+    func nestedPackageBuildsApart() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-prepare-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: base) }
+        var runner = try makeRunner(in: base)
+        let service = runner.mirror.workspace.url("Service")
+        try FileManager.default.createDirectory(at: service, withIntermediateDirectories: true)
+        try "let package = Package(\n    name: \"HandbookService\",\n)\n".write(
+            to: service.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        runner.package = "Service"
+        #expect(runner.testProduct == "HandbookServicePackageTests")
+        #expect(runner.scratch.lastPathComponent == "scratch-Service")
+        #expect(runner.packageSource == runner.mirror.source.appendingPathComponent("Service"))
+        try runner.prepare()
+        #expect(
+            calls(in: base) == [
+                "build --product HandbookServicePackageTests --scratch-path \(runner.scratch.path)"
+            ])
+        #expect(
+            FileManager.default.fileExists(atPath: runner.packageSource.appendingPathComponent("Package.swift").path))
+        // The root package's build folder is untouched.
+        #expect(!FileManager.default.fileExists(atPath: runner.mirror.scratch.path))
+    }
+
     @Test("a package that does not build at all is an error naming the compiler's lines, not a run of failures")
     func unbuildablePackageThrows() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-prepare-\(UUID())")

@@ -43,7 +43,17 @@ struct HuntTests {
     func badScopes() {
         #expect(throws: HandbookError.self) { try Hunt.candidates(lesson: "ds.lru-cache", phase: 4) }
         #expect(throws: HandbookError.self) { try Hunt.candidates(lesson: "ds.lru-cach", phase: nil) }
-        #expect(throws: HandbookError.self) { try Hunt.candidates(lesson: nil, phase: 5) }
+        #expect(throws: HandbookError.self) { try Hunt.candidates(lesson: nil, phase: 6) }
+    }
+
+    @Test("Phase 5 is not hunted (its practice copy would build SwiftNIO), and the refusal says why")
+    func phaseFiveIsNotHunted() throws {
+        for scope in [(nil, 5), ("server.graceful-shutdown", nil)] as [(String?, Int?)] {
+            let error = #expect(throws: HandbookError.self) { try Hunt.candidates(lesson: scope.0, phase: scope.1) }
+            #expect(error.map { "\($0)" }?.contains("bug hunts cover Phases 1-4") == true)
+        }
+        let everywhere = try Hunt.candidates(lesson: nil, phase: nil)
+        #expect(everywhere.allSatisfy { $0.0.phase <= 4 })
     }
 
     @Test("starting plants the edit, names neither the experiment nor its text, and never overwrites without --reset")
