@@ -9,9 +9,10 @@ extension Catalogue {
                 """,
             answer: """
                 If the future must be completed by that same loop, the loop is now blocked waiting for itself: a \
-                deadlock, and every other channel on the loop stalls meanwhile. NIO checks and traps (\"BUG \
-                DETECTED: wait() must not be called when on an EventLoop\") on any loop thread. In a handler, \
-                chain with map/flatMap; in async code, try await future.get() (wait() is noasync there).
+                deadlock, and every other channel on the loop stalls meanwhile. NIO's precondition traps on any \
+                loop thread, even for a completed future (debug builds print \"BUG DETECTED: wait() must not be \
+                called when on an EventLoop\"). In a handler, chain with map/flatMap; in async code, try await \
+                future.get() (wait() is noasync there).
                 """,
             test: "HandbookServerTests.EventLoopsTests/waitOnTheLoopTraps()"),
         ReviewCard(
@@ -59,10 +60,10 @@ extension Catalogue {
                 slice?
                 """,
             answer: """
-                No copy: the slice shares the parent's storage (same base address, its own reader and writer \
-                indices from 0). ByteBuffer is copy-on-write, so a write to either buffer copies the storage \
-                first and the other never sees the change. A small slice keeps the whole storage alive until it \
-                is released.
+                No copy: the slice is a view into the parent's storage at an offset, with its own reader and \
+                writer indices from 0. ByteBuffer is copy-on-write: while the storage is shared, a write to \
+                either buffer copies it first and the other never sees the change. A small slice keeps the whole \
+                storage alive until it is released.
                 """,
             test: "HandbookServerTests.ByteBuffersTests/slicesAreCopyOnWrite()"),
         ReviewCard(
@@ -79,16 +80,55 @@ extension Catalogue {
                 """,
             test: "HandbookServerTests.ByteBuffersTests/indicesAndByteOrder()"),
         ReviewCard(
+            id: "server.backpressure#99ae824d", lesson: "server.backpressure", kind: .recall,
+            question: """
+                A client uploads faster than your SwiftNIO server can store the data. Where do the unread bytes \
+                wait, and what makes them wait there?
+                """,
+            answer: """
+                In the kernel's socket buffer, and then at the sender, because TCP's receive window closes. That \
+                happens only if the channel stops calling read(): NIOAsyncChannel withholds read() once its \
+                buffer reaches the high watermark and asks again when the consumer drains it below the low \
+                watermark, so the process holds about highWatermark reads' worth of data (elements, not bytes).
+                """,
+            test: "HandbookServerTests.BackpressureTests/watermarksBoundTheBuffer()"),
+        ReviewCard(
+            id: "server.backpressure#4548f1e1", lesson: "server.backpressure", kind: .recall,
+            question: """
+                What goes wrong if a channel handler yields every read into an AsyncStream made with the default \
+                initializer?
+                """,
+            answer: """
+                The default buffering policy is unbounded and the handler never withholds read(), so the server \
+                keeps reading and buffers everything the peer sends: memory grows with the upload until the \
+                process dies. bufferingNewest/Oldest would bound memory but silently drop bytes, which corrupts \
+                a stream. Use NIOAsyncChannel (watermarks) or a handler that stops reading.
+                """,
+            test: "HandbookServerTests.BackpressureTests/unboundedBridgeBuffersEverything()"),
+        ReviewCard(
+            id: "server.backpressure#ce809341", lesson: "server.backpressure", kind: .recall,
+            question: """
+                Why does NIOAsyncChannel use two watermarks instead of one limit?
+                """,
+            answer: """
+                Reading stops at the high watermark and resumes only when the consumer has drained the buffer \
+                below the low watermark (with 2 and 8: after 7 elements are taken). With one limit, every \
+                element taken would resume reading and every element read would stop it again: a toggle per \
+                element. The gap batches the resumptions, trading a little memory for fewer state flips and \
+                syscalls.
+                """,
+            test: "HandbookServerTests.BackpressureTests/resumptionWaitsForTheLowWatermark()"),
+        ReviewCard(
             id: "server.structured-logging#f4c39c3b", lesson: "server.structured-logging", kind: .recall,
             question: """
                 At what level should a server library log routine events with swift-log, and who configures the \
                 log handler and level?
                 """,
             answer: """
-                Routine events at .debug or .trace (info sparingly, warning and up only for what the application \
-                cannot learn from a thrown error). The application bootstraps the handler once in main and \
-                chooses the level; a library only takes a Logger from its caller and never calls \
-                LoggingSystem.bootstrap, which traps the second time.
+                Routine events at .debug or .trace; .info only for what went wrong and cannot be communicated by \
+                throwing; .warning and up only as a one-time start-up warning. The application bootstraps the \
+                handler once in main and chooses the level; a library only takes a Logger from its caller and \
+                never calls LoggingSystem.bootstrap, which traps the second time.
                 """,
             test: "HandbookServerTests.StructuredLoggingTests/libraryIsSilentAtInfo()"),
         ReviewCard(
@@ -117,27 +157,104 @@ extension Catalogue {
                 """,
             test: "HandbookServerTests.StructuredLoggingTests/messagesAreLazy()"),
         ReviewCard(
+            id: "server.red-metrics#0a067089", lesson: "server.red-metrics", kind: .recall,
+            question: """
+                What does the RED method measure for a request-driven service, and with which metric types?
+                """,
+            answer: """
+                Per route: Rate (a counter of requests, labelled by method, route template and status), Errors \
+                (the failed ones: 5xx and thrown errors, not 4xx) and Duration (a histogram, so quantiles like \
+                p99 can be read; a mean hides the tail). A gauge of requests in flight adds saturation. \
+                Prometheus scrapes them; rates come from rate() over the counters.
+                """,
+            test: "HandbookServerTests.REDMetricsTests/rateByRouteMethodAndStatus()"),
+        ReviewCard(
+            id: "server.red-metrics#39915344", lesson: "server.red-metrics", kind: .recall,
+            question: """
+                Why must a metrics label hold the route template (/orders/{id}) and never the raw path \
+                (/orders/8412)?
+                """,
+            answer: """
+                Every distinct label value is a new time series with its own memory in the process and in \
+                Prometheus. Raw paths make one series per order id: unbounded cardinality, growing until the \
+                scrape or the server falls over. Labels need small, bounded value sets: method, route template, \
+                status.
+                """,
+            test: "HandbookServerTests.REDMetricsTests/routeTemplatesBoundCardinality()"),
+        ReviewCard(
+            id: "server.red-metrics#b600c760", lesson: "server.red-metrics", kind: .recall,
+            question: """
+                A handler throws instead of returning a response. What must the RED instrumentation do with that \
+                request?
+                """,
+            answer: """
+                Count it as a 500 in the requests counter and the errors counter, record its duration, decrement \
+                the in-flight gauge, and rethrow so the caller still sees the error. Skipping thrown requests \
+                hides exactly the failures you need to see: an outage looks like a traffic drop. A \
+                CancellationError is the client leaving, not a server error: count it apart (499).
+                """,
+            test: "HandbookServerTests.REDMetricsTests/thrownErrorsAreRecorded()"),
+        ReviewCard(
+            id: "server.trace-propagation#81302772", lesson: "server.trace-propagation", kind: .recall,
+            question: """
+                How does the current span reach a span started three awaits later, or inside a task-group child, \
+                in Swift — and where does it get lost?
+                """,
+            answer: """
+                swift-distributed-tracing keeps it in ServiceContext.current, a task-local: withSpan binds the \
+                span's context for its closure, so it survives every suspension and is inherited by async let, \
+                Task {} and task-group children. It is lost wherever code leaves the task tree: Task.detached, \
+                NIO handlers and future callbacks, Dispatch. Capture the context there and bind it again.
+                """,
+            test: "HandbookServerTests.TracePropagationTests/contextFollowsTheTask()"),
+        ReviewCard(
+            id: "server.trace-propagation#57b7db13", lesson: "server.trace-propagation", kind: .recall,
+            question: """
+                What is in a W3C traceparent header, and what must a service do with it on the way in and on the \
+                way out?
+                """,
+            answer: """
+                00-<32 hex trace id>-<16 hex parent span id>-<2 hex flags, bit 0 sampled>. In: extract it and \
+                make the server span a child of that parent in the same trace; a malformed value (wrong length, \
+                uppercase, all-zero id, version ff) is ignored and a new trace starts. Out: inject the current \
+                (client) span's ids, reserved flag bits cleared, so the next service continues the trace.
+                """,
+            test: "HandbookServerTests.TracePropagationTests/outgoingCallCarriesTheTrace()"),
+        ReviewCard(
+            id: "server.trace-propagation#a2e9f15f", lesson: "server.trace-propagation", kind: .recall,
+            question: """
+                An operation inside tracer.withSpan throws. What happens to the span and to the error?
+                """,
+            answer: """
+                withSpan records the error on the span, sets its status to error, ends the span, and rethrows, \
+                so the caller still handles the error and every enclosing withSpan records it too (the client \
+                span ends first, then the server span). Ending spans by hand risks leaking them on the error \
+                path.
+                """,
+            test: "HandbookServerTests.TracePropagationTests/errorsAreRecorded()"),
+        ReviewCard(
             id: "server.graceful-shutdown#bd75abba", lesson: "server.graceful-shutdown", kind: .seedQuestion,
             question: """
                 Implement graceful shutdown for a web server
                 """,
             answer: """
-                In a ServiceGroup listing dependencies first ([database, server]): on SIGTERM the server turns \
-                readiness false (liveness stays true), stops its accept loop (cancelOnGracefulShutdown on that \
-                loop only), lets in-flight handlers finish, and returns; only then does the group shut the \
-                database down, in reverse order. maximumGracefulShutdownDuration, below the orchestrator's grace \
-                period, escalates a stuck drain to cancellation.
+                On SIGTERM: fail readiness but keep serving for a propagation delay (load balancers and proxies \
+                learn of the removal seconds later), then stop accepting, let in-flight handlers finish, and \
+                only then close the database. With a ServiceGroup of [database, server, readinessDrain], that is \
+                the reverse shutdown order; maximumGracefulShutdownDuration, below the orchestrator's grace \
+                period, cancels a stuck drain.
                 """,
-            test: "HandbookServerTests.GracefulShutdownTests/drainsThenClosesDependencies()"),
+            test: "HandbookServerTests.GracefulShutdownTests/keepsAcceptingUntilRoutingCatchesUp()"),
         ReviewCard(
             id: "server.graceful-shutdown#1243220f", lesson: "server.graceful-shutdown", kind: .recall,
             question: """
                 During a graceful shutdown, should the liveness probe fail? The readiness probe?
                 """,
             answer: """
-                Readiness fails first: it tells the load balancer to stop sending traffic. Liveness keeps \
-                passing until the process exits: it means \"restart me\", and a draining process is healthy. \
-                Failing liveness mid-drain gets the instance killed with requests in flight.
+                Readiness fails first: it tells load balancers to stop sending traffic (keep serving what still \
+                arrives while they catch up). Liveness keeps passing until the process exits: it means \"restart \
+                me\", and a draining process is healthy. Failing liveness mid-drain gets the instance killed \
+                with requests in flight.
                 """,
             test: "HandbookServerTests.GracefulShutdownTests/readinessIsNotLiveness()"),
         ReviewCard(
@@ -148,9 +265,10 @@ extension Catalogue {
                 """,
             answer: """
                 In reverse of the array, one at a time: each service's run() must return before the next is told \
-                to shut down, so list dependencies first. A run() that returns (or throws) early ends the group: \
-                it cancels the other services and run() throws serviceFinishedUnexpectedly (or the service's own \
-                error).
+                to shut down, so list dependencies first (they all start at once). By default \
+                (successTerminationBehavior .cancelGroup) a run() that returns early ends the group: it cancels \
+                the other services and run() throws serviceFinishedUnexpectedly; a run() that throws ends it \
+                with that error.
                 """,
             test: "HandbookServerTests.GracefulShutdownTests/shutdownOrderIsReversed()"),
     ]

@@ -58,13 +58,35 @@ extension Catalogue {
                 Experiment(
                     id: "byte-buffer.trust-the-length",
                     file: "Service/Sources/HandbookServer/ByteBuffers.swift",
-                    original: "guard length <= maximumFrameLength else {",
-                    replacement: "guard length <= Int.max else {",
+                    original: "guard UInt64(announced) <= UInt64(maximumFrameLength) else {",
+                    replacement: "guard UInt64(announced) <= UInt64.max else {",
                     caughtBy: "HandbookServerTests.ByteBuffersTests/oversizedFramesAreRejected",
                     teaches: """
                         Without the bound the decoder waits for the 4 GiB the client announced, holding \
                         every byte it sends meanwhile: one connection can exhaust the server's memory.
                         """),
+            ]),
+        Lesson(
+            id: "server.backpressure",
+            phase: 5,
+            module: "HandbookServer",
+            title: "Backpressure at the NIO boundary: watermarks vs an unbounded AsyncStream",
+            sources: ["Service/Sources/HandbookServer/Backpressure.swift"],
+            tests: ["Service/Tests/HandbookServerTests/BackpressureTests.swift"],
+            seedTopics: ["server: Backpressure"],
+            experiments: [
+                Experiment(
+                    id: "backpressure.autoread-regardless",
+                    file: "Service/Sources/HandbookServer/Backpressure.swift",
+                    original: "guard state.pending > 0, reads > state.delivered else { return nil }",
+                    replacement: "guard state.pending > 0 else { return nil }",
+                    caughtBy:
+                        "HandbookServerTests.BackpressureTests/(watermarksBoundTheBuffer|consumingResumesReading|backpressureIsWithheldDemand)",
+                    teaches: """
+                        A socket that is read whether or not the pipeline asked delivers all 1,000 chunks into \
+                        the process: the watermarks still say "stop", but nobody is listening, so the bound \
+                        on memory is gone. Backpressure works only through withheld read() calls.
+                        """)
             ]),
         Lesson(
             id: "server.structured-logging",
@@ -97,6 +119,97 @@ extension Catalogue {
                         """),
             ]),
         Lesson(
+            id: "server.red-metrics",
+            phase: 5,
+            module: "HandbookServer",
+            title: "swift-metrics and Prometheus: RED per route, bounded labels",
+            sources: ["Service/Sources/HandbookServer/REDMetrics.swift"],
+            tests: ["Service/Tests/HandbookServerTests/REDMetricsTests.swift"],
+            seedTopics: ["server: Metrics and RED"],
+            experiments: [
+                Experiment(
+                    id: "red-metrics.client-errors-count",
+                    file: "Service/Sources/HandbookServer/REDMetrics.swift",
+                    original: "public static func isError(status: Int) -> Bool { status >= 500 }",
+                    replacement: "public static func isError(status: Int) -> Bool { status >= 400 }",
+                    caughtBy: "HandbookServerTests.REDMetricsTests/onlyServerFailuresAreErrors",
+                    teaches: """
+                        Counting 404s and 422s as errors makes the error rate follow what clients send, not \
+                        how the service behaves: a crawler hitting dead links pages the on-call engineer.
+                        """),
+                Experiment(
+                    id: "red-metrics.in-flight-leaks",
+                    file: "Service/Sources/HandbookServer/REDMetrics.swift",
+                    original:
+                        "            inFlight.decrement()\n            record(method: method, route: route, status: status,",
+                    replacement: "            record(method: method, route: route, status: status,",
+                    caughtBy: "HandbookServerTests.REDMetricsTests/inFlightGauge",
+                    teaches: """
+                        A gauge incremented on entry must be decremented on every exit: miss one path and \
+                        in-flight climbs forever, so the saturation graph says the service is drowning when it \
+                        is idle.
+                        """),
+                Experiment(
+                    id: "red-metrics.thrown-requests-vanish",
+                    file: "Service/Sources/HandbookServer/REDMetrics.swift",
+                    original:
+                        "record(method: method, route: route, status: 500, duration: start.duration(to: clock.now))",
+                    replacement: "_ = start",
+                    caughtBy: "HandbookServerTests.REDMetricsTests/thrownErrorsAreRecorded",
+                    teaches: """
+                        Requests that throw are the ones you most need to see, and without this line they are \
+                        in no counter and no histogram: an outage looks like a drop in traffic.
+                        """),
+            ]),
+        Lesson(
+            id: "server.trace-propagation",
+            phase: 5,
+            module: "HandbookServer",
+            title: "Distributed tracing: ServiceContext across awaits, W3C traceparent in and out",
+            sources: ["Service/Sources/HandbookServer/TracePropagation.swift"],
+            tests: ["Service/Tests/HandbookServerTests/TracePropagationTests.swift"],
+            seedTopics: ["server: Distributed tracing"],
+            experiments: [
+                Experiment(
+                    id: "trace-propagation.incoming-header-ignored",
+                    file: "Service/Sources/HandbookServer/TracePropagation.swift",
+                    original: """
+                        else { return }  // absent or malformed: the next span starts a new trace
+                                context[TraceParentKey.self] = identity
+                        """,
+                    replacement: """
+                        else { return }
+                                _ = identity
+                        """,
+                    caughtBy: "HandbookServerTests.TracePropagationTests/incomingTraceIsContinued",
+                    teaches: """
+                        A service that does not extract the caller's traceparent starts a trace of its own: \
+                        the request's path splits into unrelated traces at every hop, and "where did the time \
+                        go" has no answer.
+                        """),
+                Experiment(
+                    id: "trace-propagation.every-span-a-new-trace",
+                    file: "Service/Sources/HandbookServer/TracePropagation.swift",
+                    original: "unchecked: parent?.traceID ?? hex(nextID()) + hex(nextID()), spanID: hex(nextID()),",
+                    replacement: "unchecked: hex(nextID()) + hex(nextID()), spanID: hex(nextID()),",
+                    caughtBy:
+                        "HandbookServerTests.TracePropagationTests/(contextFollowsTheTask|outgoingCallCarriesTheTrace)",
+                    teaches: """
+                        Ignoring the parent in ServiceContext gives every span its own trace: the task-local \
+                        carried the context across the awaits and into the children, and the tracer threw it away.
+                        """),
+                Experiment(
+                    id: "trace-propagation.zero-ids-accepted",
+                    file: "Service/Sources/HandbookServer/TracePropagation.swift",
+                    original: "fields[1].contains(where: { $0 != \"0\" }), fields[2].contains(where: { $0 != \"0\" }),",
+                    replacement: "",
+                    caughtBy: "HandbookServerTests.TracePropagationTests/malformedHeadersAreRejected",
+                    teaches: """
+                        The W3C spec makes an all-zero trace or parent id invalid: it is what a buggy client \
+                        sends, and continuing it merges every such request into one giant trace.
+                        """),
+            ]),
+        Lesson(
             id: "server.graceful-shutdown",
             phase: 5,
             module: "HandbookServer",
@@ -113,8 +226,9 @@ extension Catalogue {
                     replacement: "",
                     caughtBy: "HandbookServerTests.GracefulShutdownTests/readinessIsNotLiveness",
                     teaches: """
-                        A draining server that still reports ready keeps receiving traffic from the load \
-                        balancer, which it then refuses: every deploy turns into a burst of failed requests.
+                        A draining server that still reports ready keeps being chosen by every load balancer \
+                        that probes it, and sent requests it will refuse once it stops accepting: every deploy \
+                        turns into a burst of failed requests.
                         """),
                 Experiment(
                     id: "graceful-shutdown.accept-forever",
@@ -125,8 +239,8 @@ extension Catalogue {
                     expect: .hangs,
                     teaches: """
                         The accept loop no longer hears the shutdown: it waits for the next request forever, \
-                        the server never returns, and the group never reaches the database. The process dies \
-                        only when the orchestrator sends SIGKILL.
+                        the server never returns, and the group never reaches the database. The process hangs \
+                        until maximumGracefulShutdownDuration cancels it or, with none set, until SIGKILL.
                         """),
             ]),
     ]

@@ -80,7 +80,7 @@ public enum Catalogue {
             summary: "Classic backend-interview problems, each with statement, complexity and examples"),
         Module(
             name: "HandbookServer", seedPackage: serverPackage,
-            summary: "SwiftNIO event loops and ByteBuffer, swift-log's rules, ServiceLifecycle and graceful shutdown",
+            summary: "SwiftNIO event loops and ByteBuffer, swift-log, Prometheus metrics, tracing, graceful shutdown",
             package: "Service"),
     ]
 
@@ -96,8 +96,8 @@ public enum Catalogue {
     public static let serverPackage = Seed.Package(
         name: "server", phase: 5, description: "Swift on the server (beyond the seed)",
         topics: [
-            "Event loops and blocking", "EventLoopFuture and async", "ByteBuffer", "Structured logging",
-            "Service lifecycle and graceful shutdown",
+            "Event loops and blocking", "EventLoopFuture and async", "ByteBuffer", "Backpressure", "Structured logging",
+            "Metrics and RED", "Distributed tracing", "Service lifecycle and graceful shutdown",
         ],
         module: "HandbookServer")
 

@@ -9,6 +9,8 @@ import NIOCore
 /// while let payload = try frames.decode(&received) {
 ///     handle(payload)                    // a slice of `received`: no bytes copied
 /// }
+/// received.discardReadBytes()            // reclaim the consumed front (NIO's
+///                                        // ByteToMessageHandler does this for you)
 /// ```
 ///
 /// ## Why interviewers ask this
@@ -47,7 +49,7 @@ public struct LengthPrefixedFrames: Sendable {
     /// A frame the decoder refuses.
     public enum DecodingError: Error, Equatable, Sendable {
         /// The announced payload length is above ``LengthPrefixedFrames/maximumFrameLength``.
-        case frameTooLarge(length: Int, limit: Int)
+        case frameTooLarge(length: UInt64, limit: Int)
     }
 
     /// Size of the big-endian `UInt32` length prefix.
@@ -59,7 +61,7 @@ public struct LengthPrefixedFrames: Sendable {
     /// - Precondition: `maximumFrameLength` is between 0 and `UInt32.max`.
     public init(maximumFrameLength: Int) {
         precondition(
-            (0...Int(UInt32.max)).contains(maximumFrameLength),
+            maximumFrameLength >= 0 && UInt64(maximumFrameLength) <= UInt64(UInt32.max),
             "maximumFrameLength must fit the UInt32 length prefix, got \(maximumFrameLength)")
         self.maximumFrameLength = maximumFrameLength
     }
@@ -74,10 +76,12 @@ public struct LengthPrefixedFrames: Sendable {
     /// - Complexity: O(1): no payload byte is copied.
     public func decode(_ buffer: inout ByteBuffer) throws -> ByteBuffer? {
         guard let announced = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self) else { return nil }
-        let length = Int(announced)
-        guard length <= maximumFrameLength else {
-            throw DecodingError.frameTooLarge(length: length, limit: maximumFrameLength)
+        // Compared as UInt64 before any conversion: on a 32-bit platform
+        // Int(announced) would trap on a length the peer chose.
+        guard UInt64(announced) <= UInt64(maximumFrameLength) else {
+            throw DecodingError.frameTooLarge(length: UInt64(announced), limit: maximumFrameLength)
         }
+        let length = Int(announced)
         guard buffer.readableBytes >= Self.prefixLength + length else { return nil }
         buffer.moveReaderIndex(forwardBy: Self.prefixLength)
         return buffer.readSlice(length: length)

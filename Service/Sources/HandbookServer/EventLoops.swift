@@ -30,7 +30,9 @@ import NIOPosix
 /// - `future.wait()` on an event-loop thread. If the future's value must come
 ///   from this same loop, it never can: deadlock. NIO traps instead ("BUG
 ///   DETECTED: wait() must not be called when on an EventLoop"), on any loop
-///   thread, in debug and release. In `async` code `wait()` is unavailable
+///   thread, even for a future that has already completed; it is a
+///   `precondition`, so it traps in release builds too, but prints that
+///   message only in debug builds. In `async` code `wait()` is unavailable
 ///   (`noasync`): use `try await future.get()`.
 /// - Assuming a `.map` on a future runs where the caller is. Future
 ///   callbacks run on the future's event loop (so a future of a blocked loop
@@ -52,8 +54,10 @@ import NIOPosix
 /// ## Go → Swift
 /// Go hides this: a goroutine blocked in a syscall hands its processor to
 /// another thread, and a CPU-bound one is preempted, so `bcrypt` in a
-/// handler delays its own request (and takes its share of the CPUs). SwiftNIO is closer to Netty or Node.js: a fixed number of loop
-/// threads (one per core), never to be blocked. Swift concurrency sits
+/// handler delays its own request (and takes its share of the CPUs).
+/// SwiftNIO is closer to Netty (a fixed number of loop threads, usually one
+/// per core) or Node.js (a single loop thread): loops never to be blocked.
+/// Swift concurrency sits
 /// between: tasks suspend at `await` without blocking, but a task that
 /// *blocks* holds one of few threads, as on the loop.
 public enum EventLoops {

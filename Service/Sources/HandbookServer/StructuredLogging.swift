@@ -28,9 +28,10 @@ import Synchronization
 /// ## Common pitfalls
 /// - A library that logs at `.info` or above for routine events, or that
 ///   calls `LoggingSystem.bootstrap`. Both are the application's choice. The
-///   SSWG guidance: libraries log at `.debug`/`.trace`, `.info` sparingly,
-///   and `.warning` and up only for what the application must see and
-///   cannot learn from a thrown error.
+///   guidance in swift-log's documentation: libraries log at `.debug` or
+///   `.trace`; `.info` is for what went wrong and cannot be communicated
+///   otherwise (by throwing); `.warning` and up only as a one-time
+///   (start-up) warning.
 /// - Logging an error and throwing it. The caller logs it again (or handles
 ///   it and the log lied): throw, and let whoever handles it decide.
 /// - Facts interpolated into the message (`"order \(id) failed"`) instead of

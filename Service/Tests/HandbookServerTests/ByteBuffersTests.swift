@@ -88,7 +88,7 @@ struct ByteBuffersTests {
     func oversizedFramesAreRejected() {
         var wire = ByteBuffer()
         wire.writeInteger(UInt32.max)  // 4 GiB announced, zero bytes of it sent
-        #expect(throws: LengthPrefixedFrames.DecodingError.frameTooLarge(length: Int(UInt32.max), limit: 1_024)) {
+        #expect(throws: LengthPrefixedFrames.DecodingError.frameTooLarge(length: UInt64(UInt32.max), limit: 1_024)) {
             try frames.decode(&wire)
         }
         var atLimit = encoded([String(repeating: "z", count: 1_024)])

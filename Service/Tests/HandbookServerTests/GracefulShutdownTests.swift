@@ -1,4 +1,5 @@
 import HandbookServer
+import HandbookServerTestSupport
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -10,28 +11,6 @@ import Testing
 @Suite("Graceful shutdown", .timeLimit(.minutes(1)))
 struct GracefulShutdownTests {
     let quiet = Logger(label: "lifecycle-tests", factory: { _ in SwiftLogNoOpLogHandler() })
-
-    /// Opens once; everyone waiting then continues.
-    final class Gate: Sendable {
-        private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
-        func wait() async {
-            await withCheckedContinuation { continuation in
-                let open = state.withLock { state in
-                    if !state.open { state.waiters.append(continuation) }
-                    return state.open
-                }
-                if open { continuation.resume() }
-            }
-        }
-        func open() {
-            let waiters = state.withLock { state in
-                state.open = true
-                defer { state.waiters = [] }
-                return state.waiters
-            }
-            for waiter in waiters { waiter.resume() }
-        }
-    }
 
     struct Harness {
         let events = LifecycleEvents()
@@ -54,8 +33,8 @@ struct GracefulShutdownTests {
         let harness = Harness()
         let group = ServiceGroup(
             configuration: .init(services: [harness.dependency("database"), harness.server], logger: quiet))
-        let started = Gate()
-        let release = Gate()
+        let started = AsyncLatch()
+        let release = AsyncLatch()
         harness.send.yield(
             .init(id: 1) {
                 started.open()
@@ -78,12 +57,41 @@ struct GracefulShutdownTests {
         #expect(order == order.sorted() && !order.contains(-1), "\(events)")
     }
 
+    @Test("readiness fails first while the server still accepts; it stops accepting once routing has caught up")
+    func keepsAcceptingUntilRoutingCatchesUp() async throws {
+        let harness = Harness()
+        let routingCaughtUp = AsyncLatch()
+        let readiness = ReadinessDrain(health: harness.health, events: harness.events) { await routingCaughtUp.wait() }
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [harness.dependency("database"), harness.server, readiness], logger: quiet))
+        try await withThrowingTaskGroup(of: Void.self) { running in
+            running.addTask { try await group.run() }
+            await harness.events.waitFor("database started")
+            await group.triggerGracefulShutdown()
+            await harness.events.waitFor("readiness failed")
+            #expect(!harness.health.isReady && harness.health.isLive)
+            // Proxies have not all heard yet: this request still arrives, and is served.
+            harness.send.yield(.init(id: 2) {})
+            await harness.events.waitFor("finished 2")
+            routingCaughtUp.open()
+            await harness.events.waitFor("stopped accepting")
+            harness.send.yield(.init(id: 3) {})
+            try await running.waitForAll()
+        }
+        let events = harness.events.recorded
+        #expect(!events.contains("accepted 3"))
+        let order = ["readiness failed", "finished 2", "routing caught up", "stopped accepting", "database closed"]
+            .map { events.firstIndex(of: $0) ?? -1 }
+        #expect(order == order.sorted() && !order.contains(-1), "\(events)")
+    }
+
     @Test("readiness turns false when the drain starts; liveness stays true until the server returns")
     func readinessIsNotLiveness() async throws {
         let harness = Harness()
         let group = ServiceGroup(configuration: .init(services: [harness.server], logger: quiet))
-        let started = Gate()
-        let release = Gate()
+        let started = AsyncLatch()
+        let release = AsyncLatch()
         harness.send.yield(
             .init(id: 1) {
                 started.open()
@@ -145,6 +153,7 @@ struct GracefulShutdownTests {
         let group = ServiceGroup(
             configuration: .init(services: [harness.dependency("database"), FailsToStart()], logger: quiet))
         await #expect(throws: MigrationFailed()) { try await group.run() }
+        #expect(harness.events.recorded.contains("database cancelled"))
         #expect(!harness.events.recorded.contains("database closed"))
     }
 
@@ -154,7 +163,7 @@ struct GracefulShutdownTests {
         var configuration = ServiceGroupConfiguration(services: [harness.server], logger: quiet)
         configuration.maximumGracefulShutdownDuration = .milliseconds(100)
         let group = ServiceGroup(configuration: configuration)
-        let started = Gate()
+        let started = AsyncLatch()
         harness.send.yield(
             .init(id: 1) {
                 started.open()
@@ -169,12 +178,20 @@ struct GracefulShutdownTests {
                 harness.events.record("request 1 \(outcome)")
             })
         try await withThrowingTaskGroup(of: Void.self) { running in
-            running.addTask { try? await group.run() }
+            running.addTask {
+                do {
+                    try await group.run()
+                    harness.events.record("group returned")
+                } catch {
+                    harness.events.record("group threw \(type(of: error))")
+                }
+            }
             await started.wait()
             await group.triggerGracefulShutdown()
             try await running.waitForAll()
         }
-        #expect(harness.events.recorded.contains("request 1 cut off"))
-        #expect(harness.events.recorded.last == "server stopped")
+        let events = harness.events.recorded
+        #expect(events.contains("request 1 cut off"))
+        #expect(Array(events.suffix(2)) == ["server stopped", "group returned"], "\(events)")
     }
 }

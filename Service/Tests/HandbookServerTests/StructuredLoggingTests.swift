@@ -83,7 +83,8 @@ struct StructuredLoggingTests {
         await #expect(throws: PaymentGateway.ChargeError.nonPositiveAmount(cents: 0)) {
             try await PaymentGateway(logger: logger).charge(orderID: "o-1", cents: 0)
         }
-        #expect(!handler.entries.contains { $0.level >= .warning })
+        // Only the routine debug and trace lines: no line about the refusal.
+        #expect(handler.entries.map(\.message.description) == ["charging", "cart detail: "])
     }
 
     @Test("bootstrapping the logging system twice traps")
@@ -92,7 +93,11 @@ struct StructuredLoggingTests {
             LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
             LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         }
-        let stderr = String(decoding: result.standardErrorContent, as: UTF8.self)
-        #expect(stderr.contains("logging system can only be initialized once per process"))
+        #if DEBUG  // a precondition's message is printed in debug builds only
+            let stderr = String(decoding: result.standardErrorContent, as: UTF8.self)
+            #expect(stderr.contains("logging system can only be initialized once per process"))
+        #else
+            _ = result
+        #endif
     }
 }
