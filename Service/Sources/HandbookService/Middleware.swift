@@ -114,9 +114,10 @@ struct RateLimitMiddleware: RouterMiddleware {
 
     let limiter: Limiter
     let identity: ClientIdentity
-    /// Load-balancer probes: never limited, or under load the probe gets
-    /// 429 and a healthy instance is taken out of rotation.
-    static let exemptPaths: Set<String> = ["/health", "/ready"]
+    /// Load-balancer probes and the metrics scrape: never limited, or under
+    /// load the probe gets 429 and a healthy instance is taken out of
+    /// rotation (and the graphs go blank exactly when they matter).
+    static let exemptPaths: Set<String> = ["/health", "/ready", "/metrics"]
 
     init(limiter: any RateLimiter, identity: ClientIdentity) {
         self.identity = identity

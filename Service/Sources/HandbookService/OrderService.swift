@@ -151,6 +151,8 @@ public final class OrderService: Sendable {
     public let provider: any PaymentProvider
     public let events: OrderEvents
     public let breaker: CircuitBreaker<ContinuousClock>
+    /// Where saga outcomes are counted (`nil`: nowhere).
+    let metrics: ServiceMetrics?
     let lease: Duration
     /// How often a running saga renews its lease.
     let leaseRenewal: Duration
@@ -164,7 +166,8 @@ public final class OrderService: Sendable {
     private let saga: Saga<Context>
 
     public init(
-        store: OrderStore, provider: any PaymentProvider, events: OrderEvents, retry: RetryPolicy,
+        store: OrderStore, provider: any PaymentProvider, events: OrderEvents, metrics: ServiceMetrics? = nil,
+        retry: RetryPolicy,
         breaker: CircuitBreakerConfiguration, lease: Duration, leaseRenewal: Duration? = nil, providerTimeout: Duration,
         adoptionWindow: Duration, logger: Logger
     ) throws {
@@ -172,6 +175,7 @@ public final class OrderService: Sendable {
         self.store = store
         self.provider = provider
         self.events = events
+        self.metrics = metrics
         self.breaker = CircuitBreaker(breaker, clock: ContinuousClock())
         self.lease = lease
         self.adoptionWindow = adoptionWindow
@@ -205,8 +209,30 @@ public final class OrderService: Sendable {
     ) async throws -> Outcome {
         let logger = logger ?? self.logger
         if let idempotencyKey, let adopted = try await adopt(key: idempotencyKey, fingerprint: fingerprint) {
+            metrics?.sagaOutcome("adopted")
             return .confirmed(adopted)
         }
+        do {
+            let outcome = try await runSaga(
+                request, idempotencyKey: idempotencyKey, fingerprint: fingerprint, logger: logger)
+            switch outcome {
+            case .confirmed: metrics?.sagaOutcome("confirmed")
+            case .paymentDeclined: metrics?.sagaOutcome("declined")
+            case .insufficientStock: metrics?.sagaOutcome("insufficient_stock")
+            }
+            return outcome
+        } catch let unavailable as PaymentUnavailable {
+            metrics?.sagaOutcome("unavailable")
+            throw unavailable
+        } catch {
+            metrics?.sagaOutcome("failed")
+            throw error
+        }
+    }
+
+    private func runSaga(
+        _ request: NewOrder, idempotencyKey: String?, fingerprint: String?, logger: Logger
+    ) async throws -> Outcome {
         let order = Order(
             id: UUID().uuidString.lowercased(), item: request.item, quantity: request.quantity,
             priceCents: request.priceCents, status: .pending, createdAt: store.clock.nowMicros())

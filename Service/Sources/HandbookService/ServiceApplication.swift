@@ -27,6 +27,8 @@ public struct ServiceApplication: Sendable {
     /// The `POST /orders` bulkhead (its statistics are the overload signal).
     public let ordersBulkhead: Bulkhead<ContinuousClock>
     let identity: ClientIdentity
+    /// `GET /metrics`: RED per route and saga outcomes.
+    public let metrics: ServiceMetrics
     /// Where the per-request lines go; `nil` sends them through `logger`.
     public var accessLog: AccessLog?
 
@@ -68,8 +70,9 @@ public struct ServiceApplication: Sendable {
                 database: database, clock: clock, behaviour: paymentBehaviour,
                 afterCharge: paymentAfterCharge ?? { _ in })
         }
+        let metrics = ServiceMetrics()
         let orders = try OrderService(
-            store: store, provider: provider, events: events,
+            store: store, provider: provider, events: events, metrics: metrics,
             retry: try RetryPolicy(
                 maxAttempts: configuration.paymentRetries, baseDelay: configuration.paymentRetryBase,
                 maxDelay: configuration.paymentRetryBase * 8),
@@ -104,7 +107,8 @@ public struct ServiceApplication: Sendable {
                 queueTimeout: configuration.ordersQueueTimeout, clock: ContinuousClock()),
             identity: ClientIdentity(
                 adminToken: configuration.adminToken, clientTokens: configuration.clientTokens,
-                trustedProxies: configuration.trustedProxies))
+                trustedProxies: configuration.trustedProxies),
+            metrics: metrics)
     }
 
     /// The router with its middleware, outermost first: request id, log,
@@ -118,6 +122,7 @@ public struct ServiceApplication: Sendable {
         router.addMiddleware {
             RequestIDMiddleware()
             RequestLogMiddleware(accessLog: accessLog)
+            REDMiddleware(metrics: metrics.red)
             DeadlineMiddleware(timeout: configuration.requestTimeout)
             RateLimitMiddleware(limiter: limiter, identity: identity)
             ProblemMiddleware()
@@ -127,6 +132,12 @@ public struct ServiceApplication: Sendable {
             Response(
                 status: .ok, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+        }
+        // What Prometheus scrapes: RED per route and saga outcomes.
+        router.get("/metrics") { [metrics] _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: metrics.exposition)))
         }
         // Readiness: send me traffic. Turns 503 when a graceful shutdown
         // begins, `DRAIN_DELAY_MS` before the server stops accepting.
