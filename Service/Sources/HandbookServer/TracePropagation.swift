@@ -159,14 +159,23 @@ public final class W3CTracer: Tracer, Sendable {
 
     private let finished = Mutex<[RecordedSpan.Finished]>([])
     private let nextID: @Sendable () -> UInt64
+    private let capacity: Int
 
-    /// - Parameter nextID: 64 random bits per call (ids must be unique and
-    ///   unguessable); tests pass a counter to get readable ids.
-    public init(nextID: @escaping @Sendable () -> UInt64 = { UInt64.random(in: 1...UInt64.max) }) {
+    /// - Parameters:
+    ///   - nextID: 64 random bits per call (ids must be unique and
+    ///     unguessable); tests pass a counter to get readable ids.
+    ///   - keepingLast: how many finished spans to keep; older ones are
+    ///     dropped, so a long-running server's memory stays bounded.
+    /// - Precondition: `keepingLast >= 1`.
+    public init(
+        nextID: @escaping @Sendable () -> UInt64 = { UInt64.random(in: 1...UInt64.max) }, keepingLast: Int = 10_000
+    ) {
+        precondition(keepingLast >= 1, "keepingLast must be at least 1, got \(keepingLast)")
         self.nextID = nextID
+        self.capacity = keepingLast
     }
 
-    /// Spans that have ended, in the order they ended.
+    /// The most recent spans that have ended (at most `keepingLast`), in the order they ended.
     public var finishedSpans: [RecordedSpan.Finished] { finished.withLock { $0 } }
 
     public func startSpan<Instant: TracerInstant>(
@@ -188,7 +197,10 @@ public final class W3CTracer: Tracer, Sendable {
     }
 
     private func record(_ span: RecordedSpan.Finished) {
-        finished.withLock { $0.append(span) }
+        finished.withLock { spans in
+            spans.append(span)
+            if spans.count > capacity { spans.removeFirst(spans.count - capacity) }
+        }
     }
 
     public func forceFlush() {}

@@ -19,7 +19,7 @@ public struct AccessLog: Sendable {
     }
 
     /// Appends `… msg=request duration_us=… hb.request.id=… method=… path=… status=…`.
-    func record(requestID: String, method: String, path: String, status: Int, duration: Duration) {
+    func record(requestID: String, traceID: String?, method: String, path: String, status: Int, duration: Duration) {
         var line = prefix
         line.reserveCapacity(prefix.utf8.count + 96 + path.utf8.count)
         line += String(duration.microseconds)
@@ -31,6 +31,10 @@ public struct AccessLog: Sendable {
         BatchedLogHandler.appendValue(path, to: &line)
         line += " status="
         line += String(status)
+        if let traceID {
+            line += " trace.id="
+            BatchedLogHandler.appendValue(traceID, to: &line)
+        }
         line += "\n"
         sink.append(line)
     }

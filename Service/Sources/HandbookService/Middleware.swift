@@ -52,8 +52,10 @@ struct RequestLogMiddleware: RouterMiddleware {
         guard context.logger.logLevel <= .info else { return response }
         let elapsed = start.duration(to: .now)
         if let accessLog {
+            let traceID = context.logger[metadataKey: TracingMiddleware.metadataKey].map { "\($0)" }
             accessLog.record(
-                requestID: context.requestID, method: request.method.rawValue, path: request.uri.path,
+                requestID: context.requestID, traceID: traceID, method: request.method.rawValue,
+                path: request.uri.path,
                 status: response.status.code, duration: elapsed)
         } else {
             context.logger.info(

@@ -1,5 +1,6 @@
 import Foundation
 import HandbookPatterns
+import HandbookServer
 import HandbookSystemDesign
 import Hummingbird
 import Logging
@@ -29,6 +30,10 @@ public struct ServiceApplication: Sendable {
     let identity: ClientIdentity
     /// `GET /metrics`: RED per route and saga outcomes.
     public let metrics: ServiceMetrics
+    /// A span per request and per payment call, W3C `traceparent` in and
+    /// out; the lesson's in-memory tracer keeps the last 1,000 (a real
+    /// deployment exports them, e.g. with swift-otel).
+    public let tracer: W3CTracer
     /// Where the per-request lines go; `nil` sends them through `logger`.
     public var accessLog: AccessLog?
 
@@ -71,8 +76,10 @@ public struct ServiceApplication: Sendable {
                 afterCharge: paymentAfterCharge ?? { _ in })
         }
         let metrics = ServiceMetrics()
+        let tracer = W3CTracer(keepingLast: 1_000)
         let orders = try OrderService(
-            store: store, provider: provider, events: events, metrics: metrics,
+            store: store, provider: TracedPaymentProvider(base: provider, tracer: tracer), events: events,
+            metrics: metrics,
             retry: try RetryPolicy(
                 maxAttempts: configuration.paymentRetries, baseDelay: configuration.paymentRetryBase,
                 maxDelay: configuration.paymentRetryBase * 8),
@@ -108,7 +115,7 @@ public struct ServiceApplication: Sendable {
             identity: ClientIdentity(
                 adminToken: configuration.adminToken, clientTokens: configuration.clientTokens,
                 trustedProxies: configuration.trustedProxies),
-            metrics: metrics)
+            metrics: metrics, tracer: tracer)
     }
 
     /// The router with its middleware, outermost first: request id, log,
@@ -121,6 +128,7 @@ public struct ServiceApplication: Sendable {
         // on every request's path.
         router.addMiddleware {
             RequestIDMiddleware()
+            TracingMiddleware(tracer: tracer)
             RequestLogMiddleware(accessLog: accessLog)
             REDMiddleware(metrics: metrics.red)
             DeadlineMiddleware(timeout: configuration.requestTimeout)

@@ -128,6 +128,13 @@ struct TracePropagationTests {
         #expect(detachedTrace != request.identity.traceID)
     }
 
+    @Test("the tracer keeps only the most recent spans: a long-running server's memory stays bounded")
+    func finishedSpansAreBounded() {
+        let tracer = W3CTracer(nextID: { UInt64.random(in: 1...UInt64.max) }, keepingLast: 2)
+        for name in ["first", "second", "third"] { tracer.withSpan(name) { _ in } }
+        #expect(tracer.finishedSpans.map(\.operationName) == ["second", "third"])
+    }
+
     struct ProviderDown: Error {}
 
     @Test("a thrown error is recorded on the span, which ends with an error status, and is rethrown")

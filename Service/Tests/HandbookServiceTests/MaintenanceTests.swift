@@ -114,7 +114,8 @@ struct MaintenanceTests {
             try await ServiceSchema.migrate(service.database)  // and again: idempotent
             let level = try #require(try await service.orders.store.inventory(item: "widget"))
             #expect(level == InventoryLevel(item: "widget", stock: 7, reserved: 1, version: 0))
-            let provider = try #require(service.orders.provider as? SimulatedPaymentProvider)
+            let provider = try #require(
+                (service.orders.provider as? TracedPaymentProvider)?.base as? SimulatedPaymentProvider)
             #expect(try await provider.state(key: "o-1") == .charged(id: "ch_1"))
             #expect(try await service.count("SELECT COUNT(*) AS n FROM orders WHERE lease_token IS NULL") == 0)
         } catch {

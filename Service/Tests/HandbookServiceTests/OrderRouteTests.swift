@@ -326,7 +326,8 @@ struct OrderRouteTests {
             #expect(try await store.release(orderID: pending.id, as: .cancelled, leaseToken: token))
             payments.release()
             #expect(try await response.status == .serviceUnavailable)
-            let provider = try #require(service.orders.provider as? SimulatedPaymentProvider)
+            let provider = try #require(
+                (service.orders.provider as? TracedPaymentProvider)?.base as? SimulatedPaymentProvider)
             guard case .refunded = try await provider.state(key: pending.id) else {
                 Issue.record("the late charge on a cancelled order was not refunded")
                 return

@@ -225,15 +225,19 @@ func withService(
     configure: (inout ServiceConfiguration) -> Void = { _ in },
     payments: ScriptedPayments? = nil,
     clock: ManualServiceClock = ManualServiceClock(),
+    accessLog: AccessLog? = nil,
+    logger: Logger = testLogger,
     _ body: @Sendable (any TestClientProtocol, ServiceApplication) async throws -> Void
 ) async throws {
     var configuration = try await backend.freshConfiguration()
     configure(&configuration)
     // A clock that stands still: the SQL rate limiter's fixed window must not
     // roll over in the middle of a test (wall-clock windows would, now and then).
-    let service = try await ServiceApplication.make(
-        configuration: configuration, logger: testLogger, clock: clock.clock,
+    var made = try await ServiceApplication.make(
+        configuration: configuration, logger: logger, clock: clock.clock,
         paymentBehaviour: payments?.behaviour, paymentAfterCharge: payments?.afterCharge)
+    made.accessLog = accessLog
+    let service = made
     let app = try service.application()
     try await app.test(backend.isLive ? .live : .router) { client in try await body(client, service) }
     if configuration.databaseURL == nil { removeSQLiteFiles(configuration.sqlitePath) }
