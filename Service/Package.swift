@@ -71,9 +71,12 @@ let package = Package(
         // Phase 5, Swift on the server: lessons that need the ecosystem's
         // packages. Here, beside the service, SwiftNIO and friends are built
         // once for both; the root package stays toolchain-only.
+        // mallinfo2 for the measuring lesson (Swift's Glibc module does not expose <malloc.h>).
+        .target(name: "CHeapStatistics"),
         .target(
             name: "HandbookServer",
             dependencies: [
+                "CHeapStatistics",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

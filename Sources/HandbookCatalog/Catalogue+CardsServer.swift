@@ -233,6 +233,43 @@ extension Catalogue {
                 """,
             test: "HandbookServerTests.TracePropagationTests/errorsAreRecorded()"),
         ReviewCard(
+            id: "server.measuring#86f1bf5d", lesson: "server.measuring", kind: .recall,
+            question: """
+                Why must you never benchmark the binary swift build or swift test produces by default?
+                """,
+            answer: """
+                It is a debug build: no optimisation, generics not specialised, every retain and release kept, \
+                so it is often 10-100x slower and slow in different places than the release build you deploy. \
+                Benchmark with -c release (package-benchmark does), and profile a release build built with \
+                -Xswiftc -g so perf can name the frames.
+                """,
+            test: "HandbookServerTests.MeasuringServersTests/testsAreADebugBuild()"),
+        ReviewCard(
+            id: "server.measuring#9283f67a", lesson: "server.measuring", kind: .recall,
+            question: """
+                Your endpoint's mean latency went from 2 ms to 22 ms. Why is that not yet a useful finding, and \
+                what do you report instead?
+                """,
+            answer: """
+                A mean of skewed data describes no request: 98 requests at 2 ms and 2 at 1 s average 22 ms. \
+                Report the median and a tail percentile (p99) over many warmed-up runs, and compare the two \
+                distributions; then profile the slow ones. Percentiles are order statistics of the sorted \
+                samples (nearest rank).
+                """,
+            test: "HandbookServerTests.MeasuringServersTests/percentilesShowTheTail()"),
+        ReviewCard(
+            id: "server.measuring#354c2e27", lesson: "server.measuring", kind: .recall,
+            question: """
+                How do you count what a piece of Swift code allocates without other work polluting the number?
+                """,
+            answer: """
+                Process-wide counters (mallinfo2, a malloc interposer, package-benchmark's mallocCountTotal) see \
+                every thread, so measure where nothing else runs: a benchmark process, or an exit test's child \
+                process as this lesson does. Copy-on-write shows clearly there: copying an 8 MiB array allocates \
+                nothing, the first write to the copy allocates 8 MiB.
+                """,
+            test: "HandbookServerTests.MeasuringServersTests/copyOnWriteShowsInTheHeap()"),
+        ReviewCard(
             id: "server.graceful-shutdown#bd75abba", lesson: "server.graceful-shutdown", kind: .seedQuestion,
             question: """
                 Implement graceful shutdown for a web server

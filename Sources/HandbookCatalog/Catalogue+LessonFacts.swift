@@ -516,6 +516,7 @@ extension Catalogue {
         "server.byte-buffer": LessonFacts(difficulty: .medium, studyMinutes: 35, priority: .recommended),
         "server.backpressure": LessonFacts(difficulty: .hard, studyMinutes: 45, priority: .recommended),
         "server.structured-logging": LessonFacts(difficulty: .easy, studyMinutes: 30, priority: .recommended),
+        "server.measuring": LessonFacts(difficulty: .medium, studyMinutes: 40, priority: .recommended),
         "server.graceful-shutdown": LessonFacts(difficulty: .medium, studyMinutes: 45, priority: .essential),
         "server.red-metrics": LessonFacts(difficulty: .easy, studyMinutes: 30, priority: .recommended),
         "server.trace-propagation": LessonFacts(difficulty: .medium, studyMinutes: 40, priority: .recommended),

@@ -210,6 +210,48 @@ extension Catalogue {
                         """),
             ]),
         Lesson(
+            id: "server.measuring",
+            phase: 5,
+            module: "HandbookServer",
+            title: "Measuring a server on Linux: release builds, percentiles, allocations, perf, sanitizers",
+            sources: ["Service/Sources/HandbookServer/MeasuringServers.swift"],
+            tests: ["Service/Tests/HandbookServerTests/MeasuringServersTests.swift"],
+            seedTopics: ["server: Measuring a server"],
+            experiments: [
+                Experiment(
+                    id: "measuring.warmup-measured",
+                    file: "Service/Sources/HandbookServer/MeasuringServers.swift",
+                    original: "for _ in 0..<warmup { body() }\n        var samples: [Duration] = []",
+                    replacement:
+                        "var samples: [Duration] = []\n        for _ in 0..<warmup { samples.append(clock.measure(body)) }",
+                    caughtBy: "HandbookServerTests.MeasuringServersTests/warmupIsExcluded",
+                    teaches: """
+                        Timing the cold runs mixes a different distribution into the samples: two 100 ms \
+                        first calls among 1 ms warm ones move the tail and the mean, and a change that only \
+                        moved start-up cost looks like a regression in steady state.
+                        """),
+                Experiment(
+                    id: "measuring.percentile-rounding",
+                    file: "Service/Sources/HandbookServer/MeasuringServers.swift",
+                    original: "let rank = Int((q * Double(samples.count) - 1e-9).rounded(.up))",
+                    replacement: "let rank = Int((q * Double(samples.count)).rounded(.up))",
+                    caughtBy: "HandbookServerTests.MeasuringServersTests/percentiles",
+                    teaches: """
+                        0.07 × 100 is 7.000000000000001 in Double, so a plain ceiling picks the 8th sample as \
+                        the 7th percentile: an off-by-one that only some percentiles and sample counts show.
+                        """),
+                Experiment(
+                    id: "measuring.delta-reversed",
+                    file: "Service/Sources/HandbookServer/MeasuringServers.swift",
+                    original: "return (result, after - before)",
+                    replacement: "return (result, before - after)",
+                    caughtBy: "HandbookServerTests.MeasuringServersTests/copyOnWriteShowsInTheHeap",
+                    teaches: """
+                        With the subtraction reversed, the copy's 8 MiB shows as a negative number and the \
+                        exit test's child process fails its precondition: measurements need a test too.
+                        """),
+            ]),
+        Lesson(
             id: "server.graceful-shutdown",
             phase: 5,
             module: "HandbookServer",

@@ -97,7 +97,7 @@ public enum Catalogue {
         name: "server", phase: 5, description: "Swift on the server (beyond the seed)",
         topics: [
             "Event loops and blocking", "EventLoopFuture and async", "ByteBuffer", "Backpressure", "Structured logging",
-            "Metrics and RED", "Distributed tracing", "Service lifecycle and graceful shutdown",
+            "Metrics and RED", "Distributed tracing", "Measuring a server", "Service lifecycle and graceful shutdown",
         ],
         module: "HandbookServer")
 
