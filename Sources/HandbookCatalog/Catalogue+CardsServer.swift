@@ -239,9 +239,9 @@ extension Catalogue {
                 """,
             answer: """
                 It is a debug build: no optimisation, generics not specialised, every retain and release kept, \
-                so it is often 10-100x slower and slow in different places than the release build you deploy. \
-                Benchmark with -c release (package-benchmark does), and profile a release build built with \
-                -Xswiftc -g so perf can name the frames.
+                so compute-heavy code can be up to 10-100x slower (I/O-bound code a few times) and slow in \
+                different places than the release build you deploy. Benchmark with -c release (package-benchmark \
+                does); profile a release build, with perf record --call-graph dwarf for whole stacks.
                 """,
             test: "HandbookServerTests.MeasuringServersTests/testsAreADebugBuild()"),
         ReviewCard(

@@ -122,7 +122,8 @@ public struct RequestServer: Service {
 /// The first service to shut down (list it last): on graceful shutdown it
 /// fails readiness and waits while load balancers and proxies stop routing
 /// here, with the server still accepting; when it returns, the server's
-/// turn comes.
+/// turn comes. Outside a `ServiceGroup` no shutdown ever arrives: `run()`
+/// then waits until its task is cancelled.
 public struct ReadinessDrain: Service {
     private let health: Health
     private let events: LifecycleEvents

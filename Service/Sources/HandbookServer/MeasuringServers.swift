@@ -21,10 +21,12 @@ import CHeapStatistics
 ///
 /// ## Common pitfalls
 /// - Timing a debug build. `swift build` and `swift test` default to debug:
-///   no optimisation, generics unspecialised, every ARC operation kept; it
-///   can be 10-100× slower and slow in different places. Benchmark with
-///   `-c release` (`package-benchmark` does); profile a release build with
-///   `-Xswiftc -g` so `perf` can name the frames.
+///   no optimisation, generics unspecialised, every ARC operation kept (and
+///   C targets, SQLite say, at -O0 too). Compute-heavy code can be up to
+///   10-100× slower, I/O-bound code a few times, and slow in different
+///   places. Benchmark with `-c release` (`package-benchmark` does); a
+///   release build keeps its symbols, and `perf record --call-graph dwarf`
+///   gives whole stacks when frame pointers do not.
 /// - Reporting a mean of a few runs. Latency is skewed: report the median
 ///   and a tail percentile over many runs, after a warm-up, and compare
 ///   distributions between builds, on a quiet machine.
@@ -68,7 +70,8 @@ public enum Measuring {
 
     /// Bytes currently allocated through `malloc` in this process (glibc's
     /// `mallinfo2()`: arena chunks, `uordblks`, plus mmapped blocks,
-    /// `hblkhd`, where large allocations go); `nil` without glibc.
+    /// `hblkhd`, where large allocations go; chunk sizes, headers included);
+    /// `nil` without glibc 2.33 or later.
     public static func heapBytesInUse() -> Int? {
         handbook_heap_statistics_available() != 0 ? Int(handbook_heap_bytes_in_use()) : nil
     }

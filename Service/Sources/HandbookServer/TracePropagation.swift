@@ -1,3 +1,4 @@
+import NIOCore
 import Synchronization
 import Tracing
 
@@ -157,7 +158,8 @@ public enum TraceParentKey: ServiceContextKey {
 public final class W3CTracer: Tracer, Sendable {
     public typealias Span = RecordedSpan
 
-    private let finished = Mutex<[RecordedSpan.Finished]>([])
+    /// A ring: once full, each new span replaces the oldest in O(1).
+    private let finished: Mutex<CircularBuffer<RecordedSpan.Finished>>
     private let nextID: @Sendable () -> UInt64
     private let capacity: Int
 
@@ -173,10 +175,11 @@ public final class W3CTracer: Tracer, Sendable {
         precondition(keepingLast >= 1, "keepingLast must be at least 1, got \(keepingLast)")
         self.nextID = nextID
         self.capacity = keepingLast
+        self.finished = Mutex(CircularBuffer(initialCapacity: min(keepingLast, 1_024)))
     }
 
     /// The most recent spans that have ended (at most `keepingLast`), in the order they ended.
-    public var finishedSpans: [RecordedSpan.Finished] { finished.withLock { $0 } }
+    public var finishedSpans: [RecordedSpan.Finished] { finished.withLock { Array($0) } }
 
     public func startSpan<Instant: TracerInstant>(
         _ operationName: String, context: @autoclosure () -> ServiceContext, ofKind kind: SpanKind,
@@ -198,8 +201,8 @@ public final class W3CTracer: Tracer, Sendable {
 
     private func record(_ span: RecordedSpan.Finished) {
         finished.withLock { spans in
+            if spans.count == capacity { spans.removeFirst() }
             spans.append(span)
-            if spans.count > capacity { spans.removeFirst(spans.count - capacity) }
         }
     }
 

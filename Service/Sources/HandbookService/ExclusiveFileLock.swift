@@ -35,6 +35,11 @@ final class ExclusiveFileLock: Sendable {
     func release() {
         descriptor.withLock { descriptor in
             guard descriptor >= 0 else { return }
+            // Unlock before closing: the lock belongs to the open file
+            // description, which a child forked by another thread shares
+            // until it execs, so close alone could leave it held for that
+            // moment (seen once in a test run with many exit tests).
+            flock(descriptor, LOCK_UN)
             close(descriptor)
             descriptor = -1
         }

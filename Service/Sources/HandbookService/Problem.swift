@@ -86,6 +86,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 type: "/problems/\(error.status.code)", title: error.status.reasonPhrase, status: error.status
             )
             .response()
+        } catch is CancellationError {
+            // The client went away (or the server is shutting down): nobody
+            // reads this answer, and it is not a server failure. 499 is
+            // nginx's "client closed request", so metrics do not count it as 5xx.
+            return Response(status: .init(code: 499, reasonPhrase: "Client Closed Request"))
         } catch {
             context.logger.error("unhandled error", metadata: ["error": "\(error)"])
             return Problem(type: "/problems/internal", title: "Internal server error", status: .internalServerError)

@@ -7,14 +7,23 @@ import Tracing
 
 /// One server span per request, continuing the caller's W3C `traceparent`
 /// (or starting a trace), with the trace id in every log line of the
-/// request (`trace.id`) and the span's own `traceparent` on the response.
+/// request (`trace.id`) and a `traceresponse` header naming the server span.
 ///
 /// It sits outside the access log, so the access line carries the trace id
 /// too. The span is named by method and matched route *template*
-/// (`POST /orders`), never the raw path.
+/// (`POST /orders`), never the raw path; a 5xx answer marks it as an error
+/// (the problem middleware turns errors into responses, so `withSpan` never
+/// sees them thrown). The span ends when the response head is ready: for a
+/// stream (`GET /events`) that is when the stream starts.
+///
+/// Not `traceparent` on the response: that header means "the caller's
+/// span", and a propagator reading responses would adopt ours as a parent.
+/// `traceresponse` (same layout, the callee's span) is a W3C draft, and
+/// like any trace header it should not go to callers outside the trace.
 struct TracingMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
     static let header = HTTPField.Name("traceparent")!
+    static let responseHeader = HTTPField.Name("traceresponse")!
     static let metadataKey = "trace.id"
 
     let tracer: W3CTracer
@@ -31,13 +40,18 @@ struct TracingMiddleware: RouterMiddleware {
             span.attributes["http.request.method"] = method
             do {
                 var response = try await next(request, context)
-                span.operationName = "\(method) \(context.endpointPath ?? "NotFound")"
+                let route = context.endpointPath ?? ServiceMetrics.unmatchedRoute
+                span.operationName = "\(method) \(route)"
+                span.attributes["http.route"] = route
                 span.attributes["http.response.status_code"] = Int(response.status.code)
-                response.headers[Self.header] = span.identity.description
+                if response.status.code >= 500 { span.setStatus(.init(code: .error)) }
+                response.headers[Self.responseHeader] = span.identity.description
                 return response
             } catch {
-                span.operationName = "\(method) \(context.endpointPath ?? "NotFound")"
-                throw error
+                let route = context.endpointPath ?? ServiceMetrics.unmatchedRoute
+                span.operationName = "\(method) \(route)"
+                span.attributes["http.route"] = route
+                throw error  // withSpan records it and sets the error status
             }
         }
     }

@@ -118,9 +118,11 @@ public struct ServiceApplication: Sendable {
             metrics: metrics, tracer: tracer)
     }
 
-    /// The router with its middleware, outermost first: request id, log,
-    /// rate limit (its headers go on every response, errors included),
-    /// problem mapping, routes.
+    /// The router with its middleware, outermost first: request id,
+    /// tracing (so the access line carries the trace id), access log, RED
+    /// metrics (outside the problem mapping, so errors arrive as responses),
+    /// the request deadline, rate limit (its headers go on every response,
+    /// errors included), problem mapping, routes.
     public func router() throws -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
         // One statically typed stack (Hummingbird's result builder) rather than
@@ -279,7 +281,12 @@ struct ReadinessGate: Service, CustomStringConvertible {
     let logger: Logger
 
     func run() async throws {
-        try? await gracefulShutdown()
+        do {
+            try await gracefulShutdown()
+        } catch {
+            readiness.set(false)  // cancelled, not drained: no delay to hold
+            return
+        }
         readiness.set(false)
         logger.notice("draining", metadata: ["delay_ms": "\(drainDelay.microseconds / 1000)"])
         if drainDelay > .zero { try? await Task.sleep(for: drainDelay) }

@@ -32,6 +32,10 @@ public struct ServiceMetrics: Sendable {
         CoreMetrics.Counter(label: Self.sagaOutcomes, dimensions: [("outcome", outcome)], factory: factory).increment()
     }
 
+    /// The route label of a request no route matched: Hummingbird's own
+    /// name for it, also used when a middleware answered before routing.
+    static let unmatchedRoute = "NotFound"
+
     /// The scrape: Prometheus text exposition format 0.0.4.
     public var exposition: String { registry.emitToString() }
 }
@@ -56,7 +60,8 @@ struct REDMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             let response = try await next(request, context)
             metrics.record(
-                method: method, route: context.endpointPath ?? "unmatched", status: Int(response.status.code),
+                method: method, route: context.endpointPath ?? ServiceMetrics.unmatchedRoute,
+                status: Int(response.status.code),
                 duration: start.duration(to: clock.now))
             return response
         } catch {
@@ -67,7 +72,7 @@ struct REDMiddleware<Context: RequestContext>: RouterMiddleware {
                 status = error is CancellationError ? 499 : 500
             }
             metrics.record(
-                method: method, route: context.endpointPath ?? "unmatched", status: status,
+                method: method, route: context.endpointPath ?? ServiceMetrics.unmatchedRoute, status: status,
                 duration: start.duration(to: clock.now))
             throw error
         }

@@ -14,6 +14,7 @@ import Tracing
 @Suite("Request tracing")
 struct TracingTests {
     static let traceparent = HTTPField.Name("traceparent")!
+    static let traceresponse = HTTPField.Name("traceresponse")!
     static let incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
 
     @Test("a request continues the caller's trace, and the payment call carries it to the provider")
@@ -32,8 +33,9 @@ struct TracingTests {
             let provider = try #require(service.orders.provider as? TracedPaymentProvider)
             let sent = try #require(provider.sent.last?["traceparent"].flatMap(TraceParent.init))
             #expect(sent.traceID == server.identity.traceID && sent.spanID == charge.identity.spanID)
-            // The response names the server span, for the client's own records.
-            let echoed = try #require(response.headers[Self.traceparent].flatMap(TraceParent.init))
+            // The response names the server span (traceresponse, not traceparent).
+            #expect(response.headers[Self.traceparent] == nil)
+            let echoed = try #require(response.headers[Self.traceresponse].flatMap(TraceParent.init))
             #expect(echoed == server.identity)
         }
     }
@@ -48,7 +50,24 @@ struct TracingTests {
             #expect(server.operationName == "GET /orders/{id}")
             #expect(server.parentSpanID == nil)
             #expect(server.identity.traceID != "4bf92f3577b34da6a3ce929d0e0e4736")
-            #expect(response.headers[Self.traceparent].flatMap(TraceParent.init)?.traceID == server.identity.traceID)
+            #expect(response.headers[Self.traceresponse].flatMap(TraceParent.init)?.traceID == server.identity.traceID)
+            #expect(server.attributes.get("http.route") == "/orders/{id}")
+            #expect(server.status == nil, "a 404 is an answer, not a server error")
+        }
+    }
+
+    @Test("a 5xx answer marks the server span as an error; the failed payment call is an error too")
+    func serverErrorsMarkTheSpan() async throws {
+        let payments = ScriptedPayments(failFirst: .max)
+        let oneAttempt: (inout ServiceConfiguration) -> Void = { $0.paymentRetries = 1 }
+        try await withService(.sqlite, configure: oneAttempt, payments: payments) { client, service in
+            _ = try await client.setStock("widget", 5)
+            #expect(try await client.order(key: "down-1").status == .serviceUnavailable)
+            let spans = service.tracer.finishedSpans
+            let server = try #require(spans.last { $0.operationName == "POST /orders" })
+            #expect(server.status?.code == .error)
+            let charge = try #require(spans.last { $0.operationName == "payment charge" })
+            #expect(charge.status?.code == .error && !charge.errors.isEmpty)
         }
     }
 

@@ -9,7 +9,7 @@
 #include <malloc.h>  // (a glibc header: it defines __GLIBC__ when glibc is the C library)
 #endif
 
-#if defined(__GLIBC__)
+#if defined(__GLIBC__) && __GLIBC_PREREQ(2, 33)  // mallinfo2 arrived in glibc 2.33
 static inline int handbook_heap_statistics_available(void) { return 1; }
 // uordblks counts chunks in the malloc arenas; a large block (above the mmap
 // threshold, 128 KiB to start with) is mmapped and counted in hblkhd instead.
