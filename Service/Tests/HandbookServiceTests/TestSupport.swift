@@ -53,6 +53,10 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
         // creating a database per test): a statement may take seconds there.
         // The bounds themselves are tested on their own (TimeBoundsTests).
         configuration.databaseTimeout = .seconds(60)
+        // Likewise the POST /orders bulkhead's queue wait (500 ms in
+        // production): 100 concurrent orders on a loaded CI machine queued past
+        // it once and got 503s. Shedding is tested on its own (a queue of 0).
+        configuration.ordersQueueTimeout = .seconds(60)
         switch self {
         case .sqlite, .sqliteLive:
             configuration.sqlitePath =
