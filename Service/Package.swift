@@ -35,6 +35,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        // Phase 5: an HTTP client with a connection pool and deadlines.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Phase 5: spec-first, server code generated from Sources/HandbookServer/openapi.yaml.
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
     ],
     targets: [
         .target(
@@ -84,13 +90,30 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HandbookPatterns", package: "BackendInterviewHandbook"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             exclude: ["README.md"],
-            swiftSettings: swiftSettings
+            // The service's contract: the generator reads it at build time, and the
+            // service serves it (GET /openapi.yaml) from the bundle.
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
-        // Test helpers for Phase 5's tests (a latch to order events without sleeping).
+        // Test helpers for Phase 5's tests: a latch to order events without sleeping, a
+        // clock that does not wait, a local HTTP server that counts connections.
         .target(
-            name: "HandbookServerTestSupport", path: "Tests/HandbookServerTestSupport", swiftSettings: swiftSettings),
+            name: "HandbookServerTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/HandbookServerTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "HandbookServerTests",
             dependencies: [
@@ -103,6 +126,13 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HandbookPatterns", package: "BackendInterviewHandbook"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -308,5 +308,105 @@ extension Catalogue {
                 with that error.
                 """,
             test: "HandbookServerTests.GracefulShutdownTests/shutdownOrderIsReversed()"),
+        ReviewCard(
+            id: "server.http-client#e1cd52fd", lesson: "server.http-client", kind: .recall,
+            question: """
+                200 requests arrive at once at a client whose pool has 10 connections; each call takes 50 ms. \
+                What happens, and when does the last response arrive?
+                """,
+            answer: """
+                The pool opens 10 connections and queues the other 190 inside the client. They go out in 20 \
+                waves of 10: the last request waits 950 ms before it is even sent and completes at 1 s. With a \
+                500 ms deadline, half of them fail without ever reaching the server.
+                """,
+            test: "HandbookServerTests.HTTPClientsTests/twoHundredRequestsOnTenConnections()"),
+        ReviewCard(
+            id: "server.http-client#60c36208", lesson: "server.http-client", kind: .recall,
+            question: """
+                How do you size an HTTP client's connection pool for a dependency?
+                """,
+            answer: """
+                Little's law: connections busy on average L = arrival rate x time each call holds a connection. \
+                200 requests/s at 50 ms keep 10 busy; add headroom for bursts. Fewer and the queue in the client \
+                grows without bound; many more only moves the queue into the dependency. Compute it in integers: \
+                150 x 0.04 in Double is 6.000000000000001, which rounds up to 7.
+                """,
+            test: "HandbookServerTests.HTTPClientsTests/littlesLaw(requestsPerSecond:latency:connections:)"),
+        ReviewCard(
+            id: "server.http-client#4a3c2fbf", lesson: "server.http-client", kind: .recall,
+            question: """
+                With AsyncHTTPClient, what does a read timeout bound, what does a deadline bound, and does the \
+                deadline include the wait for a pooled connection?
+                """,
+            answer: """
+                The read timeout is the longest silence between two reads (AHC re-arms it on every read), so a \
+                server that drips bytes never trips it. The deadline bounds the whole call, and it includes the \
+                time queued for a connection: with the pool full, a request can fail with deadlineExceeded \
+                without ever reaching the server.
+                """,
+            test: "HandbookServerTests.HTTPClientsTests/deadlineCountsThePoolWait()"),
+        ReviewCard(
+            id: "server.http-client#f83c5c42", lesson: "server.http-client", kind: .recall,
+            question: """
+                Which failed HTTP calls should a client retry automatically?
+                """,
+            answer: """
+                Only idempotent requests (GET, HEAD, PUT, DELETE, or a POST carrying an idempotency key the \
+                server deduplicates on), only on transient failures (transport errors, 429, 502, 503, 504; not a \
+                4xx), with capped, jittered backoff that never sleeps past the caller's deadline.
+                """,
+            test: "HandbookServerTests.HTTPClientsTests/aPostWithoutAnIdempotencyKeyIsNotRetried()"),
+        ReviewCard(
+            id: "server.spec-first#c6adb322", lesson: "server.spec-first", kind: .recall,
+            question: """
+                With swift-openapi-generator, which parts of the schema does the generated server enforce, and \
+                which are still the handler's job?
+                """,
+            answer: """
+                It decodes types, required properties, enums and content types, and answers a request it cannot \
+                parse with a 4xx (given ErrorHandlingMiddleware). It does not check minimum, maximum, maxLength \
+                or pattern: {"stock": -5} decodes to stock == -5 although the document says minimum: 0, so the \
+                handler must validate ranges and lengths.
+                """,
+            test: "HandbookServerTests.SpecFirstAPIsTests/boundsAreTheHandlersJob()"),
+        ReviewCard(
+            id: "server.spec-first#d3d0228a", lesson: "server.spec-first", kind: .predict,
+            question: """
+                A Hummingbird server registers generated OpenAPI handlers with registerHandlers(on: router) and \
+                no middlewares. A client sends {"stock": "ten"} where the document says integer. What status \
+                comes back, and how do you fix it?
+                """,
+            answer: """
+                500: the runtime throws a ServerError that Hummingbird does not know, so it answers as for any \
+                unknown error. Register with middlewares: [ErrorHandlingMiddleware()] and the runtime's own \
+                mapping applies: 400 for a body it cannot decode, 415 for a wrong content type.
+                """,
+            test: "HandbookServerTests.SpecFirstAPIsTests/withoutErrorHandlingMalformedInputIsAServerError()"),
+        ReviewCard(
+            id: "server.spec-first#11cc81f9", lesson: "server.spec-first", kind: .recall,
+            question: """
+                A generated OpenAPI handler returns an ETag header of "v1" (with the quotes). What goes on the \
+                wire, and why?
+                """,
+            answer: """
+                %22v1%22: the runtime serialises header parameters in OpenAPI 3.0's simple style, which \
+                percent-encodes reserved characters. Later OpenAPI versions advise against encoding headers, but \
+                the generator keeps the behaviour for compatibility; a server middleware that percent-decodes \
+                the named response headers sends them as written.
+                """,
+            test: "HandbookServerTests.SpecFirstAPIsTests/headersArePercentEncoded()"),
+        ReviewCard(
+            id: "server.spec-first#d4f58194", lesson: "server.spec-first", kind: .recall,
+            question: """
+                How do you keep a service and its OpenAPI document from drifting apart?
+                """,
+            answer: """
+                Make the document the source: generate the server's types and protocol from it on every build \
+                (so an undocumented response does not compile, short of .undocumented), test that every route is \
+                documented and every documented operation is a route, and run a schema-aware fuzzer \
+                (schemathesis) against the running service so each response's status, headers and body are \
+                checked against the document.
+                """,
+            test: "HandbookServerTests.SpecFirstAPIsTests/documentIsBundled()"),
     ]
 }

@@ -520,5 +520,7 @@ extension Catalogue {
         "server.graceful-shutdown": LessonFacts(difficulty: .medium, studyMinutes: 45, priority: .essential),
         "server.red-metrics": LessonFacts(difficulty: .easy, studyMinutes: 30, priority: .recommended),
         "server.trace-propagation": LessonFacts(difficulty: .medium, studyMinutes: 40, priority: .recommended),
+        "server.http-client": LessonFacts(difficulty: .medium, studyMinutes: 40, priority: .essential),
+        "server.spec-first": LessonFacts(difficulty: .medium, studyMinutes: 40, priority: .recommended),
     ]
 }

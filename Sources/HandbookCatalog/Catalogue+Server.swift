@@ -252,6 +252,93 @@ extension Catalogue {
                         """),
             ]),
         Lesson(
+            id: "server.http-client",
+            phase: 5,
+            module: "HandbookServer",
+            title: "HTTP clients: pool size by Little's law, deadlines, safe retries (AsyncHTTPClient)",
+            sources: ["Service/Sources/HandbookServer/HTTPClients.swift"],
+            tests: ["Service/Tests/HandbookServerTests/HTTPClientsTests.swift"],
+            seedTopics: ["server: HTTP clients and connection pools"],
+            experiments: [
+                Experiment(
+                    id: "http-client.pool-twice-as-big",
+                    file: "Service/Sources/HandbookServer/HTTPClients.swift",
+                    original: "concurrentHTTP1ConnectionsPerHostSoftLimit: maximumConnections)",
+                    replacement: "concurrentHTTP1ConnectionsPerHostSoftLimit: maximumConnections * 2)",
+                    caughtBy: "HandbookServerTests.HTTPClientsTests/twoHundredRequestsOnTenConnections",
+                    teaches: """
+                        The server now sees 20 connections and 20 requests at once: the pool is the \
+                        dependency's concurrency limit, so sizing it is sizing the load you put on them. \
+                        Little's law says 10 are enough for 200 requests/s at 50 ms; more only moves the queue.
+                        """),
+                Experiment(
+                    id: "http-client.retry-every-post",
+                    file: "Service/Sources/HandbookServer/HTTPClients.swift",
+                    original: "default: request.headers.contains(name: \"Idempotency-Key\")",
+                    replacement: "default: true",
+                    caughtBy: "HandbookServerTests.HTTPClientsTests/aPostWithoutAnIdempotencyKeyIsNotRetried",
+                    teaches: """
+                        A POST without an idempotency key is now sent four times. A 503 from a proxy does not \
+                        prove the charge was not made: each retry can charge the card again. Only a key the \
+                        server deduplicates on makes a POST safe to repeat.
+                        """),
+                Experiment(
+                    id: "http-client.retry-client-errors",
+                    file: "Service/Sources/HandbookServer/HTTPClients.swift",
+                    original: "return status.isTransient",
+                    replacement: "return true",
+                    caughtBy: "HandbookServerTests.HTTPClientsTests/clientErrorsAreNotRetried",
+                    teaches: """
+                        A 400 is retried with backoff, four times, and still fails: the caller waits longer \
+                        for the same answer and the dependency serves four bad requests instead of one.
+                        """),
+            ]),
+        Lesson(
+            id: "server.spec-first",
+            phase: 5,
+            module: "HandbookServer",
+            title: "Spec-first APIs: an OpenAPI document, generated server code, the contract tested",
+            sources: ["Service/Sources/HandbookServer/SpecFirstAPIs.swift"],
+            tests: ["Service/Tests/HandbookServerTests/SpecFirstAPIsTests.swift"],
+            seedTopics: ["server: Spec-first APIs"],
+            experiments: [
+                Experiment(
+                    id: "spec-first.no-error-middleware",
+                    file: "Service/Sources/HandbookServer/SpecFirstAPIs.swift",
+                    original: "middlewares: [ErrorHandlingMiddleware(), UnencodedResponseHeaders(names: [.eTag])]",
+                    replacement: "middlewares: [UnencodedResponseHeaders(names: [.eTag])]",
+                    caughtBy: "HandbookServerTests.SpecFirstAPIsTests/malformedRequestsAreClientErrors",
+                    teaches: """
+                        Without ErrorHandlingMiddleware every request the generated code cannot parse (a string \
+                        for an integer, no body, text/plain) reaches Hummingbird as an unknown error and is \
+                        answered 500: the client is told the server broke when the client did, and an API \
+                        fuzzer's first run fails on all of them.
+                        """),
+                Experiment(
+                    id: "spec-first.trust-the-decoder",
+                    file: "Service/Sources/HandbookServer/SpecFirstAPIs.swift",
+                    original:
+                        "guard case .json(let update) = input.body, Self.stockRange.contains(update.stock) else {",
+                    replacement: "guard case .json(let update) = input.body else {",
+                    caughtBy: "HandbookServerTests.SpecFirstAPIsTests/boundsAreTheHandlersJob",
+                    teaches: """
+                        The document says minimum: 0, and the generated decoder ignores it: a stock of -5 is \
+                        stored and served. The generator enforces types and required fields; ranges, lengths \
+                        and patterns are still the handler's job.
+                        """),
+                Experiment(
+                    id: "spec-first.encoded-etag",
+                    file: "Service/Sources/HandbookServer/SpecFirstAPIs.swift",
+                    original: "middlewares: [ErrorHandlingMiddleware(), UnencodedResponseHeaders(names: [.eTag])]",
+                    replacement: "middlewares: [ErrorHandlingMiddleware()]",
+                    caughtBy: "HandbookServerTests.SpecFirstAPIsTests/optimisticConcurrency",
+                    teaches: """
+                        The runtime percent-encodes header values: the ETag leaves as %22v1%22, which is not \
+                        an entity tag at all (RFC 9110 wants the quotes). Caches and clients that compare it with \
+                        a quoted tag never match; only a client generated from the same document decodes it back.
+                        """),
+            ]),
+        Lesson(
             id: "server.graceful-shutdown",
             phase: 5,
             module: "HandbookServer",

@@ -98,6 +98,7 @@ public enum Catalogue {
         topics: [
             "Event loops and blocking", "EventLoopFuture and async", "ByteBuffer", "Backpressure", "Structured logging",
             "Metrics and RED", "Distributed tracing", "Measuring a server", "Service lifecycle and graceful shutdown",
+            "HTTP clients and connection pools", "Spec-first APIs",
         ],
         module: "HandbookServer")
 

@@ -65,8 +65,14 @@ public struct NewOrder: Codable, Sendable, Hashable {
     public func fieldErrors() -> [Problem.FieldError] {
         var errors: [Problem.FieldError] = []
         let trimmed = item.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty || trimmed.count > 100 || trimmed != item {
-            errors.append(.init(field: "item", message: "must be 1 to 100 characters without surrounding spaces"))
+        // No control characters: they are no item's name, and PostgreSQL
+        // cannot store U+0000 in text at all (the insert would fail as a 500).
+        let hasControl = item.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        if trimmed.isEmpty || trimmed.count > 100 || trimmed != item || hasControl {
+            errors.append(
+                .init(
+                    field: "item",
+                    message: "must be 1 to 100 characters without surrounding spaces or control characters"))
         }
         if !(1...1_000).contains(quantity) { errors.append(.init(field: "quantity", message: "must be in 1...1000")) }
         if !(1...100_000_000).contains(priceCents) {

@@ -149,6 +149,14 @@ public struct ServiceApplication: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: metrics.exposition)))
         }
+        // The contract: the OpenAPI document the spec-first lesson's server
+        // code is generated from, and what CI's API fuzzer checks every
+        // response against. Rate limited like any route.
+        router.get("/openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml"],
+                body: .init(byteBuffer: ByteBuffer(string: SpecFirstAPIs.document)))
+        }
         // Readiness: send me traffic. Turns 503 when a graceful shutdown
         // begins, `DRAIN_DELAY_MS` before the server stops accepting.
         router.get("/ready") { [readiness] _, _ in

@@ -128,6 +128,21 @@ struct OrderRouteTests {
         }
     }
 
+    // Found while preparing the API fuzzer (its strings include U+0000):
+    // PostgreSQL cannot store U+0000 in text, and the insert failed as a 500
+    // there; SQLite answered 409 (no such item).
+    @Test(
+        "an item with a control character (NUL, tab, escape) is 400 on every backend, not a 500",
+        arguments: Backend.available, [#"wid\u0000get"#, #"wid\tget"#, #"wid\u001bget"#])
+    func controlCharactersInItem(_ backend: Backend, item: String) async throws {
+        try await withService(backend) { client, service in
+            let response = try await client.order(key: "k-control", item: item)
+            #expect(response.status == .badRequest)
+            #expect(try decode(ProblemBody.self, response).errors?.map(\.field) == ["item"])
+            #expect(try await service.count("SELECT COUNT(*) AS n FROM orders") == 0)
+        }
+    }
+
     @Test(
         "malformed JSON is 400",
         arguments: Backend.available,
