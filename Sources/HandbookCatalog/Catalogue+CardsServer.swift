@@ -317,9 +317,10 @@ extension Catalogue {
             answer: """
                 The pool opens 10 connections and queues the other 190 inside the client. They go out in 20 \
                 waves of 10: the last request waits 950 ms before it is even sent and completes at 1 s. With a \
-                500 ms deadline, half of them fail without ever reaching the server.
+                500 ms deadline only the first 100 can finish in time; the rest fail without ever reaching the \
+                server. (In AHC a queued request also fails once it has waited longer than the connect timeout.)
                 """,
-            test: "HandbookServerTests.HTTPClientsTests/twoHundredRequestsOnTenConnections()"),
+            test: "HandbookServerTests.HTTPClientsTests/queueingOfABurst()"),
         ReviewCard(
             id: "server.http-client#60c36208", lesson: "server.http-client", kind: .recall,
             question: """
@@ -327,9 +328,10 @@ extension Catalogue {
                 """,
             answer: """
                 Little's law: connections busy on average L = arrival rate x time each call holds a connection. \
-                200 requests/s at 50 ms keep 10 busy; add headroom for bursts. Fewer and the queue in the client \
-                grows without bound; many more only moves the queue into the dependency. Compute it in integers: \
-                150 x 0.04 in Double is 6.000000000000001, which rounds up to 7.
+                200 requests/s at 50 ms keep 10 busy on average; that is the floor, where the pool is always \
+                full and any latency jitter grows the queue, so aim for 70-80 % use (13-15). Far more only moves \
+                the queue into the dependency. Compute it in integers: 100 x 0.07 in Double is \
+                7.000000000000001, which rounds up to 8.
                 """,
             test: "HandbookServerTests.HTTPClientsTests/littlesLaw(requestsPerSecond:latency:connections:)"),
         ReviewCard(
@@ -340,9 +342,10 @@ extension Catalogue {
                 """,
             answer: """
                 The read timeout is the longest silence between two reads (AHC re-arms it on every read), so a \
-                server that drips bytes never trips it. The deadline bounds the whole call, and it includes the \
-                time queued for a connection: with the pool full, a request can fail with deadlineExceeded \
-                without ever reaching the server.
+                server that drips bytes never trips it. execute's deadline covers the wait for a pooled \
+                connection (a request can fail with deadlineExceeded without reaching the server) and for the \
+                response head, then stops: a stalled body is bounded by neither, so bound the whole attempt \
+                yourself. A queued request also fails after the connect timeout (getConnectionFromPoolTimeout).
                 """,
             test: "HandbookServerTests.HTTPClientsTests/deadlineCountsThePoolWait()"),
         ReviewCard(

@@ -268,8 +268,9 @@ extension Catalogue {
                     caughtBy: "HandbookServerTests.HTTPClientsTests/twoHundredRequestsOnTenConnections",
                     teaches: """
                         The server now sees 20 connections and 20 requests at once: the pool is the \
-                        dependency's concurrency limit, so sizing it is sizing the load you put on them. \
-                        Little's law says 10 are enough for 200 requests/s at 50 ms; more only moves the queue.
+                        dependency's concurrency limit, so sizing it is sizing the load you put on it. \
+                        Little's law says 200 requests/s at 50 ms keep 10 busy on average; size a little above \
+                        that (70-80 % use), not at double, or the queue just moves into the dependency.
                         """),
                 Experiment(
                     id: "http-client.retry-every-post",
@@ -278,7 +279,8 @@ extension Catalogue {
                     replacement: "default: true",
                     caughtBy: "HandbookServerTests.HTTPClientsTests/aPostWithoutAnIdempotencyKeyIsNotRetried",
                     teaches: """
-                        A POST without an idempotency key is now sent four times. A 503 from a proxy does not \
+                        A POST without an idempotency key is now sent four times (three retries). A 503 from a \
+                        proxy does not \
                         prove the charge was not made: each retry can charge the card again. Only a key the \
                         server deduplicates on makes a POST safe to repeat.
                         """),

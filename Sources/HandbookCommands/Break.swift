@@ -37,6 +37,31 @@ struct Break: ParsableCommand {
     @Flag(help: "With --all: print the summary as JSON.")
     var json = false
 
+    @Option(
+        name: .customLong("reuse-build"),
+        help: """
+            PACKAGE=FOLDER: build PACKAGE's experiments (e.g. Service) in this existing build folder \
+            (e.g. Service/.build) instead of a new one, so its dependencies are not compiled again; \
+            its own targets are rebuilt for the scratch copy. CI uses it once the checkout's build is done with.
+            """)
+    var reuseBuild: [String] = []
+
+    /// `--reuse-build` as package → folder.
+    func reusedBuilds() throws -> [String: URL] {
+        var folders: [String: URL] = [:]
+        for entry in reuseBuild {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--reuse-build takes PACKAGE=FOLDER, got \(entry)")
+            }
+            guard Catalogue.lessons.contains(where: { $0.package == parts[0] }) else {
+                throw ValidationError("--reuse-build: no lesson lives in a package named \(parts[0])")
+            }
+            folders[parts[0]] = URL(fileURLWithPath: parts[1]).standardizedFileURL
+        }
+        return folders
+    }
+
     func validate() throws {
         if all == (experimentID != nil) { throw ValidationError("give one experiment id, or --all") }
         if module != nil || !phase.isEmpty, !all { throw ValidationError("--module and --phase go with --all") }
@@ -45,6 +70,7 @@ struct Break: ParsableCommand {
         }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
         if hangTimeout < 1 { throw ValidationError("--hang-timeout must be at least 1 second") }
+        _ = try reusedBuilds()
     }
 
     func run() throws {
@@ -60,7 +86,8 @@ struct Break: ParsableCommand {
             }
             let runners = Runners(
                 mirror: mirror, toolchain: try Toolchain.locate(),
-                hangTimeout: .seconds(timeout), expectedHangTimeout: .seconds(hangTimeout), note: note)
+                hangTimeout: .seconds(timeout), expectedHangTimeout: .seconds(hangTimeout),
+                reusedBuilds: try reusedBuilds(), note: note)
             let progress = ProgressStore(file: ProgressStore.defaultFile())
             if all {
                 try runAll(targets, runners: runners, progress: progress)
@@ -92,16 +119,18 @@ struct Break: ParsableCommand {
         private let hangTimeout: Duration
         private let expectedHangTimeout: Duration
         private let note: (String) -> Void
+        private let reusedBuilds: [String: URL]
         private var prepared: [String: ExperimentRunner] = [:]
 
         init(
             mirror: WorkspaceMirror, toolchain: Toolchain, hangTimeout: Duration, expectedHangTimeout: Duration,
-            note: @escaping (String) -> Void
+            reusedBuilds: [String: URL] = [:], note: @escaping (String) -> Void
         ) {
             self.mirror = mirror
             self.toolchain = toolchain
             self.hangTimeout = hangTimeout
             self.expectedHangTimeout = expectedHangTimeout
+            self.reusedBuilds = reusedBuilds
             self.note = note
         }
 
@@ -110,7 +139,7 @@ struct Break: ParsableCommand {
             if let runner = prepared[key] { return runner }
             let runner = ExperimentRunner(
                 mirror: mirror, toolchain: toolchain, package: lesson.package, hangTimeout: hangTimeout,
-                expectedHangTimeout: expectedHangTimeout)
+                expectedHangTimeout: expectedHangTimeout, reusedBuild: lesson.package.flatMap { reusedBuilds[$0] })
             let what = lesson.package.map { "the \($0) package of the scratch copy" } ?? "the scratch copy"
             note("Building \(what) in \(runner.scratch.path) (the first time, this compiles everything)…")
             try runner.prepare()

@@ -55,8 +55,15 @@ struct ExperimentRunner: Sendable {
     /// The package's folder in the mirror.
     var packageSource: URL { package.map { mirror.source.appendingPathComponent($0) } ?? mirror.source }
 
-    /// The package's build folder in the mirror's cache.
-    var scratch: URL { package.map { mirror.cache.appendingPathComponent("scratch-\($0)") } ?? mirror.scratch }
+    /// An existing build folder to build in instead (`--reuse-build`): the
+    /// dependencies it holds are checked out and compiled at the same paths,
+    /// so SwiftPM compiles only the scratch copy's own targets.
+    var reusedBuild: URL? = nil
+
+    /// The package's build folder: in the mirror's cache, or the reused one.
+    var scratch: URL {
+        reusedBuild ?? package.map { mirror.cache.appendingPathComponent("scratch-\($0)") } ?? mirror.scratch
+    }
 
     /// The test product of the package the runner builds: read from its
     /// manifest's `name:`, so renaming the package cannot silently break it.
@@ -116,7 +123,8 @@ struct ExperimentRunner: Sendable {
     func prepare() throws {
         try mirror.sync()
         if let build = try? buildTestProduct(), build.exitCode == 0, !build.timedOut { return }
-        try? FileManager.default.removeItem(at: scratch)
+        // A reused folder is not ours to delete: report the failure instead.
+        if reusedBuild == nil { try? FileManager.default.removeItem(at: scratch) }
         let build = try buildTestProduct()
         if build.timedOut { throw HandbookError.scratchCopyDoesNotBuild(["no result after \(buildTimeout)"]) }
         if build.exitCode != 0 {

@@ -19,22 +19,35 @@ import NIOPosix
 /// - One `HTTPClient` per request: no connection is ever reused (a TCP and
 ///   TLS handshake each time), and every client must be `shutdown()`; AHC's
 ///   debug builds trap in `deinit` on a client that was not. Create one per
-///   process (or use `HTTPClient.shared`) and shut it down at exit.
+///   process and shut it down at exit. (`HTTPClient.shared` cannot be shut
+///   down, and its pool cannot be sized: 8 connections per host, 90-second
+///   connect and read timeouts.)
 /// - Sizing the pool by feel. Little's law, L = λ·W, gives the connections
-///   busy on average: 200 requests/s at 50 ms each keep 10 busy. Fewer and a
-///   queue builds without bound; many more only moves the queue into the
-///   dependency, which then slows everyone down.
+///   busy *on average*: 200 requests/s at 50 ms each keep 10 busy. That is
+///   the floor: at exactly 10 the pool is 100 % used and any jitter in
+///   latency grows the queue without bound, so aim for 70–80 % (13–15 here).
+///   Far more only moves the queue into the dependency, which then slows
+///   everyone down.
+/// - Forgetting that the limit is per HTTP/1 connection. Over HTTPS AHC
+///   negotiates HTTP/2 when the server offers it, and then one connection
+///   multiplexes every request: `concurrentHTTP1ConnectionsPerHostSoftLimit`
+///   limits nothing. This lesson's client is `.http1Only`.
 /// - Believing the read timeout bounds a call. AHC re-arms it on every read
 ///   (`IdleReadStateMachine` in its HTTP/1 channel handler), so a server that
-///   drips a byte a second never trips it. Only a deadline bounds the total,
-///   and the deadline also counts the time spent waiting for a free
-///   connection: with a full pool a request can time out without ever
-///   reaching the server.
+///   drips a byte a second never trips it.
+/// - Believing `execute`'s deadline does. It covers the wait for a pooled
+///   connection (with a full pool a request can time out without ever
+///   reaching the server) and the wait for the response *head*; AHC stops
+///   it once `execute` returns, so a body that stalls is bounded by nothing.
+///   ``RetryingClient`` bounds each whole attempt, body included, itself.
 /// - Missing the second limit on that wait: AHC gives up on a request that
 ///   has waited for a pooled connection longer than the *connect* timeout
 ///   (its `connectionDeadline`), with `getConnectionFromPoolTimeout`, however
 ///   generous the deadline. A 1-second connect timeout fails every request
 ///   queued for longer than a second.
+/// - Ignoring `Retry-After` on a 429 or 503: the server said when to come
+///   back. (``RetryingClient`` keeps to its own backoff; honouring the header
+///   means sleeping at least that long before the next attempt.)
 /// - Retrying what is not safe to repeat. A `POST` that timed out may have
 ///   been done; repeat it only with an idempotency key the server honours.
 ///   And a 400 will be a 400 again: retry transport failures and 429/502/503/504.
@@ -52,10 +65,11 @@ import NIOPosix
 /// backoff that never sleeps past that deadline.
 ///
 /// ## Go → Swift
-/// Go's `http.Client` has `Transport.MaxConnsPerHost` for the pool and a
-/// `context.Context` deadline per request; AsyncHTTPClient's equivalents are
-/// `ConnectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit` and the
-/// `deadline:` of `execute`. Both queue requests when the pool is full.
+/// Go's `http.Transport.MaxConnsPerHost` is 0 (no limit, no queue) unless
+/// set; set, it queues like AHC's `concurrentHTTP1ConnectionsPerHostSoftLimit`,
+/// whose default is 8. A Go `context.Context` deadline also covers reading
+/// the body; AHC's `deadline:` stops at the response head, so bound the body
+/// yourself (here, a task cancelled at the attempt's time limit).
 public enum HTTPClients {
     /// Why a pool size could not be computed.
     public enum SizingError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -78,10 +92,10 @@ public enum HTTPClients {
     /// Little's law: the connections busy on average when `requestsPerSecond`
     /// arrive and each holds a connection for `latency`, rounded up.
     ///
-    /// Computed in integer nanoseconds: in `Double`, 150 × 0.04 is
-    /// 6.000000000000001, and rounding up would ask for a seventh connection.
-    /// Add headroom for bursts on top; this is the floor below which the
-    /// queue grows without bound.
+    /// Computed in integer nanoseconds: in `Double`, 100 × 0.07 is
+    /// 7.000000000000001, and rounding up would ask for an eighth connection.
+    /// This is the floor, at which the pool is always busy; add headroom
+    /// (aim for 70–80 % use) so latency jitter does not grow the queue.
     ///
     /// - Throws: ``SizingError`` for a negative rate, a latency that is not
     ///   positive, or a result that overflows.
@@ -107,7 +121,7 @@ public enum HTTPClients {
         public let lastWait: Duration
         /// When the last response arrives.
         public let makespan: Duration
-        /// How many finish before `deadline` (all of them when there is none).
+        /// How many finish at or before `deadline` (all of them when there is none).
         public let finishedInTime: Int
 
         /// The queueing of a burst, for a pool with no other traffic.
@@ -151,6 +165,9 @@ public enum HTTPClients {
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: maximumConnections)
         configuration.timeout = .init(connect: connectTimeout, read: readTimeout)
+        // The pool limit counts HTTP/1 connections; HTTP/2 would multiplex
+        // every request on one connection and the limit would limit nothing.
+        configuration.httpVersion = .http1Only
         return HTTPClient(eventLoopGroup: eventLoopGroup, configuration: configuration)
     }
 
@@ -192,10 +209,38 @@ public enum HTTPClients {
                 .connectTimeout, .readTimeout, .remoteConnectionClosed, .deadlineExceeded,
                 .getConnectionFromPoolTimeout,
             ].contains(failure)
-        case is IOError, is NIOConnectionError, is ChannelError:
+        case is IOError, is NIOConnectionError, is ChannelError, is AttemptTimedOut:
             return true
         default:
             return false
+        }
+    }
+
+    /// An attempt, head and body, did not finish within its time limit.
+    public struct AttemptTimedOut: Error, Hashable, Sendable {
+        /// The limit it had.
+        public let limit: Duration
+
+        /// The failure of an attempt that had `limit`.
+        public init(limit: Duration) { self.limit = limit }
+    }
+
+    /// Runs `operation`, cancelling it and throwing ``AttemptTimedOut`` if it
+    /// has not finished after `limit` (of the continuous clock).
+    public static func withTimeLimit<T: Sendable>(
+        _ limit: Duration, _ operation: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                throw AttemptTimedOut(limit: limit)
+            }
+            defer { group.cancelAll() }
+            // The first to finish wins; cancelling the other stops its request
+            // (AHC cancels a request, body stream included, with its task).
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
         }
     }
 
@@ -216,11 +261,11 @@ public enum HTTPClients {
         public let client: HTTPClient
         /// Attempts and backoff (the Patterns lesson's ``Retrier``).
         public let retrier: Retrier<C>
-        /// The deadline of one attempt, pool wait included.
-        public let attemptTimeout: TimeAmount
+        /// The time limit of one attempt: pool wait, head and body.
+        public let attemptTimeout: Duration
 
         /// A retrying client over `client`.
-        public init(client: HTTPClient, retrier: Retrier<C>, attemptTimeout: TimeAmount) {
+        public init(client: HTTPClient, retrier: Retrier<C>, attemptTimeout: Duration) {
             self.client = client
             self.retrier = retrier
             self.attemptTimeout = attemptTimeout
@@ -228,7 +273,9 @@ public enum HTTPClients {
 
         /// Sends `request` until a 2xx/3xx arrives, the failure is not worth
         /// repeating, the attempts run out, or the next backoff would reach
-        /// `deadline` (an instant of the retrier's clock).
+        /// `deadline` (an instant of the retrier's clock). Each attempt has
+        /// `attemptTimeout` or the time left before `deadline`, whichever is
+        /// shorter, for everything: connection, head and body.
         ///
         /// - Throws: ``UnexpectedStatus`` for a 4xx/5xx that ended it, or the
         ///   client's last error; `CancellationError` if cancelled.
@@ -240,13 +287,30 @@ public enum HTTPClients {
         ) async throws -> Response {
             let repeatable = HTTPClients.isIdempotent(request)
             let retryIf = { (error: any Error) in repeatable && HTTPClients.isTransient(error) }
+            let (client, retrier, attemptTimeout) = (client, retrier, attemptTimeout)
             return try await retrier.run(until: deadline, using: &random, retryIf: retryIf) { attempt in
-                let response = try await client.execute(request, timeout: attemptTimeout)
-                // Bounded: a huge or endless body throws instead of filling memory.
-                let body = try await response.body.collect(upTo: maxBodyBytes)
-                guard response.status.code < 400 else { throw UnexpectedStatus(status: response.status) }
-                return Response(status: response.status, body: body, attempts: attempt)
+                let left = deadline.map { retrier.clock.now.duration(to: $0) } ?? attemptTimeout
+                let limit = max(.zero, min(attemptTimeout, left))
+                return try await HTTPClients.withTimeLimit(limit) {
+                    // execute's own deadline ends at the head; the time limit
+                    // around this closure is what bounds the body.
+                    let response = try await client.execute(
+                        request, deadline: .now() + .nanoseconds(Self.nanoseconds(limit)))
+                    // Bounded in size too: a huge body throws instead of filling memory.
+                    let body = try await response.body.collect(upTo: maxBodyBytes)
+                    guard response.status.code < 400 else { throw UnexpectedStatus(status: response.status) }
+                    return Response(status: response.status, body: body, attempts: attempt)
+                }
             }
+        }
+
+        /// Whole nanoseconds in `duration`, saturating.
+        static func nanoseconds(_ duration: Duration) -> Int64 {
+            let (seconds, attoseconds) = duration.components
+            let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+            if overflow { return seconds < 0 ? .min : .max }
+            return whole.addingReportingOverflow(attoseconds / 1_000_000_000).overflow
+                ? .max : whole + attoseconds / 1_000_000_000
         }
     }
 }

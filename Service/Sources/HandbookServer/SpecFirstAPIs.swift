@@ -31,7 +31,13 @@ import Synchronization
 ///   the generated code cannot parse (wrong type, missing body, wrong
 ///   content type) then reaches Hummingbird as an unknown error: a 500, and
 ///   the fuzzer's first finding. With the middleware it is the runtime's own
-///   400 or 415.
+///   400 or 415, though still not quite the document's: for a body it cannot
+///   parse, the runtime's 400 has no problem+json body, and 415 is not among
+///   this document's responses (the hand-written service does not check
+///   `Content-Type`). A stricter server maps `ServerError` to problem+json itself.
+/// - Assuming path parameters arrive as sent. The runtime percent-decodes
+///   them: `PUT /inventory/a%20b` is the item `"a b"`, which the document's
+///   `pattern` forbids, so the handler checks the pattern on the decoded value.
 /// - Answering with `.undocumented(statusCode:_:)`: it compiles, and it is
 ///   exactly the drift the document was meant to prevent. Add the response
 ///   to the document instead, and the compiler lists every switch to update.
@@ -55,8 +61,11 @@ import Synchronization
 /// ## Go → Swift
 /// Go's oapi-codegen and Swift's generator do the same job: a server
 /// interface from the document. Swift's `Output` is an enum of the documented
-/// responses, so a handler cannot return an undocumented status by accident;
-/// Go returns a response object per status and checks the same at compile time.
+/// responses (plus the explicit `.undocumented` escape hatch), so a handler
+/// cannot return an undocumented status by accident. oapi-codegen's default
+/// `ServerInterface` writes to an `http.ResponseWriter` and checks nothing;
+/// its `strict-server` mode returns one typed response object per documented
+/// status, the closest match.
 public enum SpecFirstAPIs {
     /// The service's OpenAPI document, the very file the generator read.
     public static let document: String = {
@@ -131,6 +140,16 @@ public enum SpecFirstAPIs {
         /// Stock the document allows: `minimum: 0`, `maximum: 1000000000`.
         public static let stockRange = 0...1_000_000_000
 
+        /// The document's `pattern` for an item, `^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$`.
+        static func matchesItemPattern(_ item: String) -> Bool {
+            guard let first = item.unicodeScalars.first, first != "." else { return false }
+            return item.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "._~-".unicodeScalars.contains(scalar))
+            }
+        }
+
         public func getInventory(_ input: Operations.GetInventory.Input) async throws
             -> Operations.GetInventory.Output
         {
@@ -147,9 +166,13 @@ public enum SpecFirstAPIs {
             let item = input.path.item
             // The generated code checked that `stock` is an integer; the
             // document's bounds are this handler's job.
-            guard (1...100).contains(item.count) else {
+            // The runtime percent-decoded the item: check the document's
+            // length and pattern on the decoded value.
+            guard (1...100).contains(item.count), Self.matchesItemPattern(item) else {
                 return .badRequest(
-                    .init(body: .applicationProblemJson(Self.invalid("item", "must be 1 to 100 characters"))))
+                    .init(
+                        body: .applicationProblemJson(
+                            Self.invalid("item", "must be 1 to 100 of A-Z a-z 0-9 . _ ~ -, not starting with a dot"))))
             }
             guard case .json(let update) = input.body, Self.stockRange.contains(update.stock) else {
                 return .badRequest(

@@ -25,11 +25,13 @@ public final class LocalHTTPServer: Sendable {
 
     public let port: Int
     private let respond: Responder
+    private let stallsBodies: Bool
     private let counts = Mutex(Counts())
 
-    private init(port: Int, respond: @escaping Responder) {
+    private init(port: Int, respond: @escaping Responder, stallsBodies: Bool) {
         self.port = port
         self.respond = respond
+        self.stallsBodies = stallsBodies
     }
 
     public var url: String { "http://127.0.0.1:\(port)" }
@@ -39,8 +41,11 @@ public final class LocalHTTPServer: Sendable {
 
     /// Runs `body` with a server answering every request with `respond`,
     /// then closes the server and waits for its connections to end.
+    ///
+    /// With `stallsBodies`, each response announces one byte more than it
+    /// sends, and the last byte never comes: a body that stalls after the head.
     public static func with<T: Sendable>(
-        respond: @escaping Responder, _ body: (LocalHTTPServer) async throws -> T
+        stallsBodies: Bool = false, respond: @escaping Responder, _ body: (LocalHTTPServer) async throws -> T
     ) async throws -> T {
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -51,7 +56,8 @@ public final class LocalHTTPServer: Sendable {
                         wrappingChannelSynchronously: channel)
                 }
             }
-        let server = LocalHTTPServer(port: listener.channel.localAddress!.port!, respond: respond)
+        let server = LocalHTTPServer(
+            port: listener.channel.localAddress!.port!, respond: respond, stallsBodies: stallsBodies)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await withThrowingDiscardingTaskGroup { connections in
@@ -94,10 +100,18 @@ public final class LocalHTTPServer: Sendable {
                     let answer = await respond(
                         Request(method: received.method, uri: received.uri, headers: received.headers, number: number))
                     counts.withLock { $0.inFlight -= 1 }
-                    let headers: HTTPHeaders = ["content-length": "\(answer.body.utf8.count)"]
+                    let length = answer.body.utf8.count + (stallsBodies ? 1 : 0)
+                    let headers: HTTPHeaders = ["content-length": "\(length)"]
                     try await outbound.write(
                         .head(HTTPResponseHead(version: .http1_1, status: answer.status, headers: headers)))
                     try await outbound.write(.body(.byteBuffer(ByteBuffer(string: answer.body))))
+                    if stallsBodies {
+                        // The last byte never comes; only cancellation (the test ending) ends the wait.
+                        let (never, source) = AsyncStream<Void>.makeStream()
+                        for await _ in never {}
+                        withExtendedLifetime(source) {}
+                        return
+                    }
                     try await outbound.write(.end(nil))
                 }
             }

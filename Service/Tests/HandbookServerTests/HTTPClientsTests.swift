@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import HandbookPatterns
 import HandbookServer
 import HandbookServerTestSupport
@@ -15,7 +16,8 @@ struct HTTPClientsTests {
         arguments: [
             (200, Duration.milliseconds(50), 10),
             (1_000, .milliseconds(20), 20),
-            // 150 × 0.04 is 6.000000000000001 in Double; in integers it is 6.
+            // 100 × 0.07 is 7.000000000000001 in Double; in integers it is 7.
+            (100, .milliseconds(70), 7),
             (150, .milliseconds(40), 6),
             (10, .milliseconds(1), 1),
             (0, .seconds(1), 0),
@@ -159,6 +161,32 @@ struct HTTPClientsTests {
         }
     }
 
+    @Test("execute's deadline ends at the response head: a stalled body is cut only by the attempt's own time limit")
+    func aStalledBodyIsCutByTheAttemptLimit() async throws {
+        let respond: LocalHTTPServer.Responder = { _ in (.ok, "partial") }
+        try await LocalHTTPServer.with(stallsBodies: true, respond: respond) { server in
+            let client = HTTPClients.makeClient(maximumConnections: 1)
+            // AHC returns as soon as the head is in, within its deadline, with the body still to come.
+            let response = try await client.execute(
+                HTTPClientRequest(url: server.url + "/stalls"), deadline: .now() + .seconds(30))
+            #expect(response.status == .ok)
+
+            // A POST without a key: one attempt, bounded as a whole.
+            var charge = HTTPClientRequest(url: server.url + "/stalls")
+            charge.method = .POST
+            let policy = try RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(100), maxDelay: .seconds(1))
+            let retrying = HTTPClients.RetryingClient(
+                client: HTTPClients.makeClient(maximumConnections: 1),
+                retrier: Retrier(policy: policy, clock: InstantClock()), attemptTimeout: .milliseconds(300))
+            var random = LargestRandom()
+            await #expect(throws: HTTPClients.AttemptTimedOut(limit: .milliseconds(300))) {
+                _ = try await retrying.execute(charge, using: &random)
+            }
+            try await retrying.client.shutdown()
+            try await client.shutdown()
+        }
+    }
+
     // MARK: Retries
 
     /// A retrying client whose backoffs are exactly 100 ms, 200 ms, 400 ms…
@@ -257,9 +285,16 @@ struct HTTPClientsTests {
         arguments: [
             (HTTPClients.UnexpectedStatus(status: .tooManyRequests) as any Error, true),
             (HTTPClients.UnexpectedStatus(status: .badGateway), true),
+            (HTTPClients.UnexpectedStatus(status: .serviceUnavailable), true),
             (HTTPClients.UnexpectedStatus(status: .gatewayTimeout), true),
             (HTTPClientError.remoteConnectionClosed, true),
             (HTTPClientError.connectTimeout, true),
+            (HTTPClientError.readTimeout, true),
+            (HTTPClientError.deadlineExceeded, true),
+            (HTTPClientError.getConnectionFromPoolTimeout, true),
+            (HTTPClients.AttemptTimedOut(limit: .seconds(1)), true),
+            (IOError(errnoCode: ECONNRESET, reason: "read"), true),
+            (ChannelError.ioOnClosedChannel, true),
             (HTTPClients.UnexpectedStatus(status: .badRequest), false),
             (HTTPClients.UnexpectedStatus(status: .notFound), false),
             (HTTPClients.UnexpectedStatus(status: .internalServerError), false),

@@ -103,6 +103,12 @@ struct SpecFirstAPIsTests {
             #expect(tooLong.status == .badRequest)
             #expect(try problem(tooLong).errors?.map(\.field) == ["item"])
 
+            // The runtime percent-decodes path parameters: this is the item "a b",
+            // which the document's pattern forbids.
+            let decoded = try await put(client, "a%20b", body: #"{"stock":1}"#)
+            #expect(decoded.status == .badRequest)
+            #expect(try problem(decoded).errors?.map(\.field) == ["item"])
+
             let badTag = try await put(client, "widget", body: #"{"stock":1}"#, headers: [.ifMatch: "v1"])
             #expect(badTag.status == .badRequest)
         }
@@ -144,7 +150,7 @@ struct SpecFirstAPIsTests {
         }
     }
 
-    @Test("The document is a resource of the module: OpenAPI 3.0 with the operations the generator implemented")
+    @Test("The document is a resource of the module: OpenAPI 3.0 with the lesson's operations and the service's")
     func documentIsBundled() {
         let document = SpecFirstAPIs.document
         #expect(document.hasPrefix("openapi: 3.0"))
