@@ -20,6 +20,7 @@ struct HandbookCommandsTests {
         arguments: [
             ["test", "basics.value-vs-reference"], ["break", "value-vs-reference.mutate-through-parameter"],
             ["break", "--all", "--module", "basics", "--json"], ["experiments", "basics.dictionaries", "--json"],
+            ["break", "--all", "--phase", "5", "--reuse-build", "Service=Service/.build"],
             ["progress", "--json"], ["list", "--json"], ["show", "basics.dictionaries"], ["readme", "--check"],
         ])
     func subcommandsParse(_ arguments: [String]) throws {
@@ -31,6 +32,9 @@ struct HandbookCommandsTests {
         arguments: [
             ["break"], ["break", "some-id", "--all"], ["break", "some-id", "--module", "basics"],
             ["break", "--all", "--timeout", "0"],
+            // --reuse-build names a package that holds lessons, and a folder.
+            ["break", "--all", "--reuse-build", "Service"], ["break", "--all", "--reuse-build", "Nowhere=.build"],
+            ["break", "--all", "--reuse-build", "Service="],
         ])
     func breakValidation(_ arguments: [String]) {
         #expect(throws: (any Error).self) { try Handbook.parseAsRoot(arguments) }

@@ -261,22 +261,27 @@ struct HTTPClientsTests {
         }
     }
 
-    @Test("No backoff sleeps past the deadline: with 250 ms, attempts at 0 and 100 ms, then the last error")
+    @Test("No backoff sleeps past the deadline: with 25 s, attempts at 0 and 10 s, then the last error")
     func backoffStopsAtTheDeadline() async throws {
         let respond: LocalHTTPServer.Responder = { _ in (.serviceUnavailable, "busy") }
         try await LocalHTTPServer.with(respond: respond) { server in
             let client = HTTPClients.makeClient(maximumConnections: 2)
             let clock = InstantClock()
             var random = LargestRandom()
-            let deadline = clock.now.advanced(by: .milliseconds(250))
+            // Seconds, not milliseconds: each attempt's real time limit is what is
+            // left on this clock (15 s for the second), which no local call nears.
+            let policy = try RetryPolicy(maxAttempts: 4, baseDelay: .seconds(10), maxDelay: .seconds(60))
+            let retrying = HTTPClients.RetryingClient(
+                client: client, retrier: Retrier(policy: policy, clock: clock), attemptTimeout: .seconds(30))
+            let deadline = clock.now.advanced(by: .seconds(25))
             await #expect(throws: HTTPClients.UnexpectedStatus(status: .serviceUnavailable)) {
-                _ = try await retrying(client, clock: clock).execute(
+                _ = try await retrying.execute(
                     HTTPClientRequest(url: server.url + "/inventory/widget"), until: deadline, using: &random)
             }
             try await client.shutdown()
-            // The second backoff would end at 300 ms, past the deadline.
+            // The second backoff would end at 30 s, past the deadline.
             #expect(server.requests == 2)
-            #expect(clock.sleeps == [.milliseconds(100)])
+            #expect(clock.sleeps == [.seconds(10)])
         }
     }
 

@@ -359,7 +359,9 @@ struct OrderRouteTests {
         let payments = ScriptedPayments(holdAfterCharge: true)
         let setup: (inout ServiceConfiguration) -> Void = {
             $0.paymentRetries = 1
-            $0.paymentTimeout = .milliseconds(50)
+            // The held charge times out after this; the lookup that follows
+            // must not, even on a loaded machine (50 ms failed 1 run in 3 here).
+            $0.paymentTimeout = .milliseconds(500)
         }
         try await withService(backend, configure: setup, payments: payments) { client, service in
             _ = try await client.setStock("widget", 10)
