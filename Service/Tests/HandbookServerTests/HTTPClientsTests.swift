@@ -90,10 +90,15 @@ struct HTTPClientsTests {
         }
     }
 
-    @Test(
-        "A deadline counts the wait for a connection: with the pool full, a request times out without reaching the server"
-    )
-    func deadlineCountsThePoolWait() async throws {
+    /// A one-connection client and a server that holds the first request
+    /// until `finishFirst` is called (it then waits for the whole response):
+    /// the pool is full until then. The first request is released on every
+    /// path out, so a failing test cannot leave the server's connection
+    /// waiting forever.
+    private func withPoolFull(
+        connectTimeout: TimeAmount = .seconds(10),
+        _ body: (LocalHTTPServer, HTTPClient, _ finishFirst: @Sendable () async throws -> Void) async throws -> Void
+    ) async throws {
         let firstArrived = AsyncLatch()
         let releaseFirst = AsyncLatch()
         let respond: LocalHTTPServer.Responder = { request in
@@ -104,10 +109,37 @@ struct HTTPClientsTests {
             return (.ok, "done")
         }
         try await LocalHTTPServer.with(respond: respond) { server in
-            let client = HTTPClients.makeClient(maximumConnections: 1)
-            async let first = client.execute(HTTPClientRequest(url: server.url + "/slow"), timeout: .seconds(30))
+            let client = HTTPClients.makeClient(maximumConnections: 1, connectTimeout: connectTimeout)
+            let first = Task {
+                let response = try await client.execute(
+                    HTTPClientRequest(url: server.url + "/slow"), timeout: .seconds(30))
+                _ = try await response.body.collect(upTo: 1_024)
+                return response.status
+            }
+            let finishFirst: @Sendable () async throws -> Void = {
+                releaseFirst.open()
+                let status = try await first.value
+                #expect(status == .ok)
+            }
             await firstArrived.wait()
+            do {
+                try await body(server, client, finishFirst)
+                try await finishFirst()
+            } catch {
+                releaseFirst.open()
+                _ = try? await first.value
+                try await client.shutdown()
+                throw error
+            }
+            try await client.shutdown()
+        }
+    }
 
+    @Test(
+        "A deadline counts the wait for a connection: with the pool full, a request times out without reaching the server"
+    )
+    func deadlineCountsThePoolWait() async throws {
+        try await withPoolFull { server, client, finishFirst in
             // The only connection is busy: this request waits in the client's
             // queue until its deadline, and fails there.
             await #expect(throws: HTTPClientError.deadlineExceeded) {
@@ -116,17 +148,14 @@ struct HTTPClientsTests {
             }
             #expect(server.requests == 1)
 
-            releaseFirst.open()
-            let firstResponse = try await first
-            _ = try await firstResponse.body.collect(upTo: 1_024)
-            #expect(firstResponse.status == .ok)
-            // The connection is free again: the next request gets through on it.
+            // Once the first is answered the connection is free again, and the
+            // next request gets through on it.
+            try await finishFirst()
             let next = try await client.execute(HTTPClientRequest(url: server.url + "/next"), timeout: .seconds(30))
             _ = try await next.body.collect(upTo: 1_024)
             #expect(next.status == .ok)
             #expect(server.requests == 2)
             #expect(server.connections == 1)
-            try await client.shutdown()
         }
     }
 
@@ -134,30 +163,13 @@ struct HTTPClientsTests {
         "AHC's connect timeout also bounds the wait for a pooled connection: a queued request fails with getConnectionFromPoolTimeout"
     )
     func connectTimeoutBoundsThePoolWait() async throws {
-        let firstArrived = AsyncLatch()
-        let releaseFirst = AsyncLatch()
-        let respond: LocalHTTPServer.Responder = { request in
-            if request.number == 1 {
-                firstArrived.open()
-                await releaseFirst.wait()
-            }
-            return (.ok, "done")
-        }
-        try await LocalHTTPServer.with(respond: respond) { server in
-            let client = HTTPClients.makeClient(maximumConnections: 1, connectTimeout: .milliseconds(200))
-            async let first = client.execute(HTTPClientRequest(url: server.url + "/slow"), timeout: .seconds(30))
-            await firstArrived.wait()
-
+        try await withPoolFull(connectTimeout: .milliseconds(200)) { server, client, _ in
             // A generous deadline does not help: waiting for a connection is
             // limited by the connect timeout (AHC's connectionDeadline).
             await #expect(throws: HTTPClientError.getConnectionFromPoolTimeout) {
                 _ = try await client.execute(HTTPClientRequest(url: server.url + "/queued"), timeout: .seconds(30))
             }
             #expect(server.requests == 1)
-
-            releaseFirst.open()
-            _ = try await first.body.collect(upTo: 1_024)
-            try await client.shutdown()
         }
     }
 

@@ -9,11 +9,6 @@ import Testing
 /// and an old database is upgraded in place.
 @Suite("Maintenance")
 struct MaintenanceTests {
-    /// A maintenance interval no test outlasts: only the test's own passes run.
-    static func noBackgroundPass(_ configuration: inout ServiceConfiguration) {
-        configuration.maintenanceInterval = .seconds(3_600)
-    }
-
     @Test("the expiry sweeps have their indexes", arguments: Backend.databases)
     func sweepIndexesExist(_ backend: Backend) async throws {
         try await withService(backend) { _, service in
@@ -31,9 +26,7 @@ struct MaintenanceTests {
         "expired idempotency keys go in bounded batches: a backlog takes several passes", arguments: Backend.databases)
     func sweepIsBatched(_ backend: Backend) async throws {
         let clock = ManualServiceClock()
-        // The background pass (every 5 s) must not sweep in the middle of the
-        // test: on a loaded machine the test can take that long.
-        try await withService(backend, configure: Self.noBackgroundPass, clock: clock) { _, service in
+        try await withService(backend, clock: clock) { _, service in
             let now = clock.clock.nowMicros()
             try await service.database.transaction { sql in
                 for index in 0..<250 {
@@ -60,7 +53,7 @@ struct MaintenanceTests {
         "PostgreSQL: only the instance holding the sweep's advisory lock sweeps; the others skip the pass",
         .enabled(if: Backend.postgresURL != nil, "needs HANDBOOK_SERVICE_TEST_POSTGRES_URL"))
     func oneLeaderSweeps() async throws {
-        try await withService(.postgres, configure: Self.noBackgroundPass) { _, service in
+        try await withService(.postgres) { _, service in
             let postgres = try #require(service.postgres)
             let (holding, release) = (TimeBoundsTests.Signal(), TimeBoundsTests.Signal())
             // Another instance's session holds the lock.

@@ -33,7 +33,10 @@ struct StoreContractTests {
             try await database.close()
         case .postgres:
             try await Backend.withPostgres(url: try #require(configuration.databaseURL)) { client in
-                let database = PostgresDatabase(client: client, logger: testLogger)
+                // The tests' database bound (60 s), not the default 5 s: 500 concurrent
+                // requests on a loaded machine waited past 5 s for a connection here.
+                let database = PostgresDatabase(
+                    client: client, timeout: configuration.databaseTimeout, logger: testLogger)
                 try await ServiceSchema.migrate(database)
                 try await body(database)
             }

@@ -57,6 +57,11 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
         // production): 100 concurrent orders on a loaded CI machine queued past
         // it once and got 503s. Shedding is tested on its own (a queue of 0).
         configuration.ordersQueueTimeout = .seconds(60)
+        // No background maintenance pass (every 5 s by default) in the middle of
+        // a test: on a loaded machine a test can take that long, and the pass
+        // would sweep or recover what the test is looking at. Tests that need
+        // a pass call maintain() themselves.
+        configuration.maintenanceInterval = .seconds(3_600)
         switch self {
         case .sqlite, .sqliteLive:
             configuration.sqlitePath =
