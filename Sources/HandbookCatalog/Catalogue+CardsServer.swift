@@ -344,8 +344,9 @@ extension Catalogue {
                 The read timeout is the longest silence between two reads (AHC re-arms it on every read), so a \
                 server that drips bytes never trips it. execute's deadline covers the wait for a pooled \
                 connection (a request can fail with deadlineExceeded without reaching the server) and for the \
-                response head, then stops: a stalled body is bounded by neither, so bound the whole attempt \
-                yourself. A queued request also fails after the connect timeout (getConnectionFromPoolTimeout).
+                response head, then stops: a body that keeps dripping bytes is bounded by neither, so bound the \
+                whole attempt yourself. A queued request also fails after the connect timeout \
+                (getConnectionFromPoolTimeout).
                 """,
             test: "HandbookServerTests.HTTPClientsTests/deadlineCountsThePoolWait()"),
         ReviewCard(
@@ -393,7 +394,8 @@ extension Catalogue {
                 """,
             answer: """
                 %22v1%22: the runtime serialises header parameters in OpenAPI 3.0's simple style, which \
-                percent-encodes reserved characters. Later OpenAPI versions advise against encoding headers, but \
+                percent-encodes every character outside RFC 3986's unreserved set. Later OpenAPI versions \
+                advise against encoding headers, but \
                 the generator keeps the behaviour for compatibility; a server middleware that percent-decodes \
                 the named response headers sends them as written.
                 """,

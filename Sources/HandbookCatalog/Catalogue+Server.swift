@@ -270,7 +270,7 @@ extension Catalogue {
                         The server now sees 20 connections and 20 requests at once: the pool is the \
                         dependency's concurrency limit, so sizing it is sizing the load you put on it. \
                         Little's law says 200 requests/s at 50 ms keep 10 busy on average; size a little above \
-                        that (70-80 % use), not at double, or the queue just moves into the dependency.
+                        that (70-80 % use), not far above it, or a burst goes straight through to the dependency.
                         """),
                 Experiment(
                     id: "http-client.retry-every-post",
@@ -291,7 +291,7 @@ extension Catalogue {
                     replacement: "return true",
                     caughtBy: "HandbookServerTests.HTTPClientsTests/clientErrorsAreNotRetried",
                     teaches: """
-                        A 400 is retried with backoff, four times, and still fails: the caller waits longer \
+                        A 400 is sent four times (three retries, with backoff) and still fails: the caller waits longer \
                         for the same answer and the dependency serves four bad requests instead of one.
                         """),
             ]),

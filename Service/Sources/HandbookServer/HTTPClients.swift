@@ -38,7 +38,9 @@ import NIOPosix
 /// - Believing `execute`'s deadline does. It covers the wait for a pooled
 ///   connection (with a full pool a request can time out without ever
 ///   reaching the server) and the wait for the response *head*; AHC stops
-///   it once `execute` returns, so a body that stalls is bounded by nothing.
+///   it once `execute` returns. A body that goes silent then trips the read
+///   timeout, if one is set (`makeClient` sets none by default); one that
+///   keeps dripping bytes is bounded by neither.
 ///   ``RetryingClient`` bounds each whole attempt, body included, itself.
 /// - Missing the second limit on that wait: AHC gives up on a request that
 ///   has waited for a pooled connection longer than the *connect* timeout
@@ -227,6 +229,11 @@ public enum HTTPClients {
 
     /// Runs `operation`, cancelling it and throwing ``AttemptTimedOut`` if it
     /// has not finished after `limit` (of the continuous clock).
+    ///
+    /// The limit is cooperative: a task group waits for its children, so this
+    /// returns only once `operation` has stopped. AHC's `execute` and body
+    /// stream stop on cancellation; an operation that ignores it would
+    /// outlive the limit.
     public static func withTimeLimit<T: Sendable>(
         _ limit: Duration, _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {

@@ -62,9 +62,10 @@ import Synchronization
 /// Go's oapi-codegen and Swift's generator do the same job: a server
 /// interface from the document. Swift's `Output` is an enum of the documented
 /// responses (plus the explicit `.undocumented` escape hatch), so a handler
-/// cannot return an undocumented status by accident. oapi-codegen's default
-/// `ServerInterface` writes to an `http.ResponseWriter` and checks nothing;
-/// its `strict-server` mode returns one typed response object per documented
+/// cannot return an undocumented status by accident. oapi-codegen's
+/// net/http-style `ServerInterface` writes to an `http.ResponseWriter` and
+/// checks no response (its wrappers do validate parameters); its
+/// `strict-server` mode returns one typed response object per documented
 /// status, the closest match.
 public enum SpecFirstAPIs {
     /// The service's OpenAPI document, the very file the generator read.
@@ -90,8 +91,8 @@ public enum SpecFirstAPIs {
     /// Sends the named response headers as the handler wrote them.
     ///
     /// OpenAPI 3.0.3 says to serialise a header parameter with RFC 6570's
-    /// "simple" style, and the runtime does, percent-encoding reserved
-    /// characters: an `ETag` of `"v1"` leaves as `%22v1%22`, which no HTTP
+    /// "simple" style, and the runtime does, percent-encoding every character
+    /// outside RFC 3986's unreserved set: an `ETag` of `"v1"` leaves as `%22v1%22`, which no HTTP
     /// cache or client compares equal to `"v1"`. OpenAPI 3.0.4 and 3.1.1
     /// later advised against percent-encoding headers; the generator keeps the
     /// old behaviour for compatibility (apple/swift-openapi-generator #529,
