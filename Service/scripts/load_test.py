@@ -99,7 +99,8 @@ def milliseconds(text):
 
 def seed_order(base):
     urllib.request.urlopen(urllib.request.Request(
-        base + "/inventory/widget", data=b'{"stock": 10}', method="PUT")).read()
+        base + "/inventory/widget", data=b'{"stock": 10}', method="PUT",
+        headers={"Content-Type": "application/json"})).read()
     order = json.loads(urllib.request.urlopen(urllib.request.Request(
         base + "/orders", data=b'{"item":"widget","quantity":1,"priceCents":100}', method="POST",
         headers={"Idempotency-Key": "load-test", "Content-Type": "application/json"})).read())

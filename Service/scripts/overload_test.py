@@ -152,7 +152,9 @@ def main():
 def urlopen_put(port):
     import urllib.request
     request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/inventory/widget", data=b'{"stock": 100000000}', method="PUT")
+        f"http://127.0.0.1:{port}/inventory/widget", data=b'{"stock": 100000000}', method="PUT",
+        # urllib labels a body application/x-www-form-urlencoded unless told: the service answers 415.
+        headers={"Content-Type": "application/json"})
     urllib.request.urlopen(request, timeout=10).read()
 
 

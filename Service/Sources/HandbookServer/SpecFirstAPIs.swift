@@ -31,10 +31,9 @@ import Synchronization
 ///   the generated code cannot parse (wrong type, missing body, wrong
 ///   content type) then reaches Hummingbird as an unknown error: a 500, and
 ///   the fuzzer's first finding. With the middleware it is the runtime's own
-///   400 or 415, though still not quite the document's: for a body it cannot
-///   parse, the runtime's 400 has no problem+json body, and 415 is not among
-///   this document's responses (the hand-written service does not check
-///   `Content-Type`). A stricter server maps `ServerError` to problem+json itself.
+///   400 or 415, the document's statuses but not its bodies: the runtime
+///   answers with no body at all where the document promises problem+json.
+///   A stricter server maps `ServerError` to problem+json itself.
 /// - Assuming path parameters arrive as sent. The runtime percent-decodes
 ///   them: `PUT /inventory/a%20b` is the item `"a b"`, which the document's
 ///   `pattern` forbids, so the handler checks the pattern on the decoded value.

@@ -26,7 +26,7 @@ struct InventoryRoutes {
 
     func register(on router: Router<ServiceRequestContext>) {
         router.get("/inventory/{item}") { _, context in
-            let item = try context.parameters.require("item")
+            let item = try Self.item(context)
             guard let level = try await store.inventory(item: item) else {
                 throw Problem(
                     type: "/problems/not-found", title: "Not found", status: .notFound, detail: "no item \(item)")
@@ -38,12 +38,9 @@ struct InventoryRoutes {
         guard adminRoutesEnabled else { return }
         router.put("/inventory/{item}") { request, context in
             try authorize(request)
-            let item = try context.parameters.require("item")
-            guard !item.isEmpty, item.count <= 100 else {
-                throw Problem.badRequest(
-                    "invalid item", errors: [.init(field: "item", message: "must be 1 to 100 characters")])
-            }
+            let item = try Self.item(context)
             let precondition = try Self.precondition(request.headers)
+            try JSONBody.requireJSONContentType(request.headers)
             let body = try await request.body.collect(upTo: maxBodyBytes)
             let update = try JSONBody.decode(StockUpdate.self, from: body)
             guard (0...1_000_000_000).contains(update.stock) else {
@@ -57,7 +54,7 @@ struct InventoryRoutes {
                 throw Problem(
                     type: "/problems/precondition-required", title: "Precondition required",
                     status: .preconditionRequired,
-                    detail: "\(item) exists: send If-Match with the ETag of GET /inventory/\(item)")
+                    detail: "\(item) exists: send If-Match with the ETag that GET returns for it")
             } catch OrderStore.StockConflict.versionMismatch(let current) {
                 var headers = HTTPFields()
                 if let current { headers[.eTag] = current.entityTag }
@@ -72,6 +69,22 @@ struct InventoryRoutes {
             response.headers[.eTag] = level.entityTag
             return response
         }
+    }
+
+    /// The item the path names, percent-decoded: Hummingbird hands the
+    /// segment over as it arrived, and a client sends the item `café`, which
+    /// an order may name, as `caf%C3%A9`. Decoded once, so `100%25` is `100%`;
+    /// returned in ``ItemName/normalized(_:)`` form, as orders store it.
+    /// - Throws: a 400 ``Problem`` for a malformed escape (`%ZZ`, bytes that
+    ///   are not UTF-8) or a name that breaks ``ItemName/rule`` (`%00`).
+    static func item(_ context: ServiceRequestContext) throws -> String {
+        let segment = try context.parameters.require("item")
+        guard let item = segment.removingPercentEncoding.map(ItemName.normalized), ItemName.isValid(item) else {
+            throw Problem.badRequest(
+                "invalid item",
+                errors: [.init(field: "item", message: ItemName.rule + ", percent-encoded as UTF-8")])
+        }
+        return item
     }
 
     /// `If-Match: "v7"` → version 7; `If-None-Match: *` → must not exist.

@@ -27,6 +27,22 @@ enum JSONBody {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: try encode(value))))
     }
 
+    /// Refuses a body labelled as something other than JSON with a 415
+    /// (`application/json`, any parameters, any case). A body without a
+    /// `Content-Type` is read as JSON (RFC 9110 lets a server examine the
+    /// data when the type is absent), as swift-openapi-generator's servers do;
+    /// unlike them, a wildcard such as `*/*` is 415 here.
+    /// Checked before the body is read, so a form or a file is never parsed.
+    static func requireJSONContentType(_ headers: HTTPFields) throws {
+        guard let value = headers[.contentType] else { return }
+        let mediaType = value.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
+        guard mediaType == "application/json" else {
+            throw Problem(
+                type: "/problems/unsupported-media-type", title: "Unsupported media type",
+                status: .unsupportedMediaType, detail: "the body must be application/json, not \(value)")
+        }
+    }
+
     /// Decodes a request body already collected within the size limit.
     /// - Throws: a 400 ``Problem`` naming what was wrong with the JSON.
     static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer) throws -> T {

@@ -54,6 +54,35 @@ public struct Order: Codable, Sendable, Hashable {
     }
 }
 
+/// What an item may be called. Orders and `PUT /inventory/{item}` check the
+/// same rule and store the same form, so every item an admin can stock is
+/// one a client can order.
+public enum ItemName {
+    /// The rule, as a field error's message.
+    public static let rule =
+        "must be 1 to 100 characters (at most 400 bytes of UTF-8) without surrounding spaces or control characters"
+
+    /// Whether `name` follows ``rule``: 1 to 100 characters (grapheme
+    /// clusters) and at most 400 bytes, no leading or trailing whitespace, no
+    /// control characters. A character can carry any number of combining
+    /// marks: the byte bound keeps a name far below PostgreSQL's limit for a
+    /// B-tree key (about 2.7 KB), past which the insert would fail as a 500.
+    /// Control characters are no item's name, and PostgreSQL cannot store
+    /// U+0000 in text at all.
+    public static func isValid(_ name: String) -> Bool {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let hasControl = name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        return !trimmed.isEmpty && trimmed.count <= 100 && name.utf8.count <= 400 && trimmed == name && !hasControl
+    }
+
+    /// The form a name is stored and compared in: Unicode NFC. Swift says
+    /// "café" (é as one scalar) == "café" (e + U+0301), but a database
+    /// compares bytes, and without this the two would be two items.
+    public static func normalized(_ name: String) -> String {
+        name.precomposedStringWithCanonicalMapping
+    }
+}
+
 /// `POST /orders`' body, validated field by field.
 public struct NewOrder: Codable, Sendable, Hashable {
     public var item: String
@@ -64,16 +93,7 @@ public struct NewOrder: Codable, Sendable, Hashable {
     /// them in one round trip.
     public func fieldErrors() -> [Problem.FieldError] {
         var errors: [Problem.FieldError] = []
-        let trimmed = item.trimmingCharacters(in: .whitespacesAndNewlines)
-        // No control characters: they are no item's name, and PostgreSQL
-        // cannot store U+0000 in text at all (the insert would fail as a 500).
-        let hasControl = item.unicodeScalars.contains { $0.properties.generalCategory == .control }
-        if trimmed.isEmpty || trimmed.count > 100 || trimmed != item || hasControl {
-            errors.append(
-                .init(
-                    field: "item",
-                    message: "must be 1 to 100 characters without surrounding spaces or control characters"))
-        }
+        if !ItemName.isValid(item) { errors.append(.init(field: "item", message: ItemName.rule)) }
         if !(1...1_000).contains(quantity) { errors.append(.init(field: "quantity", message: "must be in 1...1000")) }
         if !(1...100_000_000).contains(priceCents) {
             errors.append(.init(field: "priceCents", message: "must be in 1...100000000"))

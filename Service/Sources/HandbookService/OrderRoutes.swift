@@ -31,13 +31,17 @@ struct OrderRoutes {
     /// Validates, then runs the saga at most once per `Idempotency-Key`.
     func create(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let key = try Self.idempotencyKey(request.headers, scope: context.client.principal)
+        try JSONBody.requireJSONContentType(request.headers)
         // Over the limit, collect throws HTTPError(.contentTooLarge): 413.
         let body = try await request.body.collect(upTo: maxBodyBytes)
-        let newOrder = try JSONBody.decode(NewOrder.self, from: body)
+        var decoded = try JSONBody.decode(NewOrder.self, from: body)
+        // The item as the inventory stores it (NFC): the bytes are what the database compares.
+        decoded.item = ItemName.normalized(decoded.item)
+        let newOrder = decoded
         let errors = newOrder.fieldErrors()
         guard errors.isEmpty else { throw Problem.badRequest("invalid order", errors: errors) }
         // Fingerprint the parsed request, not its bytes: the same order sent
-        // with other spacing or key order is the same request.
+        // with other spacing, key order or Unicode normalisation is the same request.
         let fingerprint = IdempotencyKeys.Fingerprint(
             method: "POST", path: "/orders", body: Array(try JSONBody.encode(newOrder)))
         let orders = self.orders

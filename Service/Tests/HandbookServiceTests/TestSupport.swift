@@ -273,13 +273,14 @@ extension TestClientProtocol {
         try await execute(uri: uri, method: .get, headers: headers, body: nil)
     }
 
-    /// `POST /orders` with an idempotency key.
+    /// `POST /orders` with an idempotency key (and `Content-Type:
+    /// application/json` unless `headers` names another).
     func order(
         key: String?, item: String = "widget", quantity: Int = 1, priceCents: Int = 500, headers: HTTPFields = [:]
     ) async throws -> TestResponse {
         var fields = headers
         if let key { fields[HTTPField.Name("Idempotency-Key")!] = key }
-        fields[.contentType] = "application/json"
+        if fields[.contentType] == nil { fields[.contentType] = "application/json" }
         return try await execute(
             uri: "/orders", method: .post, headers: fields,
             body: ByteBuffer(string: #"{"item":"\#(item)","quantity":\#(quantity),"priceCents":\#(priceCents)}"#))
