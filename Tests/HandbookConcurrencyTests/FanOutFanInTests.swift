@@ -133,7 +133,11 @@ struct FanOutFanInTests {
             workersDone.open()
         }
         #expect(cancelled.withLock { $0 } == 4)
-        #expect(await consumer.value == 0)
+        // Not necessarily 0: AsyncStream's cancellation calls onTermination (which cancels the
+        // workers) before it finishes the stream, so a worker woken at once can still yield its
+        // job's result. Each worker checks for cancellation before its next job: at most 4.
+        // (Asserting 0 failed 1 run in about 4 under ThreadSanitizer in CI.)
+        #expect(await consumer.value <= 4)
         #expect(clock.now.offset == .zero, "cancellation woke the workers; time never moved")
         #expect(started.withLock { $0 } == 4, "cancelled workers stopped pulling jobs")
     }
